@@ -1,0 +1,33 @@
+#pragma once
+// Runs the active signals and turns their hits into integer scores: score = exact sum of bijdragen.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/config.hpp"
+#include "engine/signal.hpp"
+
+namespace onregel {
+
+inline constexpr std::string_view integrale_bonus_id = "integrale_bonus";
+
+struct Bijdrage {
+    std::string signaal;  // signal id, or "integrale_bonus"
+    int level = 0;        // 1-3 for a signal; the number of extra families for the bonus
+    int punten = 0;       // points per level in force
+    int points = 0;       // level x punten
+    std::string bewijs;
+};
+
+struct Beoordeling {
+    std::uint32_t vbo = 0;
+    int score = 0;
+    std::vector<Bijdrage> bijdragen;  // registry order, the bonus last
+};
+
+// Evaluates every active signal as an independent task (oneTBB) and merges in registry order,
+// so the result is the same for any thread count. Returns flagged objects ranked by score
+// (descending), ties by BAG id.
+std::vector<Beoordeling> score_town(const Context& context, const Config& config, const Signals& signals);
+
+}  // namespace onregel

@@ -1,0 +1,195 @@
+#include "config.hpp"
+
+#include <cmath>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "errors.hpp"
+#include "text.hpp"
+
+namespace onregel {
+
+namespace {
+
+const ParamSpec punten_spec{"punten", ParamType::integer, 0, 0, 100,
+                                "points per level; a hit scores level (1-3) x punten"};
+constexpr int max_integrale_bonus = 100;
+
+std::string format_value(double v, ParamType type) {
+    return type == ParamType::integer ? std::to_string(static_cast<long long>(v)) : format_decimal(v, 2);
+}
+
+std::string node_text(const toml::node& node) {
+    std::ostringstream out;
+    node.visit([&](const auto& value) {
+        if constexpr (toml::is_string<decltype(value)>) out << '"' << value.get() << '"';
+        else out << value;
+    });
+    return out.str();
+}
+
+double read_number(const toml::node& node, const ParamSpec& spec, const std::string& where) {
+    double value;
+    if (auto i = node.as_integer()) value = static_cast<double>(i->get());
+    else if (auto f = node.as_floating_point(); f && spec.type == ParamType::real) value = f->get();
+    else
+        throw config_error(where + " = " + node_text(node) + ": expected " +
+                           (spec.type == ParamType::integer ? "an integer" : "a number"));
+    if (!std::isfinite(value) || value < spec.min || value > spec.max)
+        throw config_error(where + " = " + node_text(node) + " is out of range (allowed " +
+                           format_value(spec.min, spec.type) + " to " + format_value(spec.max, spec.type) + ")");
+    return value;
+}
+
+void read_signal(const toml::table& table, const std::string& where, const SignalInfo& info, SignalConfig& config) {
+    for (const auto& [key, node] : table) {
+        const std::string name(key.str());
+        const std::string at = where + " " + name;
+        if (name == "actief") {
+            auto b = node.as_boolean();
+            if (!b) throw config_error(at + " = " + node_text(node) + ": expected true or false");
+            config.actief = b->get();
+        } else if (name == "punten") {
+            config.punten = static_cast<int>(read_number(node, punten_spec, at));
+        } else {
+            const ParamSpec* spec = nullptr;
+            for (const auto& p : info.params)
+                if (p.name == name) spec = &p;
+            if (!spec) {
+                std::string known = "actief, punten";
+                for (const auto& p : info.params) known += ", " + p.name;
+                throw config_error(at + ": unknown key (known keys: " + known + ")");
+            }
+            config.values[name] = read_number(node, *spec, at);
+        }
+    }
+}
+
+Policy read_policy(const toml::table& table, std::string_view source) {
+    Policy policy;
+    for (const auto& [key, node] : table) {
+        const std::string at = std::string(source) + ": [risicobranches] " + std::string(key.str());
+        auto array = node.as_array();
+        if (!array) throw config_error(at + ": expected a list of SBI prefixes, e.g. [\"45\", \"7711\"]");
+        Branche branche{std::string(key.str()), {}};
+        for (const auto& item : *array) {
+            auto s = item.as_string();
+            const std::string text = s ? s->get() : std::string{};
+            if (text.empty() || text.size() > 5 || text.find_first_not_of("0123456789") != std::string::npos)
+                throw config_error(at + " = " + node_text(item) + ": expected an SBI prefix of 1 to 5 digits as text");
+            branche.prefixes.push_back(text);
+        }
+        policy.risicobranches.push_back(std::move(branche));
+    }
+    return policy;
+}
+
+}  // namespace
+
+Config default_config(const Signals& signals) {
+    Config config;
+    config.policy = default_policy();
+    for (const auto& signal : signals) {
+        const auto& info = signal->info();
+        SignalConfig sc;
+        sc.punten = info.default_punten;
+        for (const auto& p : info.params) sc.values[p.name] = p.default_value;
+        config.signalen[info.id] = std::move(sc);
+    }
+    return config;
+}
+
+Config parse_config(std::string_view toml_text, std::string_view source, const Signals& signals) {
+    toml::table root;
+    try {
+        root = toml::parse(toml_text, source);
+    } catch (const toml::parse_error& e) {
+        std::ostringstream msg;
+        msg << source << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
+        throw config_error(msg.str());
+    }
+    Config config = default_config(signals);
+    const std::string src(source);
+    for (const auto& [key, node] : root) {
+        const std::string name(key.str());
+        if (name == "peildatum") {
+            auto s = node.as_string();
+            if (!s) throw config_error(src + ": peildatum = " + node_text(node) + ": expected a date as text, \"YYYY-MM-DD\"");
+            try {
+                config.peildatum = parse_date(s->get());
+            } catch (const input_error& e) {
+                throw config_error(src + ": peildatum: " + e.what());
+            }
+        } else if (name == "scoring") {
+            auto table = node.as_table();
+            if (!table) throw config_error(src + ": [scoring] must be a table");
+            for (const auto& [k, v] : *table) {
+                if (k.str() != "integrale_bonus")
+                    throw config_error(src + ": [scoring] " + std::string(k.str()) + ": unknown key (known keys: integrale_bonus)");
+                const ParamSpec spec{"integrale_bonus", ParamType::integer, 0, 0, max_integrale_bonus, ""};
+                config.integrale_bonus = static_cast<int>(read_number(v, spec, src + ": [scoring] integrale_bonus"));
+            }
+        } else if (name == "signalen") {
+            auto table = node.as_table();
+            if (!table) throw config_error(src + ": [signalen] must be a table");
+            for (const auto& [id, sub] : *table) {
+                const std::string sid(id.str());
+                auto it = config.signalen.find(sid);
+                if (it == config.signalen.end()) {
+                    std::string known;
+                    for (const auto& s : signals) known += (known.empty() ? "" : ", ") + s->info().id;
+                    throw config_error(src + ": [signalen." + sid + "]: unknown signal (known: " + known + ")");
+                }
+                auto st = sub.as_table();
+                if (!st) throw config_error(src + ": [signalen." + sid + "] must be a table");
+                for (const auto& s : signals)
+                    if (s->info().id == sid) read_signal(*st, src + ": [signalen." + sid + "]", s->info(), it->second);
+            }
+        } else if (name == "risicobranches") {
+            auto table = node.as_table();
+            if (!table) throw config_error(src + ": [risicobranches] must be a table");
+            config.policy = read_policy(*table, source);
+        } else {
+            throw config_error(src + ": " + name + ": unknown key (known: peildatum, [scoring], [signalen.<id>], [risicobranches])");
+        }
+    }
+    return config;
+}
+
+std::string default_config_toml(const Signals& signals) {
+    const Config config = default_config(signals);
+    std::ostringstream out;
+    out << "# onregel configuration. Every key is optional; shown here with its default.\n"
+           "# Score of an object = sum over signals of level (1-3) x punten, plus the integrale bonus.\n\n"
+           "# The day the analysis treats as today (\"YYYY-MM-DD\"). Empty: the latest date in the inputs,\n"
+           "# so the same inputs always give the same result.\n"
+           "peildatum = \"\"\n\n"
+           "[scoring]\n"
+           "# Points per extra signal family (registratie, gebouw, meldingen, vergunningen) on one object.\n"
+        << "integrale_bonus = " << config.integrale_bonus << "\n";
+    for (const auto& signal : signals) {
+        const auto& info = signal->info();
+        const auto& sc = config.signalen.at(info.id);
+        out << "\n# " << info.beschrijving << "\n# Bron: " << info.bron << "\n[signalen." << info.id << "]\n"
+            << "actief = true  # false switches the signal off\n"
+            << "punten = " << sc.punten << "  # " << punten_spec.help << " (0 to 100)\n";
+        for (const auto& p : info.params)
+            out << p.name << " = " << format_value(p.default_value, p.type) << "  # " << p.help << " ("
+                << format_value(p.min, p.type) << " to " << format_value(p.max, p.type) << ")\n";
+    }
+    out << "\n# Risk branches by SBI prefix (SBI 2008; add SBI 2025 prefixes beside them). Policy, not a threshold:\n"
+           "# the manifest records the list that was used.\n[risicobranches]\n";
+    for (const auto& b : config.policy.risicobranches) {
+        out << b.naam << " = [";
+        for (std::size_t i = 0; i < b.prefixes.size(); ++i) out << (i ? ", " : "") << '"' << b.prefixes[i] << '"';
+        out << "]\n";
+    }
+    return out.str();
+}
+
+void configure_signals(const Config& config, const Signals& signals) {
+    for (const auto& signal : signals) signal->configure(config.signalen.at(signal->info().id).values);
+}
+
+}  // namespace onregel

@@ -1,0 +1,90 @@
+#include "date.hpp"
+
+#include <charconv>
+
+#include "errors.hpp"
+
+namespace onregel {
+
+// Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian calendar.
+Date date_from_ymd(int y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+void ymd_from_date(Date z, int& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = static_cast<int>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+}
+
+namespace {
+
+bool digits(std::string_view s, int& out) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    std::from_chars(s.data(), s.data() + s.size(), out);
+    return true;
+}
+
+unsigned days_in_month(int y, unsigned m) {
+    static constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    if (text.empty()) return std::nullopt;
+    int y = 0, m = 0, d = 0;
+    bool ok = false;
+    if (text.size() == 8) {
+        ok = digits(text.substr(0, 4), y) && digits(text.substr(4, 2), m) && digits(text.substr(6, 2), d);
+    } else if (text.size() >= 10 && text[4] == '-' && text[7] == '-' &&
+               (text.size() == 10 || text[10] == 'T' || text[10] == ' ')) {
+        ok = digits(text.substr(0, 4), y) && digits(text.substr(5, 2), m) && digits(text.substr(8, 2), d);
+    }
+    if (!ok || y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 ||
+        static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
+        throw input_error("'" + std::string(text) + "' is not a date (expected YYYYMMDD or YYYY-MM-DD)");
+    return date_from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+std::string format_date(Date date) {
+    int y;
+    unsigned m, d;
+    ymd_from_date(date, y, m, d);
+    char buf[16];
+    auto two = [](char* p, unsigned v) { p[0] = char('0' + v / 10); p[1] = char('0' + v % 10); };
+    auto r = std::to_chars(buf, buf + 4, y);
+    (void)r;
+    buf[4] = '-';
+    two(buf + 5, m);
+    buf[7] = '-';
+    two(buf + 8, d);
+    return std::string(buf, 10);
+}
+
+int year_of(Date date) {
+    int y;
+    unsigned m, d;
+    ymd_from_date(date, y, m, d);
+    return y;
+}
+
+}  // namespace onregel

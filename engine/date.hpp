@@ -1,0 +1,22 @@
+#pragma once
+// Calendar dates as days since 1970-01-01, so comparisons and spans are integer arithmetic.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace onregel {
+
+using Date = std::int32_t;  // days since 1970-01-01
+
+Date date_from_ymd(int year, unsigned month, unsigned day);
+void ymd_from_date(Date d, int& year, unsigned& month, unsigned& day);
+
+// Accepts YYYYMMDD, YYYY-MM-DD and ISO datetimes (YYYY-MM-DDThh:mm...). Empty -> nullopt.
+// Throws input_error with the offending text when the value is not a valid date.
+std::optional<Date> parse_date(std::string_view text);
+
+std::string format_date(Date d);  // YYYY-MM-DD
+int year_of(Date d);
+
+}  // namespace onregel

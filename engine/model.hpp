@@ -1,0 +1,147 @@
+#pragma once
+// The town model: plain structs in RD New metres (EPSG:28992). No GDAL type ever reaches here.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.hpp"
+
+namespace onregel {
+
+struct Point {
+    double x = 0;
+    double y = 0;
+};
+
+// BAG gebruiksdoelen as bits, so "woonfunctie only" or "overige gebruiksfunctie only" is one compare.
+enum Gebruiksdoel : std::uint16_t {
+    woonfunctie = 1u << 0,
+    bijeenkomstfunctie = 1u << 1,
+    celfunctie = 1u << 2,
+    gezondheidszorgfunctie = 1u << 3,
+    industriefunctie = 1u << 4,
+    kantoorfunctie = 1u << 5,
+    logiesfunctie = 1u << 6,
+    onderwijsfunctie = 1u << 7,
+    sportfunctie = 1u << 8,
+    winkelfunctie = 1u << 9,
+    overige_gebruiksfunctie = 1u << 10,
+};
+using GebruiksdoelSet = std::uint16_t;
+
+// Parses BAG's comma-joined list ("winkelfunctie,woonfunctie"); throws input_error naming the value.
+GebruiksdoelSet parse_gebruiksdoelen(std::string_view text);
+// Comma-joined BAG names in the fixed bit order, e.g. "woonfunctie,winkelfunctie".
+std::string format_gebruiksdoelen(GebruiksdoelSet set);
+
+enum class VboStatus : std::uint8_t {
+    gevormd,
+    niet_gerealiseerd,
+    in_gebruik_niet_ingemeten,
+    in_gebruik,
+    verbouwing,
+    ingetrokken,
+    buiten_gebruik,
+    ten_onrechte_opgevoerd,
+};
+VboStatus parse_vbo_status(std::string_view text);  // BAG's own wording; throws input_error
+std::string_view vbo_status_name(VboStatus status);
+
+struct Adres {
+    std::string straat;
+    std::int32_t huisnummer = 0;
+    std::string huisletter;
+    std::string toevoeging;
+    std::string postcode;  // normalised: 1234AB
+    std::string woonplaats;
+};
+// "Straat 12a-1, 1234AB Woonplaats" — the Dutch way an address is written on a letter.
+std::string format_adres(const Adres& adres);
+
+struct Verblijfsobject {
+    std::string id;       // 16-digit BAG identificatie, as text
+    std::string pand_id;  // BAG pand identificatie
+    Point punt;
+    GebruiksdoelSet gebruiksdoelen = 0;
+    std::int32_t oppervlakte = 0;  // m²
+    std::int32_t bouwjaar = 0;
+    VboStatus status = VboStatus::in_gebruik;
+    Adres adres;
+    std::int32_t pand = -1;  // index into Town::panden, -1 when the pand is not in the input
+};
+
+struct Pand {
+    std::string id;
+    std::int32_t bouwjaar = 0;
+    std::string status;
+    std::vector<Point> omtrek;  // outer ring, for the offline basemap; may be empty
+};
+
+enum class MatchMethod : std::uint8_t {
+    bag_id,            // addresseerbaarObjectId / bag_id given and known
+    adres,             // exact normalised postcode + huisnummer + huisletter + toevoeging
+    adres_fallback,    // huisletter/toevoeging confusion or hoofdadres fallback
+    coordinaat,        // nearest addressable object within the radius
+};
+std::string_view match_method_name(MatchMethod method);
+
+struct Vestiging {
+    std::string vestigingsnummer;  // 12 digits, text
+    std::string kvk_nummer;        // 8 digits, text
+    std::string handelsnaam;       // only ever written in the handhaving profile
+    std::string rechtsvorm;
+    bool hoofdvestiging = false;
+    std::optional<Date> aanvang;
+    std::optional<Date> einde;
+    std::string sbi_hoofd;               // 4 or 5 digits
+    std::vector<std::string> sbi_neven;  // 4 or 5 digits each
+    std::int32_t werkzame_personen = -1;  // -1 = unknown
+    Adres adres;                          // as registered
+    std::int32_t vbo = -1;                // index into Town::verblijfsobjecten
+    MatchMethod match = MatchMethod::bag_id;
+
+    bool actief_op(Date peildatum) const {
+        return (!aanvang || *aanvang <= peildatum) && (!einde || *einde > peildatum);
+    }
+};
+
+// A melding keeps only date, category, source and location: free text never reaches the model.
+struct Melding {
+    std::string id;
+    Date datum = 0;
+    std::string categorie;
+    std::string bron;
+    Point punt;
+    std::int32_t vbo = -1;  // the verblijfsobject it was reported at, -1 when only a location is known
+    MatchMethod match = MatchMethod::coordinaat;
+};
+
+// Compressed rows: for object i, the items are ids[offsets[i] .. offsets[i+1]).
+struct Lookup {
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::uint32_t> ids;
+    std::span<const std::uint32_t> of(std::size_t i) const {
+        return {ids.data() + offsets[i], ids.data() + offsets[i + 1]};
+    }
+};
+// Groups items by owner (owner -1 = none); within a row, items keep their input order.
+Lookup build_lookup(std::size_t owners, std::span<const std::int32_t> owner_of_item);
+
+struct Town {
+    std::vector<Verblijfsobject> verblijfsobjecten;
+    std::vector<Pand> panden;
+    std::vector<Vestiging> vestigingen;  // matched to a verblijfsobject
+    std::vector<Melding> meldingen;      // with a location; vbo when matched by address or id
+    Date peildatum = 0;                  // "today" for the analysis: active, recent, within N months
+
+    // Derived by link(): which vestigingen, meldingen and verblijfsobjecten belong together.
+    Lookup vestigingen_per_vbo;
+    Lookup meldingen_per_vbo;
+    Lookup vbos_per_pand;
+    void link();
+};
+
+}  // namespace onregel

@@ -1,0 +1,48 @@
+#include "kelderbox.hpp"
+
+namespace onregel {
+
+const SignalInfo& Kelderbox::info() const {
+    static const SignalInfo info{
+        "kelderbox",
+        "Kleine berging of box (alleen overige gebruiksfunctie) met een actieve inschrijving of meldingen",
+        "garagebox/kelderboxcontroles (Heusden, Almelo, Breda); kelderboxcontrole IJsselstein (rekenkamerrapport)",
+        Familie::gebouw,
+        3,
+        {
+            {"max_oppervlakte", ParamType::integer, 25, 1, 1000, "largest floor area (m²) that counts as a box"},
+            {"min_vestigingen", ParamType::integer, 1, 1, 100, "active vestigingen on the box that fire the signal"},
+            {"min_meldingen", ParamType::integer, 1, 1, 100, "meldingen on the box (up to the peildatum) that fire the signal"},
+        }};
+    return info;
+}
+
+void Kelderbox::configure(const ParamValues& values) {
+    max_oppervlakte_ = static_cast<int>(values.at("max_oppervlakte"));
+    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
+    min_meldingen_ = static_cast<int>(values.at("min_meldingen"));
+}
+
+std::vector<Hit> Kelderbox::evaluate(const Context& context) const {
+    const Town& town = context.town;
+    std::vector<Hit> hits;
+    for (std::uint32_t i = 0; i < town.verblijfsobjecten.size(); ++i) {
+        const auto& vbo = town.verblijfsobjecten[i];
+        if (vbo.gebruiksdoelen != overige_gebruiksfunctie || vbo.oppervlakte <= 0 || vbo.oppervlakte > max_oppervlakte_)
+            continue;
+        int active = 0, meldingen = 0;
+        for (auto v : town.vestigingen_per_vbo.of(i)) active += town.vestigingen[v].actief_op(town.peildatum);
+        for (auto m : town.meldingen_per_vbo.of(i)) meldingen += town.meldingen[m].datum <= town.peildatum;
+        const bool registered = active >= min_vestigingen_, reported = meldingen >= min_meldingen_;
+        if (!registered && !reported) continue;
+        // Level 1: one kind of activity; 2: registrations and meldingen both; 3: both, four or more in all.
+        const int level = 1 + (registered && reported) + (registered && reported && active + meldingen >= 4);
+        std::string bewijs = "box van " + std::to_string(vbo.oppervlakte) + " m² met " + std::to_string(active) +
+                             (active == 1 ? " actieve vestiging" : " actieve vestigingen") + " en " +
+                             std::to_string(meldingen) + (meldingen == 1 ? " melding" : " meldingen");
+        hits.push_back({i, static_cast<std::uint8_t>(level), std::move(bewijs)});
+    }
+    return hits;
+}
+
+}  // namespace onregel

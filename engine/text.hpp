@@ -1,0 +1,14 @@
+#pragma once
+// Locale-free number formatting and small text helpers for evidence and outputs.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace onregel {
+
+// Fixed decimals with a decimal point, independent of the C/C++ locale (std::to_chars).
+std::string format_decimal(double value, int decimals);
+// The distinct values, sorted, so evidence reads the same on every run.
+std::string join_distinct(std::vector<std::string> values, std::string_view separator);
+
+}  // namespace onregel
