@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "errors.hpp"
+#include "policy_toml.hpp"
 #include "text.hpp"
 
 namespace onregel {
@@ -64,25 +65,6 @@ void read_signal(const toml::table& table, const std::string& where, const Signa
             config.values[name] = read_number(node, *spec, at);
         }
     }
-}
-
-Policy read_policy(const toml::table& table, std::string_view source) {
-    Policy policy;
-    for (const auto& [key, node] : table) {
-        const std::string at = std::string(source) + ": [risicobranches] " + std::string(key.str());
-        auto array = node.as_array();
-        if (!array) throw config_error(at + ": expected a list of SBI prefixes, e.g. [\"45\", \"7711\"]");
-        Branche branche{std::string(key.str()), {}};
-        for (const auto& item : *array) {
-            auto s = item.as_string();
-            const std::string text = s ? s->get() : std::string{};
-            if (text.empty() || text.size() > 5 || text.find_first_not_of("0123456789") != std::string::npos)
-                throw config_error(at + " = " + node_text(item) + ": expected an SBI prefix of 1 to 5 digits as text");
-            branche.prefixes.push_back(text);
-        }
-        policy.risicobranches.push_back(std::move(branche));
-    }
-    return policy;
 }
 
 }  // namespace
@@ -146,12 +128,9 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
                 for (const auto& s : signals)
                     if (s->info().id == sid) read_signal(*st, src + ": [signalen." + sid + "]", s->info(), it->second);
             }
-        } else if (name == "risicobranches") {
-            auto table = node.as_table();
-            if (!table) throw config_error(src + ": [risicobranches] must be a table");
-            config.policy = read_policy(*table, source);
-        } else {
-            throw config_error(src + ": " + name + ": unknown key (known: peildatum, [scoring], [signalen.<id>], [risicobranches])");
+        } else if (!read_policy_section(name, node, src, config.policy)) {
+            throw config_error(src + ": " + name + ": unknown key (known: peildatum, [scoring], [signalen.<id>], " +
+                               policy_section_names() + ")");
         }
     }
     return config;
@@ -178,13 +157,7 @@ std::string default_config_toml(const Signals& signals) {
             out << p.name << " = " << format_value(p.default_value, p.type) << "  # " << p.help << " ("
                 << format_value(p.min, p.type) << " to " << format_value(p.max, p.type) << ")\n";
     }
-    out << "\n# Risk branches by SBI prefix (SBI 2008; add SBI 2025 prefixes beside them). Policy, not a threshold:\n"
-           "# the manifest records the list that was used.\n[risicobranches]\n";
-    for (const auto& b : config.policy.risicobranches) {
-        out << b.naam << " = [";
-        for (std::size_t i = 0; i < b.prefixes.size(); ++i) out << (i ? ", " : "") << '"' << b.prefixes[i] << '"';
-        out << "]\n";
-    }
+    write_policy_toml(config.policy, out);
     return out.str();
 }
 

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "errors.hpp"
+#include "signal.hpp"
 
 namespace onregel {
 
@@ -81,6 +82,16 @@ std::string_view match_method_name(MatchMethod method) {
         case MatchMethod::adres: return "adres";
         case MatchMethod::adres_fallback: return "adres_fallback";
         case MatchMethod::coordinaat: return "coordinaat";
+    }
+    return "?";
+}
+
+std::string_view familie_name(Familie familie) {
+    switch (familie) {
+        case Familie::registratie: return "registratie";
+        case Familie::gebouw: return "gebouw";
+        case Familie::meldingen: return "meldingen";
+        case Familie::vergunningen: return "vergunningen";
     }
     return "?";
 }

@@ -119,6 +119,24 @@ struct Melding {
     MatchMethod match = MatchMethod::coordinaat;
 };
 
+// An omgevingsvergunning aanvraag (--vergunningen): only what the opknippen rule needs.
+struct Vergunning {
+    std::string zaaknummer;
+    Date datum_aanvraag = 0;
+    std::string aanvrager;  // an identifier, only used for grouping
+    std::int64_t bouwkosten = 0;  // euro
+    std::string soort;
+    std::int32_t vbo = -1;
+};
+
+// An RDW erkend bedrijf (--erkenningen), located at its address.
+struct Erkenning {
+    std::string naam;
+    std::string soort;  // e.g. APK, bedrijfsvoorraad
+    Point punt;
+    std::int32_t vbo = -1;
+};
+
 // Compressed rows: for object i, the items are ids[offsets[i] .. offsets[i+1]).
 struct Lookup {
     std::vector<std::uint32_t> offsets;
@@ -135,6 +153,10 @@ struct Town {
     std::vector<Pand> panden;
     std::vector<Vestiging> vestigingen;  // matched to a verblijfsobject
     std::vector<Melding> meldingen;      // with a location; vbo when matched by address or id
+    std::vector<Vergunning> vergunningen;  // optional layer
+    std::vector<Erkenning> erkenningen;    // optional layer
+    bool has_vergunningen = false;         // the layer was given (signals that need it stay silent otherwise)
+    bool has_erkenningen = false;
     Date peildatum = 0;                  // "today" for the analysis: active, recent, within N months
 
     // Derived by link(): which vestigingen, meldingen and verblijfsobjecten belong together.

@@ -1,0 +1,6 @@
+#pragma once
+#include "command.hpp"
+
+namespace onregel::cli {
+void add_version_command(CLI::App& app);
+}

@@ -1,0 +1,21 @@
+#include <unistd.h>
+
+#include "command.hpp"
+#include "command_config.hpp"
+#include "command_signals.hpp"
+#include "command_version.hpp"
+
+namespace onregel::cli {
+
+void add_commands(CLI::App& app) {
+    static constexpr AddCommand table[] = {
+        add_signals_command,
+        add_config_command,
+        add_version_command,
+    };
+    for (auto add : table) add(app);
+}
+
+bool progress_wanted(bool quiet) { return !quiet && isatty(STDERR_FILENO); }
+
+}  // namespace onregel::cli

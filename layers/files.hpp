@@ -1,0 +1,36 @@
+#pragma once
+// Files in and out: reading whole files, hashing inputs for the manifest, and writing outputs into a
+// private staging directory that is renamed into place only when complete.
+#include <filesystem>
+#include <string>
+
+namespace onregel {
+
+std::string read_text_file(const std::filesystem::path& path);  // throws input_error naming the file
+std::string sha256_hex(const std::string& data);
+std::string sha256_file(const std::filesystem::path& path);  // hex; a directory hashes to ""
+
+// Writes `content` to `path` with mode 0600 (outputs are private files).
+void write_private_file(const std::filesystem::path& path, const std::string& content);
+
+// A staging directory beside the final --out directory (mode 0700). commit() swaps it into place,
+// so a run that dies at any moment leaves the previous output as it was. Without commit() the
+// destructor removes the staging directory.
+class StagedOutput {
+public:
+    StagedOutput(std::filesystem::path final_dir, bool overwrite);
+    ~StagedOutput();
+    StagedOutput(const StagedOutput&) = delete;
+    StagedOutput& operator=(const StagedOutput&) = delete;
+
+    const std::filesystem::path& dir() const { return staging_; }
+    std::filesystem::path file(const std::string& name) const { return staging_ / name; }
+    void commit();
+
+private:
+    std::filesystem::path final_;
+    std::filesystem::path staging_;
+    bool committed_ = false;
+};
+
+}  // namespace onregel
