@@ -1,6 +1,7 @@
 #include "command_config.hpp"
 
 #include <iostream>
+#include <memory>
 
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
@@ -9,19 +10,29 @@
 
 namespace onregel::cli {
 
+namespace {
+struct ConfigArguments {
+    bool print_default = false;
+    std::string check;
+};
+}  // namespace
+
 void add_config_command(CLI::App& app) {
+    auto args = std::make_shared<ConfigArguments>();
     auto* cmd = app.add_subcommand("config", "Print the default configuration (TOML), or check a configuration file");
-    static bool print_default = false;
-    static std::string check;
-    cmd->add_flag("--default", print_default, "Print the full default configuration with a comment per key");
-    cmd->add_option("--check", check, "Validate a configuration file and report the first problem");
-    cmd->callback([] {
+    cmd->add_flag("--default", args->print_default, "Print the full default configuration with a comment per key");
+    cmd->add_option("--check", args->check, "Validate a configuration file and report the first problem");
+    cmd->callback([args] {
         const auto signals = make_signals();
-        if (print_default) {
-            std::cout << default_config_toml(signals);
-        } else if (!check.empty()) {
-            parse_config(read_text_file(check), check, signals);
-            std::cout << check << ": ok\n";
+        if (args->print_default) {
+            std::cout << config_toml(default_config(signals), signals);
+        } else if (!args->check.empty()) {
+            try {
+                parse_config(read_text_file(args->check), args->check, signals);
+            } catch (const input_error& e) {
+                throw config_error(e.what());  // an unreadable config file is a usage problem
+            }
+            std::cout << args->check << ": ok\n";
         } else {
             throw config_error("config: give --default or --check FILE");
         }

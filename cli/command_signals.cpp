@@ -1,6 +1,7 @@
 #include "command_signals.hpp"
 
 #include <iostream>
+#include <memory>
 
 #include "engine/signals/catalogue.hpp"
 #include "engine/signals/registry.hpp"
@@ -8,12 +9,12 @@
 namespace onregel::cli {
 
 void add_signals_command(CLI::App& app) {
+    auto markdown = std::make_shared<bool>(false);
     auto* cmd = app.add_subcommand("signals", "List the registered signals with their parameters (from their own metadata)");
-    static bool markdown = false;
-    cmd->add_flag("--markdown", markdown, "Print the catalogue as Markdown (the source of docs/signals.md)");
-    cmd->callback([] {
+    cmd->add_flag("--markdown", *markdown, "Print the catalogue as Markdown (the source of docs/signals.md)");
+    cmd->callback([markdown] {
         const auto signals = make_signals();
-        std::cout << (markdown ? signals_markdown(signals) : signals_text(signals));
+        std::cout << (*markdown ? signals_markdown(signals) : signals_text(signals));
     });
 }
 

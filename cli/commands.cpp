@@ -2,6 +2,8 @@
 
 #include "command.hpp"
 #include "command_config.hpp"
+#include "command_run.hpp"
+#include "command_sample.hpp"
 #include "command_signals.hpp"
 #include "command_version.hpp"
 
@@ -9,8 +11,10 @@ namespace onregel::cli {
 
 void add_commands(CLI::App& app) {
     static constexpr AddCommand table[] = {
+        add_run_command,
         add_signals_command,
         add_config_command,
+        add_sample_command,
         add_version_command,
     };
     for (auto add : table) add(app);

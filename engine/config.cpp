@@ -136,14 +136,13 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
     return config;
 }
 
-std::string default_config_toml(const Signals& signals) {
-    const Config config = default_config(signals);
+std::string config_toml(const Config& config, const Signals& signals) {
     std::ostringstream out;
-    out << "# onregel configuration. Every key is optional; shown here with its default.\n"
+    out << "# onregel configuration. Every key is optional: a key left out takes its default.\n"
            "# Score of an object = sum over signals of level (1-3) x punten, plus the integrale bonus.\n\n"
            "# The day the analysis treats as today (\"YYYY-MM-DD\"). Empty: the latest date in the inputs,\n"
            "# so the same inputs always give the same result.\n"
-           "peildatum = \"\"\n\n"
+        << "peildatum = \"" << (config.peildatum ? format_date(*config.peildatum) : "") << "\"\n\n"
            "[scoring]\n"
            "# Points per extra signal family (registratie, gebouw, meldingen, vergunningen) on one object.\n"
         << "integrale_bonus = " << config.integrale_bonus << "\n";
@@ -151,13 +150,20 @@ std::string default_config_toml(const Signals& signals) {
         const auto& info = signal->info();
         const auto& sc = config.signalen.at(info.id);
         out << "\n# " << info.beschrijving << "\n# Bron: " << info.bron << "\n[signalen." << info.id << "]\n"
-            << "actief = true  # false switches the signal off\n"
+            << "actief = " << (sc.actief ? "true" : "false") << "  # false switches the signal off\n"
             << "punten = " << sc.punten << "  # " << punten_spec.help << " (0 to 100)\n";
         for (const auto& p : info.params)
-            out << p.name << " = " << format_value(p.default_value, p.type) << "  # " << p.help << " ("
+            out << p.name << " = " << format_value(sc.values.at(p.name), p.type) << "  # " << p.help << " ("
                 << format_value(p.min, p.type) << " to " << format_value(p.max, p.type) << ")\n";
     }
     write_policy_toml(config.policy, out);
+    return out.str();
+}
+
+std::string config_json(const Config& config, const Signals& signals) {
+    const auto table = toml::parse(config_toml(config, signals));
+    std::ostringstream out;
+    out << toml::json_formatter{table};
     return out.str();
 }
 

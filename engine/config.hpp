@@ -32,8 +32,10 @@ Config default_config(const Signals& signals);
 // Parses and validates TOML text; `source` names the file in messages. Throws config_error that
 // names the key, the value and what was allowed.
 Config parse_config(std::string_view toml_text, std::string_view source, const Signals& signals);
-// The full default configuration as TOML with a comment per key (`onregel config --default`).
-std::string default_config_toml(const Signals& signals);
+// A configuration as TOML with a comment per key; of default_config() it is `onregel config --default`.
+std::string config_toml(const Config& config, const Signals& signals);
+// The same configuration as JSON (for the manifest), keys sorted.
+std::string config_json(const Config& config, const Signals& signals);
 // Applies each signal's parameters via Signal::configure.
 void configure_signals(const Config& config, const Signals& signals);
 

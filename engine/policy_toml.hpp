@@ -10,10 +10,13 @@
 namespace onregel {
 
 // Reads the top-level section `name` into the policy; false when the policy owns no such section.
-// Throws config_error naming the source file, the key and what was expected.
+// A section given in the config replaces that whole table of the defaults.
+// Throws config_error naming the source file, the key, the value and what was allowed.
 bool read_policy_section(const std::string& name, const toml::node& node, const std::string& source, Policy& policy);
-std::string policy_section_names();  // e.g. "[risicobranches]", for error messages
-// The policy as commented TOML, for `onregel config --default`.
+std::string policy_section_names();  // e.g. "[risicobranches], [bedrijfsruimte], ...", for error messages
+// The policy as commented TOML, for `onregel config --default`; parse_config reads it back unchanged.
 void write_policy_toml(const Policy& policy, std::ostream& out);
+// A TOML value as written in the file (strings quoted), for error messages.
+std::string toml_value_text(const toml::node& node);
 
 }  // namespace onregel

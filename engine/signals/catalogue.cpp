@@ -14,7 +14,6 @@ std::string value_text(double v, ParamType type) {
 
 }  // namespace
 
-
 std::string signals_text(const Signals& signals) {
     std::ostringstream out;
     for (const auto& signal : signals) {
@@ -44,7 +43,12 @@ std::string signals_markdown(const Signals& signals) {
     }
     for (const auto& signal : signals) {
         const auto& info = signal->info();
-        out << "\n## `" << info.id << "`\n\n" << info.beschrijving << "\n\n| parameter | default | range | meaning |\n|---|---|---|---|\n";
+        out << "\n## `" << info.id << "`\n\n" << info.beschrijving << "\n\n";
+        if (info.params.empty()) {
+            out << "No parameters besides `punten` and `actief`.\n";
+            continue;
+        }
+        out << "| parameter | default | range | meaning |\n|---|---|---|---|\n";
         for (const auto& p : info.params)
             out << "| `" << p.name << "` | " << value_text(p.default_value, p.type) << " | " << value_text(p.min, p.type)
                 << " – " << value_text(p.max, p.type) << " | " << p.help << " |\n";

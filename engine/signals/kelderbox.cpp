@@ -1,11 +1,14 @@
 #include "kelderbox.hpp"
 
+#include "support.hpp"
+
 namespace onregel {
 
 const SignalInfo& Kelderbox::info() const {
     static const SignalInfo info{
         "kelderbox",
-        "Kleine berging of box (alleen overige gebruiksfunctie) met een actieve inschrijving of meldingen",
+        "Kleine berging of box (alleen overige gebruiksfunctie) met een actieve inschrijving of meldingen. "
+        "Niveau 1: één van beide; 2: inschrijving en melding; 3: beide en samen minstens 4",
         "garagebox/kelderboxcontroles (Heusden, Almelo, Breda); kelderboxcontrole IJsselstein (rekenkamerrapport)",
         Familie::gebouw,
         3,
@@ -25,24 +28,23 @@ void Kelderbox::configure(const ParamValues& values) {
 
 std::vector<Hit> Kelderbox::evaluate(const Context& context) const {
     const Town& town = context.town;
-    std::vector<Hit> hits;
-    for (std::uint32_t i = 0; i < town.verblijfsobjecten.size(); ++i) {
-        const auto& vbo = town.verblijfsobjecten[i];
-        if (vbo.gebruiksdoelen != overige_gebruiksfunctie || vbo.oppervlakte <= 0 || vbo.oppervlakte > max_oppervlakte_)
-            continue;
-        int active = 0, meldingen = 0;
-        for (auto v : town.vestigingen_per_vbo.of(i)) active += town.vestigingen[v].actief_op(town.peildatum);
-        for (auto m : town.meldingen_per_vbo.of(i)) meldingen += town.meldingen[m].datum <= town.peildatum;
-        const bool registered = active >= min_vestigingen_, reported = meldingen >= min_meldingen_;
-        if (!registered && !reported) continue;
-        // Level 1: one kind of activity; 2: registrations and meldingen both; 3: both, four or more in all.
-        const int level = 1 + (registered && reported) + (registered && reported && active + meldingen >= 4);
-        std::string bewijs = "box van " + std::to_string(vbo.oppervlakte) + " m² met " + std::to_string(active) +
-                             (active == 1 ? " actieve vestiging" : " actieve vestigingen") + " en " +
-                             std::to_string(meldingen) + (meldingen == 1 ? " melding" : " meldingen");
-        hits.push_back({i, static_cast<std::uint8_t>(level), std::move(bewijs)});
-    }
-    return hits;
+    return in_chunks(town.verblijfsobjecten.size(), [&](std::size_t begin, std::size_t end, std::vector<Hit>& hits) {
+        for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
+            const auto& vbo = town.verblijfsobjecten[i];
+            if (vbo.gebruiksdoelen != overige_gebruiksfunctie || vbo.oppervlakte <= 0 || vbo.oppervlakte > max_oppervlakte_)
+                continue;
+            int active = 0, meldingen = 0;
+            for (auto v : town.vestigingen_per_vbo.of(i)) active += town.vestigingen[v].actief_op(town.peildatum);
+            for (auto m : town.meldingen_per_vbo.of(i)) meldingen += town.meldingen[m].datum <= town.peildatum;
+            const bool registered = active >= min_vestigingen_, reported = meldingen >= min_meldingen_;
+            if (!registered && !reported) continue;
+            const int level = 1 + (registered && reported) + (registered && reported && active + meldingen >= 4);
+            hits.push_back({i, static_cast<std::uint8_t>(level),
+                            "box van " + std::to_string(vbo.oppervlakte) + " m² met " +
+                                count_text(active, "actieve vestiging", "actieve vestigingen") + " en " +
+                                count_text(meldingen, "melding", "meldingen")});
+        }
+    });
 }
 
 }  // namespace onregel

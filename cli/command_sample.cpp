@@ -1,0 +1,41 @@
+#include "command_sample.hpp"
+
+#include <iostream>
+
+#include "engine/sample/sample.hpp"
+#include "layers/sample_writer.hpp"
+
+namespace onregel::cli {
+
+void add_sample_command(CLI::App& app) {
+    auto* cmd = app.add_subcommand("sample", "Write a made-up town (IJsselstein) with planted onregelmatigheden, "
+                                             "benign look-alikes and their ground truth");
+    static std::string out;
+    static std::uint64_t seed = 1;
+    static std::int64_t scale = 0;
+    static bool quiet = false;
+    cmd->add_option("--out", out, "Directory to write into (created when missing; sample files in it are replaced)")
+        ->required();
+    cmd->add_option("--seed", seed, "Seed of the generator: the same seed writes the same files")->capture_default_str();
+    cmd->add_option("--scale", scale,
+                    "Benchmark mode: N verblijfsobjecten in towns over the Netherlands instead of IJsselstein")
+        ->check(CLI::Range(std::int64_t{1}, sample::max_scale));
+    cmd->add_flag("--quiet", quiet, "No progress on stderr");
+    cmd->callback([] {
+        // Beyond two million objects the pand layer only costs time and disk: the signals need the vbo points.
+        SampleWriter writer(out, scale <= 2'000'000);
+        const bool progress = progress_wanted(quiet);
+        std::int64_t written = 0;
+        sample::generate({seed, scale}, [&](sample::Chunk& chunk) {
+            writer.write(chunk);
+            written += static_cast<std::int64_t>(chunk.verblijfsobjecten.size());
+            if (progress) std::cerr << "\rsample: " << written << " verblijfsobjecten" << std::flush;
+        });
+        if (progress) std::cerr << "\n";
+        writer.finish();
+        for (const auto& layer : summarise_layers(std::filesystem::path(out) / "bag.gpkg"))
+            std::cout << "bag.gpkg " << layer.name << ": " << layer.features << "\n";
+    });
+}
+
+}  // namespace onregel::cli

@@ -1,0 +1,14 @@
+#pragma once
+#include "engine/signal.hpp"
+
+namespace onregel {
+
+// An active vestiging on an object that BAG says does not exist (any more).
+class AdresOnbekend final : public Signal {
+public:
+    const SignalInfo& info() const override;
+    void configure(const ParamValues& values) override;
+    std::vector<Hit> evaluate(const Context& context) const override;
+};
+
+}  // namespace onregel

@@ -1,0 +1,58 @@
+#include "gebruiksdoel_mismatch.hpp"
+
+#include "engine/text.hpp"
+#include "support.hpp"
+
+namespace onregel {
+
+const SignalInfo& GebruiksdoelMismatch::info() const {
+    static const SignalInfo info{
+        "gebruiksdoel_mismatch",
+        "Actieve vestiging waarvan de hoofdactiviteit bij geen enkel gebruiksdoel van het object past (tabel "
+        "[gebruiksdoelen]; niet genoemde activiteiten worden niet beoordeeld; een woning met een branche uit "
+        "[bedrijfsruimte] laat dit signaal aan woonadres_bedrijvigheid). Niveau 1 vanaf de drempel, 2 vanaf "
+        "tweemaal, 3 vanaf viermaal",
+        "DOOK-handleiding: vergelijk de inschrijving met het gebouw",
+        Familie::registratie,
+        2,
+        {
+            {"min_vestigingen", ParamType::integer, 1, 1, 100, "active vestigingen that do not fit the object needed to fire"},
+        }};
+    return info;
+}
+
+void GebruiksdoelMismatch::configure(const ParamValues& values) {
+    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
+}
+
+std::vector<Hit> GebruiksdoelMismatch::evaluate(const Context& context) const {
+    const Town& town = context.town;
+    const Policy& policy = context.policy;
+    return in_chunks(town.verblijfsobjecten.size(), [&](std::size_t begin, std::size_t end, std::vector<Hit>& hits) {
+        std::vector<std::string> misfits;
+        for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
+            const auto& vbo = town.verblijfsobjecten[i];
+            if (vbo.gebruiksdoelen == 0) continue;  // unknown: nothing to compare with
+            misfits.clear();
+            for (auto v : town.vestigingen_per_vbo.of(i)) {
+                const auto& vestiging = town.vestigingen[v];
+                if (!vestiging.actief_op(town.peildatum)) continue;
+                const auto* rule = match_sbi(policy.gebruiksdoelen, vestiging.sbi_hoofd);
+                if (!rule || (rule->gebruiksdoelen & vbo.gebruiksdoelen) != 0) continue;
+                // One fact scores once: premises-needing branches on a home are woonadres_bedrijvigheid's.
+                if (vbo.gebruiksdoelen == woonfunctie && match_sbi(policy.bedrijfsruimte, vestiging.sbi_hoofd)) continue;
+                misfits.push_back(rule->naam + " (SBI " + vestiging.sbi_hoofd + ")");
+            }
+            const auto count = static_cast<int>(misfits.size());
+            if (count < min_vestigingen_) continue;
+            std::string doelen;
+            for (unsigned bit = 1; bit <= overige_gebruiksfunctie; bit <<= 1)
+                if (vbo.gebruiksdoelen & bit)
+                    doelen += (doelen.empty() ? "" : ", ") + format_gebruiksdoelen(static_cast<GebruiksdoelSet>(bit));
+            hits.push_back({i, level_by_multiple(count, min_vestigingen_),
+                            "activiteit " + join_distinct(misfits, ", ") + " past niet bij gebruiksdoel " + doelen});
+        }
+    });
+}
+
+}  // namespace onregel

@@ -1,0 +1,77 @@
+#include "meldingen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "engine/text.hpp"
+#include "support.hpp"
+
+namespace onregel {
+
+const SignalInfo& Meldingen::info() const {
+    static const SignalInfo info{
+        "meldingen",
+        "Meldingen op het object of (zonder adres) in de buurt, gewogen naar ouderdom (halfwaardetijd) en "
+        "categorie ([meldingen_gewicht]). Niveau naar het gewogen aantal: niveau1, niveau2, niveau3",
+        "rekenkamerrapport: meldingen vormen de kern van de informatiepositie",
+        Familie::meldingen,
+        2,
+        {
+            {"straal_m", ParamType::real, 25, 0, 500,
+             "meldingen with only a location count when within this distance (m); matched meldingen always count"},
+            {"halfwaardetijd_dagen", ParamType::real, 365, 1, 3650,
+             "a melding this many days before the peildatum weighs half; meldingen after it are ignored"},
+            {"niveau1", ParamType::real, 1, 0.01, 10000, "weighted count from which the signal fires (level 1)"},
+            {"niveau2", ParamType::real, 3, 0.01, 10000, "weighted count from which the level is 2"},
+            {"niveau3", ParamType::real, 6, 0.01, 10000, "weighted count from which the level is 3"},
+        }};
+    return info;
+}
+
+void Meldingen::configure(const ParamValues& values) {
+    straal_ = values.at("straal_m");
+    halfwaardetijd_ = values.at("halfwaardetijd_dagen");
+    niveau1_ = values.at("niveau1");
+    niveau2_ = values.at("niveau2");
+    niveau3_ = values.at("niveau3");
+    check_ascending(info().id, "niveau", niveau1_, niveau2_, niveau3_);
+}
+
+std::vector<Hit> Meldingen::evaluate(const Context& context) const {
+    const Town& town = context.town;
+    return in_chunks(town.verblijfsobjecten.size(), [&](std::size_t begin, std::size_t end, std::vector<Hit>& hits) {
+        std::vector<std::uint32_t> ids, near;
+        std::map<std::pair<std::string, int>, int> per_categorie_jaar;
+        for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
+            const auto matched = town.meldingen_per_vbo.of(i);
+            ids.assign(matched.begin(), matched.end());
+            context.melding_index.within(town.verblijfsobjecten[i].punt, straal_, near);
+            for (auto m : near)
+                if (town.meldingen[m].vbo < 0) ids.push_back(m);
+            if (ids.empty()) continue;
+            std::sort(ids.begin(), ids.end());  // a fixed summation order
+            double gewogen = 0;
+            int count = 0;
+            per_categorie_jaar.clear();
+            for (auto m : ids) {
+                const auto& melding = town.meldingen[m];
+                const double categorie = context.policy.melding_gewicht(melding.categorie);
+                if (melding.datum > town.peildatum || categorie <= 0) continue;
+                gewogen += categorie * std::exp2(-(town.peildatum - melding.datum) / halfwaardetijd_);
+                ++count;
+                ++per_categorie_jaar[{melding.categorie, year_of(melding.datum)}];
+            }
+            if (count == 0 || gewogen < niveau1_) continue;
+            std::string bewijs = count_text(count, "melding", "meldingen") + " (gewogen " + format_decimal(gewogen, 1) + "):";
+            bool first = true;
+            for (const auto& [key, n] : per_categorie_jaar) {
+                bewijs += (first ? " " : ", ") + key.first + " " + std::to_string(key.second) + ": " + std::to_string(n);
+                first = false;
+            }
+            hits.push_back({i, level_by_cutoffs(gewogen, niveau2_, niveau3_), std::move(bewijs)});
+        }
+    });
+}
+
+}  // namespace onregel

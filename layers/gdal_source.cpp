@@ -1,0 +1,148 @@
+#include "gdal_source.hpp"
+
+#include <cmath>
+#include <cpl_string.h>
+#include <mutex>
+
+#include "engine/errors.hpp"
+
+namespace onregel {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+void register_gdal_once() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");  // large GeoJSON features are the data's business
+        CPLSetErrorHandler(CPLQuietErrorHandler);             // errors are reported through exceptions
+    });
+}
+
+DatasetPtr open_vector(const std::string& source, const std::vector<std::string>& open_options) {
+    register_gdal_once();
+    CPLStringList options;
+    for (const auto& o : open_options) options.AddString(o.c_str());
+    CPLErrorReset();
+    auto* dataset = static_cast<GDALDataset*>(
+        GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
+                   options.List(), nullptr));
+    if (!dataset) {
+        std::string why = CPLGetLastErrorMsg();
+        if (why.empty()) why = "not a readable vector source (file missing, empty, or of an unknown format)";
+        throw input_error(source + ": cannot open: " + why);
+    }
+    return DatasetPtr(dataset);
+}
+
+OGRLayer& pick_layer(GDALDataset& dataset, std::string_view preferred, const std::string& source) {
+    if (auto* layer = dataset.GetLayerByName(std::string(preferred).c_str())) return *layer;
+    if (dataset.GetLayerCount() < 1) throw input_error(source + ": contains no layer");
+    return *dataset.GetLayer(0);
+}
+
+Columns::Columns(OGRLayer& layer, std::string source) : source_(std::move(source)), layer_(layer.GetName()) {
+    auto* defn = layer.GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) names_.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+}
+
+int Columns::optional(std::string_view name) const {
+    const auto wanted = lower(name);
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        // A UTF-8 BOM glued to the first header is how Excel writes CSV.
+        std::string_view have = names_[i];
+        if (have.substr(0, 3) == "\xEF\xBB\xBF") have.remove_prefix(3);
+        if (lower(trim(have)) == wanted) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int Columns::first_of(std::initializer_list<std::string_view> names) const {
+    for (auto n : names)
+        if (int i = optional(n); i >= 0) return i;
+    return -1;
+}
+
+int Columns::required(std::string_view name) const {
+    const int i = optional(name);
+    if (i >= 0) return i;
+    std::string found;
+    for (const auto& n : names_) found += (found.empty() ? "" : ", ") + n;
+    throw input_error(source_ + ": layer '" + layer_ + "': missing required column '" + std::string(name) +
+                      "' (found: " + (found.empty() ? "no columns" : found) + ")");
+}
+
+std::string field_text(OGRFeature& feature, int column) {
+    if (column < 0 || !feature.IsFieldSetAndNotNull(column)) return {};
+    std::string text(trim(feature.GetFieldAsString(column)));
+    if (!CPLIsUTF8(text.c_str(), -1)) {
+        char* utf8 = CPLRecode(text.c_str(), "CP1252", CPL_ENC_UTF8);
+        text = utf8;
+        CPLFree(utf8);
+    }
+    return text;
+}
+
+std::string row_label(const GDALDataset& dataset, const OGRFeature& feature) {
+    const auto* driver = const_cast<GDALDataset&>(dataset).GetDriver();
+    const bool csv = driver && EQUAL(driver->GetDescription(), "CSV");
+    // The CSV driver numbers data rows from 1; the header is line 1 of the file.
+    return csv ? "regel " + std::to_string(feature.GetFID() + 1) : "feature " + std::to_string(feature.GetFID());
+}
+
+std::optional<double> parse_number(std::string_view text) {
+    text = trim(text);
+    if (text.empty() || text.size() > 40) return std::nullopt;
+    std::string s(text);
+    for (auto& c : s)
+        if (c == ',') c = '.';
+    char* end = nullptr;
+    const double v = CPLStrtod(s.c_str(), &end);  // locale-independent
+    if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+ToRd::ToRd(const OGRSpatialReference* source_srs, int assumed_epsg, const std::string& source) {
+    OGRSpatialReference from, rd;
+    if (source_srs) {
+        from = *source_srs;
+    } else if (from.importFromEPSG(assumed_epsg) != OGRERR_NONE) {
+        throw crs_error(source + ": cannot set up EPSG:" + std::to_string(assumed_epsg));
+    }
+    rd.importFromEPSG(28992);
+    from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (from.IsSame(&rd)) return;
+    transform_.reset(OGRCreateCoordinateTransformation(&from, &rd));
+    if (!transform_) {
+        const char* name = from.GetName();
+        throw crs_error(source + ": cannot transform from " + (name ? name : "its coordinate system") + " to RD New (EPSG:28992)");
+    }
+}
+
+bool ToRd::apply(double& x, double& y) const {
+    if (transform_ && !transform_->Transform(1, &x, &y)) return false;
+    return std::isfinite(x) && std::isfinite(y);
+}
+
+bool inside_netherlands(Point p) {
+    // EPSG:28992 bounds of validity, slightly generous for border objects.
+    return p.x >= -7000 && p.x <= 300000 && p.y >= 289000 && p.y <= 629000;
+}
+
+}  // namespace onregel

@@ -1,0 +1,77 @@
+#pragma once
+// Opening any OGR source and reading its columns by name, with errors that say which file, which
+// layer, which row and which column.
+#include <gdal_priv.h>
+#include <memory>
+#include <ogrsf_frmts.h>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/model.hpp"
+
+namespace onregel {
+
+struct DatasetCloser {
+    void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+struct FeatureDeleter {
+    void operator()(OGRFeature* feature) const { OGRFeature::DestroyFeature(feature); }
+};
+using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
+
+void register_gdal_once();
+
+// Opens a vector source read-only (a path, /vsizip/..., PG:...). Throws input_error naming it.
+DatasetPtr open_vector(const std::string& source, const std::vector<std::string>& open_options = {});
+
+// The layer named `preferred` when the source has it, else the only/first layer.
+OGRLayer& pick_layer(GDALDataset& dataset, std::string_view preferred, const std::string& source);
+
+// Column lookup by name, case-insensitive, with the found columns listed when one is missing.
+class Columns {
+public:
+    Columns(OGRLayer& layer, std::string source);
+    int required(std::string_view name) const;  // throws input_error naming file, layer, column, found columns
+    int optional(std::string_view name) const;  // -1 when absent
+    int first_of(std::initializer_list<std::string_view> names) const;  // -1 when none present
+    const std::string& source() const { return source_; }
+
+private:
+    std::vector<std::string> names_;
+    std::string source_;
+    std::string layer_;
+};
+
+// A field as UTF-8 text, trimmed; "" for absent columns and null fields. Text that is not valid
+// UTF-8 is taken as Windows-1252 (what Excel on Dutch Windows writes) and converted.
+std::string field_text(OGRFeature& feature, int column);
+
+// Row label for messages and rejects.csv: "regel N" for CSV sources (header is line 1), else "feature N".
+std::string row_label(const GDALDataset& dataset, const OGRFeature& feature);
+
+// Parses a number written with '.' or ',' as decimal separator; nullopt when it is not a finite number.
+std::optional<double> parse_number(std::string_view text);
+
+// Reprojects to RD New (EPSG:28992), traditional GIS axis order. Built once per layer.
+class ToRd {
+public:
+    // `source_srs` null: coordinates are taken as `assumed_epsg` (28992 for x/y, 4326 for lon/lat).
+    ToRd(const OGRSpatialReference* source_srs, int assumed_epsg, const std::string& source);
+    ToRd(const ToRd&) = delete;
+    ToRd& operator=(const ToRd&) = delete;
+    // False when the transformation fails or the result is not a finite number.
+    bool apply(double& x, double& y) const;
+    bool identity() const { return !transform_; }
+
+private:
+    std::unique_ptr<OGRCoordinateTransformation> transform_;
+};
+
+// The RD New area of validity (the Netherlands with its coastal waters).
+bool inside_netherlands(Point p);
+
+}  // namespace onregel

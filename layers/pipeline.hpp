@@ -1,0 +1,39 @@
+#pragma once
+// `onregel run` as a library call: config -> read -> index -> signals -> score -> write, each stage
+// timed for the manifest. The CLI only parses arguments and prints the summary.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "inputs.hpp"
+#include "outputs.hpp"
+
+namespace onregel {
+
+struct RunOptions {
+    InputSources sources;
+    std::string config_path;  // empty: defaults
+    std::filesystem::path out;
+    int threads = 0;  // 0: all cores
+    bool overwrite = false;
+    Profiel profiel = Profiel::loo;
+};
+
+struct RankedLine {
+    std::string adres;
+    std::string bag_id;
+    int score = 0;
+    std::vector<std::string> redenen;  // "kelderbox (+6): box van 18 m² met ..."
+};
+
+struct RunSummary {
+    std::vector<std::string> written;  // file names inside --out
+    std::vector<RankedLine> top;       // the highest-ranked locations
+    std::size_t flagged = 0;
+};
+
+// `progress` receives one line per stage when set (the CLI passes it only on a terminal).
+RunSummary run_pipeline(const RunOptions& options, const std::function<void(const std::string&)>& progress = {});
+
+}  // namespace onregel

@@ -1,0 +1,37 @@
+#pragma once
+// Every input row that is not used, with the reason: nothing is dropped silently.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace onregel {
+
+struct Reject {
+    std::string laag;    // bag, kvk, meldingen, ...
+    std::string bron;    // the input source
+    std::string rij;     // "regel 12" or "feature 7"
+    std::string id;      // the row's own id when it has one
+    std::string reden;   // Dutch, from a fixed set so they can be counted
+    std::string waarde;  // the offending value
+};
+
+class Rejects {
+public:
+    void add(Reject reject) { rows_.push_back(std::move(reject)); }
+    const std::vector<Reject>& rows() const { return rows_; }
+    // Counts per layer and reason, for the manifest.
+    std::map<std::string, std::map<std::string, int>> counts() const;
+    std::size_t count(const std::string& laag) const;
+    // CSV with header laag,bron,rij,id,reden,waarde; fields quoted as needed and neutralised
+    // against formula injection when opened in a spreadsheet.
+    std::string csv() const;
+
+private:
+    std::vector<Reject> rows_;
+};
+
+// One CSV field: quoted when needed, a leading = + - @ neutralised with an apostrophe.
+std::string csv_field(const std::string& value);
+
+}  // namespace onregel

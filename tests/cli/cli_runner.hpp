@@ -1,0 +1,61 @@
+#pragma once
+// Runs the real onregel binary, as a user would, and captures exit code, stdout and stderr.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+namespace onregel::test {
+
+struct CliResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline std::string shell_quote(const std::string& arg) {
+    std::string q = "'";
+    for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// `env` is prepended as VAR=value words (e.g. "LC_ALL=C").
+inline CliResult run_cli(const std::vector<std::string>& args, const std::string& env = "") {
+    static int counter = 0;
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto out_file = dir / ("onregel-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter) + ".out");
+    const auto err_file = dir / ("onregel-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err");
+    std::string command = env + " " + shell_quote(ONREGEL_BINARY);
+    for (const auto& a : args) command += " " + shell_quote(a);
+    command += " >" + shell_quote(out_file) + " 2>" + shell_quote(err_file) + " </dev/null";
+    const int status = std::system(command.c_str());
+    CliResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = slurp(out_file);
+    result.err = slurp(err_file);
+    std::filesystem::remove(out_file);
+    std::filesystem::remove(err_file);
+    return result;
+}
+
+// A fresh scratch directory under the test binary's working directory.
+inline std::filesystem::path scratch(const std::string& name) {
+    const auto dir = std::filesystem::current_path() / "scratch" / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+inline std::string tiny(const std::string& file) { return std::string(ONREGEL_SOURCE_DIR) + "/tests/data/tiny/" + file; }
+
+}  // namespace onregel::test

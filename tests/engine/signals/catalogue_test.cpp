@@ -1,0 +1,159 @@
+// The catalogue as a whole: docs match the registry, every signal is tested, metadata is sane, and the
+// configuration rejects what it should with messages a person can act on.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "engine/config.hpp"
+#include "engine/errors.hpp"
+#include "engine/policy_toml.hpp"
+#include "engine/signals/catalogue.hpp"
+#include "engine/signals/registry.hpp"
+
+namespace onregel::test {
+namespace {
+
+const std::filesystem::path source_dir = ONREGEL_SOURCE_DIR;
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::string config_error_of(const std::string& toml) {
+    try {
+        parse_config(toml, "test.toml", make_signals());
+    } catch (const config_error& e) {
+        return e.what();
+    }
+    return "(accepted)";
+}
+
+TEST(Catalogue, DocsMatchTheRegistryByteForByte) {
+    // Regenerate with: onregel signals --markdown > docs/signals.md
+    EXPECT_EQ(read_file(source_dir / "docs" / "signals.md"), signals_markdown(make_signals()));
+}
+
+TEST(Catalogue, EverySignalHasATestFile) {
+    for (const auto& signal : make_signals()) {
+        const auto path = source_dir / "tests" / "engine" / "signals" / (signal->info().id + "_test.cpp");
+        EXPECT_TRUE(std::filesystem::exists(path)) << path;
+    }
+}
+
+TEST(Catalogue, TheFourteenSignalsOfSignalsMdInItsOrder) {
+    std::vector<std::string> ids;
+    for (const auto& signal : make_signals()) ids.push_back(signal->info().id);
+    const std::vector<std::string> expected = {
+        "bedrijven_op_adres", "holdings_op_adres", "kelderbox", "boxencomplex", "woonadres_bedrijvigheid",
+        "gebruiksdoel_mismatch", "oppervlakte_onrealistisch", "adres_onbekend", "verloop", "risicobranche_cluster",
+        "meldingen", "meldingen_hotspot", "vergunning_opknippen", "autobranche_zonder_erkenning"};
+    EXPECT_EQ(ids, expected);
+    EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size()) << "ids must be unique";
+}
+
+TEST(Catalogue, MetadataIsComplete) {
+    for (const auto& signal : make_signals()) {
+        const auto& info = signal->info();
+        EXPECT_FALSE(info.beschrijving.empty()) << info.id;
+        EXPECT_FALSE(info.bron.empty()) << info.id;
+        EXPECT_EQ(info.beschrijving.find('\n'), std::string::npos) << info.id << ": one line";
+        EXPECT_EQ(info.beschrijving.find('|'), std::string::npos) << info.id << ": breaks the Markdown table";
+        EXPECT_GE(info.default_punten, 1) << info.id;
+        std::set<std::string> names;
+        for (const auto& p : info.params) {
+            EXPECT_TRUE(names.insert(p.name).second) << info.id << "." << p.name << " declared twice";
+            EXPECT_NE(p.name, "punten");
+            EXPECT_NE(p.name, "actief");
+            EXPECT_LE(p.min, p.default_value) << info.id << "." << p.name;
+            EXPECT_LE(p.default_value, p.max) << info.id << "." << p.name;
+            EXPECT_FALSE(p.help.empty()) << info.id << "." << p.name;
+            if (p.type == ParamType::integer) {
+                EXPECT_EQ(p.default_value, static_cast<double>(static_cast<long long>(p.default_value))) << p.name;
+            }
+        }
+    }
+}
+
+TEST(Catalogue, DefaultsConfigureEverySignal) {
+    const auto signals = make_signals();
+    EXPECT_NO_THROW(configure_signals(default_config(signals), signals));
+}
+
+TEST(Catalogue, UnknownKeyIsRejectedByName) {
+    const auto message = config_error_of("[signalen.kelderbox]\nmax_opervlakte = 30\n");
+    EXPECT_NE(message.find("test.toml"), std::string::npos) << message;
+    EXPECT_NE(message.find("max_opervlakte"), std::string::npos) << message;
+    EXPECT_NE(message.find("unknown key"), std::string::npos) << message;
+    EXPECT_NE(message.find("max_oppervlakte"), std::string::npos) << message << ": names the known keys";
+}
+
+TEST(Catalogue, OutOfRangeValueIsRejectedWithTheRange) {
+    const auto message = config_error_of("[signalen.meldingen]\nstraal_m = 900\n");
+    EXPECT_NE(message.find("straal_m"), std::string::npos) << message;
+    EXPECT_NE(message.find("900"), std::string::npos) << message;
+    EXPECT_NE(message.find("0.00 to 500.00"), std::string::npos) << message;
+}
+
+TEST(Catalogue, DefaultConfigReadsBackToTheSamePolicy) {
+    const auto signals = make_signals();
+    const auto parsed = parse_config(config_toml(default_config(signals), signals), "default.toml", signals);
+    std::ostringstream a, b;
+    write_policy_toml(parsed.policy, a);
+    write_policy_toml(default_policy(), b);
+    EXPECT_EQ(a.str(), b.str());
+    EXPECT_EQ(parsed.policy.gebruiksdoelen.size(), default_policy().gebruiksdoelen.size());
+}
+
+TEST(Catalogue, PolicyTablesAreReadAndChecked) {
+    const auto signals = make_signals();
+    const auto config = parse_config(
+        "[gebruiksdoelen]\nkapper = { sbi = [\"9602\"], gebruiksdoelen = [\"winkelfunctie\", \"woonfunctie\"] }\n"
+        "[minimum_oppervlakte]\nbakkerij = { sbi = [\"1071\"], m2 = 40 }\n"
+        "[meldingen_gewicht]\n\"woon overlast\" = 2.5\n"
+        "[holdings]\nsbi = [\"6420\"]\n",
+        "test.toml", signals);
+    ASSERT_EQ(config.policy.gebruiksdoelen.size(), 1u);
+    EXPECT_EQ(config.policy.gebruiksdoelen[0].gebruiksdoelen, winkelfunctie | woonfunctie);
+    ASSERT_EQ(config.policy.minimum_oppervlakte.size(), 1u);
+    EXPECT_EQ(config.policy.minimum_oppervlakte[0].minimum, 40);
+    EXPECT_EQ(config.policy.melding_gewicht("woon overlast"), 2.5);
+    EXPECT_EQ(config.policy.melding_gewicht("afval"), 1.0);
+    EXPECT_EQ(config.policy.holding_rechtsvormen, default_policy().holding_rechtsvormen);
+
+    auto message = config_error_of("[gebruiksdoelen]\nx = { sbi = [\"45\"], gebruiksdoelen = [\"garage\"] }\n");
+    EXPECT_NE(message.find("[gebruiksdoelen] x.gebruiksdoelen"), std::string::npos) << message;
+    EXPECT_NE(message.find("\"garage\""), std::string::npos) << message;
+    EXPECT_NE(message.find("allowed: woonfunctie"), std::string::npos) << message;
+    message = config_error_of("[risicobranches]\nauto = [\"4a\"]\n");
+    EXPECT_NE(message.find("[risicobranches] auto = [\"4a\"]: \"4a\" is not allowed"), std::string::npos) << message;
+    EXPECT_NE(message.find("1 to 5 digits"), std::string::npos) << message;
+    message = config_error_of("[minimum_oppervlakte]\nx = { sbi = [\"45\"], m2 = 0 }\n");
+    EXPECT_NE(message.find("x.m2 = 0"), std::string::npos) << message;
+    EXPECT_NE(message.find("from 1 to 100000"), std::string::npos) << message;
+    message = config_error_of("[minimum_oppervlakte]\nx = { sbi = [\"45\"] }\n");
+    EXPECT_NE(message.find("missing key m2"), std::string::npos) << message;
+    message = config_error_of("[meldingen_gewicht]\noverlast = -1\n");
+    EXPECT_NE(message.find("overlast = -1"), std::string::npos) << message;
+    message = config_error_of("[holdings]\nsbi = [\"6420\"]\nvormen = []\n");
+    EXPECT_NE(message.find("vormen: unknown key"), std::string::npos) << message;
+}
+
+TEST(Catalogue, CrossParameterRulesAreChecked) {
+    const auto signals = make_signals();
+    const auto config = parse_config("[signalen.meldingen]\nniveau2 = 8\n", "test.toml", signals);
+    try {
+        configure_signals(config, signals);
+        FAIL() << "accepted niveau2 > niveau3";
+    } catch (const config_error& e) {
+        EXPECT_NE(std::string(e.what()).find("niveau2 = 8.00"), std::string::npos) << e.what();
+    }
+}
+
+}  // namespace
+}  // namespace onregel::test

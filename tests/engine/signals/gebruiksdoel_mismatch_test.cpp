@@ -1,0 +1,98 @@
+#include "engine/signals/gebruiksdoel_mismatch.hpp"
+
+#include <gtest/gtest.h>
+
+#include "town_builder.hpp"
+
+namespace onregel::test {
+namespace {
+
+TEST(GebruiksdoelMismatch, FiresOnAGarageInAnOffice) {
+    TownBuilder b;
+    b.vestiging(b.vbo(kantoorfunctie, 200), "4520");
+    const auto hits = b.run(GebruiksdoelMismatch{});
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].level, 1);
+    EXPECT_EQ(hits[0].bewijs, "activiteit autobranche (SBI 4520) past niet bij gebruiksdoel kantoorfunctie");
+}
+
+TEST(GebruiksdoelMismatch, OfficeWorkInABoxFires) {
+    TownBuilder b;
+    b.vestiging(b.vbo(overige_gebruiksfunctie | celfunctie, 60), "7022");
+    const auto hits = b.run(GebruiksdoelMismatch{});
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].bewijs, "activiteit kantoorwerk (SBI 7022) past niet bij gebruiksdoel celfunctie, overige gebruiksfunctie");
+}
+
+TEST(GebruiksdoelMismatch, ConsultantAtHomeIsLeftAlone) {
+    TownBuilder b;
+    const auto v = b.vbo(woonfunctie, 110);
+    b.vestiging(v, "6201");
+    b.vestiging(v, "7022");
+    b.vestiging(v, "7410");
+    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+}
+
+TEST(GebruiksdoelMismatch, OneFittingGebruiksdoelIsEnough) {
+    TownBuilder b;
+    b.vestiging(b.vbo(kantoorfunctie | industriefunctie, 400), "4520");
+    b.vestiging(b.vbo(winkelfunctie | woonfunctie, 90), "4711");
+    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+}
+
+TEST(GebruiksdoelMismatch, ActivitiesNotInTheTableAreNotJudged) {
+    TownBuilder b;
+    b.vestiging(b.vbo(kantoorfunctie, 100), "0111");
+    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+}
+
+// Longest prefix wins: a webshop (4791) fits a home although retail (47) does not.
+TEST(GebruiksdoelMismatch, LongestPrefixWins) {
+    TownBuilder b;
+    b.vestiging(b.vbo(woonfunctie, 100), "47911");
+    b.vestiging(b.vbo(woonfunctie, 100), "4771");
+    const auto hits = b.run(GebruiksdoelMismatch{});
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].vbo, 1u);
+}
+
+// A premises-needing branch on a home is woonadres_bedrijvigheid's: one fact scores once.
+TEST(GebruiksdoelMismatch, LeavesPremisesBranchesAtHomeToWoonadresBedrijvigheid) {
+    TownBuilder b;
+    b.vestiging(b.vbo(woonfunctie, 100), "4520");
+    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+}
+
+// Threshold "≥ min_vestigingen" inclusive (raised to 2); level 2 from twice it.
+TEST(GebruiksdoelMismatch, CountBoundaryAndLevel) {
+    GebruiksdoelMismatch signal;
+    signal.configure(params(signal, {{"min_vestigingen", 2}}));
+    for (auto [n, level] : {std::pair{1, 0}, {2, 1}, {3, 1}, {4, 2}, {8, 3}}) {
+        TownBuilder b;
+        b.vestigingen(b.vbo(kantoorfunctie, 500), n, "5610");
+        const auto hits = b.run(signal);
+        ASSERT_EQ(hits.size(), level ? 1u : 0u) << n;
+        if (level) {
+            EXPECT_EQ(hits[0].level, level) << n;
+        }
+    }
+}
+
+TEST(GebruiksdoelMismatch, EndedVestigingenDoNotCount) {
+    TownBuilder b;
+    b.vestiging(b.vbo(kantoorfunctie, 200), "4520", day(2010, 1, 1), day(2020, 1, 1));
+    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+}
+
+TEST(GebruiksdoelMismatch, TableComesFromThePolicy) {
+    TownBuilder b;
+    b.policy.gebruiksdoelen = {{{"kapper", {"9602"}}, winkelfunctie}};
+    b.vestiging(b.vbo(kantoorfunctie, 80), "96021");
+    b.vestiging(b.vbo(kantoorfunctie, 80), "4520");
+    const auto hits = b.run(GebruiksdoelMismatch{});
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].vbo, 0u);
+}
+
+}  // namespace
+}  // namespace onregel::test

@@ -1,0 +1,117 @@
+#pragma once
+// Small hand-made towns for signal tests (PDAL's FauxReader idea): one line per object, then run().
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "engine/grid_index.hpp"
+#include "engine/model.hpp"
+#include "engine/policy.hpp"
+#include "engine/signal.hpp"
+
+namespace onregel::test {
+
+inline Date day(int y, unsigned m, unsigned d) { return date_from_ymd(y, m, d); }
+
+class TownBuilder {
+public:
+    Town town;
+    Policy policy = default_policy();
+
+    explicit TownBuilder(Date peildatum = day(2025, 1, 1)) { town.peildatum = peildatum; }
+
+    // A verblijfsobject; without a point, objects lie 1 km apart so nothing is near by accident.
+    std::uint32_t vbo(GebruiksdoelSet doelen, std::int32_t m2, std::int32_t pand = -1) {
+        const auto n = town.verblijfsobjecten.size();
+        return vbo_at(doelen, m2, {100000.0 + 1000.0 * static_cast<double>(n), 450000}, pand);
+    }
+    std::uint32_t vbo_at(GebruiksdoelSet doelen, std::int32_t m2, Point punt, std::int32_t pand = -1) {
+        Verblijfsobject v;
+        const auto n = town.verblijfsobjecten.size();
+        char id[17];
+        std::snprintf(id, sizeof id, "0363010%09zu", n + 1);
+        v.id = id;
+        v.punt = punt;
+        v.gebruiksdoelen = doelen;
+        v.oppervlakte = m2;
+        v.pand = pand;
+        v.adres = {"Teststraat", static_cast<std::int32_t>(n + 1), "", "", "1234AB", "Teststad"};
+        if (pand >= 0) v.pand_id = town.panden[static_cast<std::size_t>(pand)].id;
+        town.verblijfsobjecten.push_back(v);
+        return static_cast<std::uint32_t>(n);
+    }
+    Verblijfsobject& object(std::uint32_t i) { return town.verblijfsobjecten[i]; }
+
+    std::int32_t pand(std::string status = "Pand in gebruik") {
+        const auto n = town.panden.size();
+        town.panden.push_back({"0363100" + std::to_string(1000000000 + n), 1970, std::move(status), {}});
+        return static_cast<std::int32_t>(n);
+    }
+
+    // An active vestiging (started 2020-01-01) on the object; tweak the returned reference in place.
+    Vestiging& vestiging(std::uint32_t vbo, std::string sbi, std::optional<Date> aanvang = day(2020, 1, 1),
+                         std::optional<Date> einde = std::nullopt) {
+        Vestiging v;
+        v.vestigingsnummer = std::to_string(100000000000 + town.vestigingen.size());
+        v.kvk_nummer = std::to_string(10000000 + town.vestigingen.size());
+        v.rechtsvorm = "Besloten Vennootschap";
+        v.aanvang = aanvang;
+        v.einde = einde;
+        v.sbi_hoofd = std::move(sbi);
+        v.adres = town.verblijfsobjecten[vbo].adres;
+        v.vbo = static_cast<std::int32_t>(vbo);
+        town.vestigingen.push_back(std::move(v));
+        return town.vestigingen.back();
+    }
+    // n identical active vestigingen.
+    void vestigingen(std::uint32_t vbo, int n, const std::string& sbi) {
+        for (int k = 0; k < n; ++k) vestiging(vbo, sbi);
+    }
+
+    // A melding matched to the object (at its point), or with only a location when vbo < 0.
+    Melding& melding(std::int32_t vbo, Date datum, std::string categorie = "overlast", std::optional<Point> punt = {}) {
+        Melding m;
+        m.id = "M" + std::to_string(town.meldingen.size() + 1);
+        m.datum = datum;
+        m.categorie = std::move(categorie);
+        m.bron = "intern";
+        m.vbo = vbo;
+        m.punt = punt ? *punt : town.verblijfsobjecten[static_cast<std::size_t>(vbo)].punt;
+        town.meldingen.push_back(m);
+        return town.meldingen.back();
+    }
+
+    Vergunning& vergunning(std::int32_t vbo, Date datum, std::int64_t bouwkosten, std::string aanvrager = "") {
+        town.has_vergunningen = true;
+        town.vergunningen.push_back({"Z" + std::to_string(town.vergunningen.size() + 1), datum, std::move(aanvrager),
+                                     bouwkosten, "bouwen", vbo});
+        return town.vergunningen.back();
+    }
+
+    Erkenning& erkenning(std::int32_t vbo, Point punt, std::string soort = "APK") {
+        town.has_erkenningen = true;
+        town.erkenningen.push_back({"Garage", std::move(soort), punt, vbo});
+        return town.erkenningen.back();
+    }
+
+    // Links the town, builds the indices and evaluates the signal.
+    std::vector<Hit> run(const Signal& signal) {
+        town.link();
+        std::vector<Point> vbo_points, melding_points;
+        for (const auto& v : town.verblijfsobjecten) vbo_points.push_back(v.punt);
+        for (const auto& m : town.meldingen) melding_points.push_back(m.punt);
+        const GridIndex vbo_index(vbo_points, 100), melding_index(melding_points, 100);
+        const Context context{town, vbo_index, melding_index, policy};
+        return signal.evaluate(context);
+    }
+};
+
+// The parameter values of a signal's defaults with some overridden, for configure().
+inline ParamValues params(const Signal& signal, const ParamValues& overrides = {}) {
+    ParamValues values;
+    for (const auto& p : signal.info().params) values[p.name] = p.default_value;
+    for (const auto& [name, value] : overrides) values.at(name) = value;
+    return values;
+}
+
+}  // namespace onregel::test

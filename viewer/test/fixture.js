@@ -1,0 +1,117 @@
+// A small hand-made town (handhaving profile, every layer present) whose texts try to break out of
+// the page: markup and script in addresses, formulas in trade names. Deterministic.
+'use strict';
+
+const LON = 6.1395;
+const LAT = 52.0125;
+const DX = 0.00030;  // ~20 m east-west
+const DY = 0.00018;  // ~20 m north-south
+
+const HOSTILE_ADRES = 'Kerkstraat 1 </script><img src=x onerror="window.__xss=1">';
+const HOSTILE_HANDELSNAAM = '=HYPERLINK("http://example.invalid","klik")';
+
+function rect(lon, lat, w, hgt) {
+  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + w, lat], [lon + w, lat + hgt], [lon, lat + hgt], [lon, lat]]] };
+}
+
+function fixtureLayers() {
+  const panden = [];
+  const locaties = [];
+  const streets = ['Kerkstraat', 'Molenstraat', 'Boekholtstraat', 'Koepoortstraat'];
+  const signals = ['kelderbox', 'bedrijven_op_adres', 'meldingen', 'woonadres_bedrijvigheid', 'verloop'];
+  const bewijs = {
+    kelderbox: '18 m², alleen overige gebruiksfunctie; 2 actieve vestigingen',
+    bedrijven_op_adres: '6 actieve vestigingen op 42 m² (7 m² per vestiging)',
+    meldingen: '4 meldingen (2024: 3 overlast, 2025: 1 afval) <b>niet vet</b>',
+    woonadres_bedrijvigheid: 'woonfunctie met autoreparatie (SBI 45201)',
+    verloop: '5 vestigingen begonnen of gestopt binnen 24 maanden',
+    integrale_bonus: 'signalen uit 2 extra domeinen'
+  };
+  let n = 0;
+  for (let row = 0; row < 6; ++row) {
+    for (let col = 0; col < 8; ++col) {
+      const lon = LON + col * DX;
+      const lat = LAT + row * DY;
+      const pandId = '0221100000' + String(100000 + n).slice(1).padStart(6, '0');
+      panden.push({ type: 'Feature', geometry: rect(lon, lat, DX * 0.8, DY * 0.75), properties: { identificatie: pandId } });
+      if ((row * 8 + col) % 3 === 0) {
+        const k = locaties.length;
+        const own = [signals[k % 5], signals[(k + 2) % 5]].filter((s, i, a) => a.indexOf(s) === i);
+        const bijdragen = {};
+        own.forEach((s, i) => { bijdragen[s] = 10 * (1 + ((k + i) % 3)); });
+        if (k % 4 === 0) bijdragen.integrale_bonus = 5;
+        const score = Object.values(bijdragen).reduce((a, b) => a + b, 0);
+        const huisnummer = 1 + 2 * col + row;
+        const street = streets[row % streets.length];
+        locaties.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [+(lon + DX * 0.4).toFixed(6), +(lat + DY * 0.35).toFixed(6)] },
+          properties: {
+            score,
+            bag_id: '02210100000' + String(10000 + k).slice(1).padStart(5, '0'),
+            pand_id: pandId,
+            adres: k === 0 ? HOSTILE_ADRES : street + ' ' + huisnummer + (k % 5 === 2 ? 'a' : ''),
+            postcode: '6981' + ['AB', 'AC', 'BD', 'CE'][row % 4],
+            huisnummer,
+            huisletter: k % 5 === 2 ? 'a' : '',
+            toevoeging: '',
+            gebruiksdoel: k % 3 === 0 ? 'overige gebruiksfunctie' : k % 3 === 1 ? 'woonfunctie' : 'winkelfunctie,woonfunctie',
+            oppervlakte: 15 + 9 * k,
+            signalen: own,
+            bijdragen,
+            bewijs: Object.fromEntries(Object.keys(bijdragen).map((s) => [s, bewijs[s]])),
+            n_vestigingen: 1 + (k % 4),
+            n_meldingen: k % 5,
+            buurt: row < 3 ? 'Binnenstad' : 'Beinum',
+            handelsnamen: k === 0 ? [HOSTILE_HANDELSNAAM, '@SUM(1+1)'] : ['Bedrijf ' + k + ' B.V.']
+          }
+        });
+      }
+      ++n;
+    }
+  }
+  locaties.sort((a, b) => (b.properties.score - a.properties.score) || (a.properties.bag_id < b.properties.bag_id ? -1 : 1));
+  locaties.forEach((f, i) => { f.properties = { rank: i + 1, ...f.properties }; });
+
+  const hotspots = [];
+  const klassen = [3, 2, 1, 0, -1, -2];
+  klassen.forEach((klasse, i) => {
+    hotspots.push({
+      type: 'Feature',
+      geometry: rect(LON + (i % 3) * 4 * DX, LAT + Math.floor(i / 3) * 3 * DY, 4 * DX, 3 * DY),
+      properties: { klasse, trend: ['stijgend', 'dalend', 'geen'][i % 3], n_meldingen: 12 - i, z: 3.1 - i * 0.9, p: 0.002 * (i + 1) }
+    });
+  });
+
+  const controles = locaties.slice(0, 8).map((f, i) => ({
+    type: 'Feature',
+    geometry: f.geometry,
+    properties: {
+      controledag: 1 + (i % 2), volgorde: 1 + Math.floor(i / 2), rank: f.properties.rank,
+      bag_id: f.properties.bag_id, adres: f.properties.adres, redenen: f.properties.signalen
+    }
+  }));
+
+  const buurten = [
+    { type: 'Feature', geometry: rect(LON - DX, LAT - DY, 10 * DX, 3.5 * DY), properties: { buurtcode: 'BU02210001', buurtnaam: 'Binnenstad' } },
+    { type: 'Feature', geometry: rect(LON - DX, LAT + 2.5 * DY, 10 * DX, 4.5 * DY), properties: { buurtcode: 'BU02210002', buurtnaam: 'Beinum' } }
+  ];
+
+  const collection = (list) => ({ type: 'FeatureCollection', features: list });
+  return [
+    ['meta', { profiel: 'handhaving', signalen: { kelderbox: 'Kelder- of garagebox met bedrijvigheid' } }],
+    ['panden', collection(panden)],
+    ['buurten', collection(buurten)],
+    ['hotspots', collection(hotspots)],
+    ['controles', collection(controles)],
+    ['locaties', collection(locaties)]
+  ];
+}
+
+// The same shape as layers/viewer_export.cpp writes: `<` escaped so no `</script>` survives.
+function dataScript(layers) {
+  const body = layers.map(([name, value]) => JSON.stringify(name) + ': ' + JSON.stringify(value).replace(/</g, '\\u003c'));
+  return 'window.ONREGEL_DATA = {' + body.join(',\n') + '};\n';
+}
+
+module.exports = { fixtureLayers, dataScript, HOSTILE_ADRES, HOSTILE_HANDELSNAAM };
