@@ -2,9 +2,12 @@
 
 #include "command.hpp"
 #include "command_config.hpp"
+#include "command_evaluate.hpp"
+#include "command_hotspots.hpp"
 #include "command_run.hpp"
 #include "command_sample.hpp"
 #include "command_signals.hpp"
+#include "command_validate.hpp"
 #include "command_version.hpp"
 
 namespace onregel::cli {
@@ -12,6 +15,9 @@ namespace onregel::cli {
 void add_commands(CLI::App& app) {
     static constexpr AddCommand table[] = {
         add_run_command,
+        add_validate_command,
+        add_hotspots_command,
+        add_evaluate_command,
         add_signals_command,
         add_config_command,
         add_sample_command,

@@ -21,24 +21,16 @@ std::string format_value(double v, ParamType type) {
     return type == ParamType::integer ? std::to_string(static_cast<long long>(v)) : format_decimal(v, 2);
 }
 
-std::string node_text(const toml::node& node) {
-    std::ostringstream out;
-    node.visit([&](const auto& value) {
-        if constexpr (toml::is_string<decltype(value)>) out << '"' << value.get() << '"';
-        else out << value;
-    });
-    return out.str();
-}
 
 double read_number(const toml::node& node, const ParamSpec& spec, const std::string& where) {
     double value;
     if (auto i = node.as_integer()) value = static_cast<double>(i->get());
     else if (auto f = node.as_floating_point(); f && spec.type == ParamType::real) value = f->get();
     else
-        throw config_error(where + " = " + node_text(node) + ": expected " +
+        throw config_error(where + " = " + toml_value_text(node) + ": expected " +
                            (spec.type == ParamType::integer ? "an integer" : "a number"));
     if (!std::isfinite(value) || value < spec.min || value > spec.max)
-        throw config_error(where + " = " + node_text(node) + " is out of range (allowed " +
+        throw config_error(where + " = " + toml_value_text(node) + " is out of range (allowed " +
                            format_value(spec.min, spec.type) + " to " + format_value(spec.max, spec.type) + ")");
     return value;
 }
@@ -49,7 +41,7 @@ void read_signal(const toml::table& table, const std::string& where, const Signa
         const std::string at = where + " " + name;
         if (name == "actief") {
             auto b = node.as_boolean();
-            if (!b) throw config_error(at + " = " + node_text(node) + ": expected true or false");
+            if (!b) throw config_error(at + " = " + toml_value_text(node) + ": expected true or false");
             config.actief = b->get();
         } else if (name == "punten") {
             config.punten = static_cast<int>(read_number(node, punten_spec, at));
@@ -93,11 +85,12 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
     }
     Config config = default_config(signals);
     const std::string src(source);
+    config.source = src;
     for (const auto& [key, node] : root) {
         const std::string name(key.str());
         if (name == "peildatum") {
             auto s = node.as_string();
-            if (!s) throw config_error(src + ": peildatum = " + node_text(node) + ": expected a date as text, \"YYYY-MM-DD\"");
+            if (!s) throw config_error(src + ": peildatum = " + toml_value_text(node) + ": expected a date as text, \"YYYY-MM-DD\"");
             try {
                 config.peildatum = parse_date(s->get());
             } catch (const input_error& e) {
@@ -168,7 +161,13 @@ std::string config_json(const Config& config, const Signals& signals) {
 }
 
 void configure_signals(const Config& config, const Signals& signals) {
-    for (const auto& signal : signals) signal->configure(config.signalen.at(signal->info().id).values);
+    for (const auto& signal : signals) {
+        try {
+            signal->configure(config.signalen.at(signal->info().id).values);
+        } catch (const config_error& e) {
+            throw config_error(config.source + ": " + e.what());  // the signal names its section and key
+        }
+    }
 }
 
 }  // namespace onregel

@@ -20,6 +20,7 @@ struct SignalConfig {
 };
 
 struct Config {
+    std::string source = "default configuration";  // the file it came from, for messages
     std::optional<Date> peildatum;  // empty: the latest date found in the inputs (reproducible runs)
     int integrale_bonus = 2;        // points per extra signal family on one object
     std::map<std::string, SignalConfig> signalen;  // every registered signal, by id

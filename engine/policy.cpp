@@ -1,5 +1,6 @@
 #include "policy.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -32,7 +33,6 @@ std::vector<std::string> gebruiksdoel_names(GebruiksdoelSet set) {
     for (std::string name; std::getline(in, name, ',');) names.push_back(name);
     return names;
 }
-
 
 const toml::table& as_table(const toml::node& node, const std::string& at, std::string_view example) {
     auto table = node.as_table();
@@ -68,18 +68,17 @@ std::vector<std::string> read_texts(const toml::node& node, const std::string& a
 }
 
 GebruiksdoelSet read_gebruiksdoelen(const toml::node& node, const std::string& at) {
-    std::string allowed;
-    for (const auto& name : gebruiksdoel_names(alle_gebruiksdoelen)) allowed += (allowed.empty() ? "" : ", ") + name;
+    // format_gebruiksdoelen names the bits in bit order, so a name's position is its bit.
+    const auto names = gebruiksdoel_names(alle_gebruiksdoelen);
     GebruiksdoelSet set = 0;
     for (const auto& text : read_texts(node, at, "[\"winkelfunctie\", \"industriefunctie\"]")) {
-        GebruiksdoelSet one = 0;
-        try {
-            one = parse_gebruiksdoelen(text);
-        } catch (const input_error&) {
-        }
-        if (one == 0 || (one & (one - 1)) != 0)
+        const auto it = std::find(names.begin(), names.end(), text);
+        if (it == names.end()) {
+            std::string allowed;
+            for (const auto& name : names) allowed += (allowed.empty() ? "" : ", ") + name;
             throw config_error(at + " = " + toml_value_text(node) + ": \"" + text + "\" is not a gebruiksdoel (allowed: " + allowed + ")");
-        set |= one;
+        }
+        set |= static_cast<GebruiksdoelSet>(1u << (it - names.begin()));
     }
     return set;
 }

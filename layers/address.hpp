@@ -8,19 +8,20 @@
 
 namespace onregel {
 
-// "1234 ab", " 1234AB " -> "1234AB"; nullopt when it is not a Dutch postcode (4 digits, first not 0, 2 letters).
+// "1234 ab", " 1234AB ", "1234-AB" -> "1234AB"; nullopt when it is not a Dutch postcode
+// (4 digits, first not 0, 2 letters).
 std::optional<std::string> normalise_postcode(std::string_view text);
 
 struct Huisnummer {
     std::int32_t nummer = 0;
     std::string huisletter;  // one letter, upper case, or empty
-    std::string toevoeging;  // up to 4 characters, upper case, no separators, or empty
+    std::string toevoeging;  // upper case, no separators, or empty
     bool operator==(const Huisnummer&) const = default;
 };
 
 // Parses a house number written in one field or across three (nummer, letter, toevoeging), the way
-// people write it: "12a", "12 A", "12-a", "12 bis", "12-2", "12 II", "12 hs", "12 rood", "012".
-// Returns nullopt when there is no house number at all.
+// people write it: "12a", "12 A", "12-a", "12 bis", "12-2", "12 II", "12 hs", "12 rood", "012",
+// "12.0" (a spreadsheet's number), "12-3 hoog". Returns nullopt when there is no house number at all.
 std::optional<Huisnummer> parse_huisnummer(std::string_view nummer, std::string_view letter = {},
                                            std::string_view toevoeging = {});
 
@@ -29,5 +30,8 @@ std::optional<Huisnummer> parse_huisnummer(std::string_view nummer, std::string_
 std::string exact_address_key(std::string_view postcode, const Huisnummer& h);
 std::string loose_address_key(std::string_view postcode, const Huisnummer& h);
 std::string number_key(std::string_view postcode, std::int32_t nummer);
+
+// "1234AB 12A-1": an address as written in messages and rejects.
+std::string written_address(std::string_view postcode, const Huisnummer& h);
 
 }  // namespace onregel

@@ -13,20 +13,69 @@ std::vector<Point> points_of(const std::vector<Verblijfsobject>& vbos) {
     return points;
 }
 
+void add(std::unordered_map<std::string, std::vector<std::uint32_t>>& map, std::string key, std::uint32_t vbo) {
+    auto& objects = map[std::move(key)];
+    if (objects.empty() || objects.back() != vbo) objects.push_back(vbo);
+}
+
 }  // namespace
 
-AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& vbos) : vbos_(vbos), grid_(points_of(vbos), 50) {
+std::string_view match_route_name(MatchRoute route) {
+    switch (route) {
+        case MatchRoute::bag_id: return "bag_id";
+        case MatchRoute::adres: return "adres";
+        case MatchRoute::nevenadres: return "nevenadres";
+        case MatchRoute::letter_toevoeging: return "letter_toevoeging";
+        case MatchRoute::enige_op_nummer: return "enige_op_nummer";
+        case MatchRoute::coordinaat: return "coordinaat";
+    }
+    return "?";
+}
+
+MatchMethod match_method(MatchRoute route) {
+    switch (route) {
+        case MatchRoute::bag_id: return MatchMethod::bag_id;
+        case MatchRoute::adres: return MatchMethod::adres;
+        case MatchRoute::coordinaat: return MatchMethod::coordinaat;
+        case MatchRoute::nevenadres:
+        case MatchRoute::letter_toevoeging:
+        case MatchRoute::enige_op_nummer: return MatchMethod::adres_fallback;
+    }
+    return MatchMethod::adres_fallback;
+}
+
+AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& vbos, const std::vector<NevenAdres>& nevenadressen)
+    : vbos_(vbos), grid_(points_of(vbos), 50) {
     ids_.reserve(vbos.size());
-    exact_.reserve(vbos.size());
+    hoofd_.reserve(vbos.size());
     for (std::uint32_t i = 0; i < vbos.size(); ++i) {
         const auto& v = vbos[i];
         ids_.emplace(v.id, i);
         if (v.adres.postcode.empty() || v.adres.huisnummer <= 0) continue;
         const Huisnummer h{v.adres.huisnummer, v.adres.huisletter, v.adres.toevoeging};
-        exact_.emplace(exact_address_key(v.adres.postcode, h), i);
-        loose_[loose_address_key(v.adres.postcode, h)].push_back(i);
-        number_[number_key(v.adres.postcode, h.nummer)].push_back(i);
+        add(hoofd_, exact_address_key(v.adres.postcode, h), i);
+        add(loose_, loose_address_key(v.adres.postcode, h), i);
+        add(number_, number_key(v.adres.postcode, h.nummer), i);
+        postcodes_.insert(v.adres.postcode);
     }
+    // A nevenadres may share the loose or number key with hoofdadressen; only() looks at every entry.
+    for (const auto& n : nevenadressen) {
+        if (n.postcode.empty()) continue;
+        add(neven_, exact_address_key(n.postcode, n.nummer), n.vbo);
+        add(loose_, loose_address_key(n.postcode, n.nummer), n.vbo);
+        add(number_, number_key(n.postcode, n.nummer.nummer), n.vbo);
+        postcodes_.insert(n.postcode);
+    }
+}
+
+std::optional<std::uint32_t> AddressIndex::only(const std::unordered_map<std::string, Objects>& map,
+                                                const std::string& key) {
+    const auto it = map.find(key);
+    if (it == map.end()) return std::nullopt;
+    const auto& objects = it->second;
+    for (auto o : objects)
+        if (o != objects.front()) return std::nullopt;
+    return objects.front();
 }
 
 std::optional<std::uint32_t> AddressIndex::by_id(const std::string& bag_id) const {
@@ -36,13 +85,11 @@ std::optional<std::uint32_t> AddressIndex::by_id(const std::string& bag_id) cons
 }
 
 std::optional<Match> AddressIndex::by_address(const std::string& postcode, const Huisnummer& h) const {
-    if (auto it = exact_.find(exact_address_key(postcode, h)); it != exact_.end())
-        return Match{it->second, MatchMethod::adres};
-    if (auto it = loose_.find(loose_address_key(postcode, h)); it != loose_.end() && it->second.size() == 1)
-        return Match{it->second.front(), MatchMethod::adres_fallback};
-    // One object at this number: a suffix the register does not know is a spelling, not another door.
-    if (auto it = number_.find(number_key(postcode, h.nummer)); it != number_.end() && it->second.size() == 1)
-        return Match{it->second.front(), MatchMethod::adres_fallback};
+    const auto exact = exact_address_key(postcode, h);
+    if (auto i = only(hoofd_, exact)) return Match{*i, MatchRoute::adres};
+    if (auto i = only(neven_, exact)) return Match{*i, MatchRoute::nevenadres};
+    if (auto i = only(loose_, loose_address_key(postcode, h))) return Match{*i, MatchRoute::letter_toevoeging};
+    if (auto i = only(number_, number_key(postcode, h.nummer))) return Match{*i, MatchRoute::enige_op_nummer};
     return std::nullopt;
 }
 

@@ -1,9 +1,20 @@
 #pragma once
-// Matching a registration or melding to a verblijfsobject, the way a professional geocoder does it:
-// BAG id when given and known -> exact normalised address -> documented fallbacks -> nearest object.
+// Matching a registration or melding to an addressable object, the way a professional geocoder does
+// it, in this order:
+//   1. bag_id              the BAG id given in the row and known in the BAG input
+//   2. adres               postcode + huisnummer + huisletter + toevoeging, normalised, equal to a hoofdadres
+//   3. nevenadres          ... equal to a nevenadres (LV BAG only): the object it belongs to
+//   4. letter_toevoeging   huisletter and toevoeging glued together equal to exactly one object's
+//                          ("12 A" written as toevoeging A, or "12-1" written as letter)
+//   5. enige_op_nummer     postcode + huisnummer lead to exactly one object: a suffix BAG does not
+//                          know there is a spelling, not another door
+//   6. coordinaat          nearest addressable object within the radius, when only coordinates are known
+// Routes 3-5 are MatchMethod::adres_fallback in the model; the manifest counts every route by name.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "address.hpp"
@@ -12,29 +23,44 @@
 
 namespace onregel {
 
+enum class MatchRoute : std::uint8_t { bag_id, adres, nevenadres, letter_toevoeging, enige_op_nummer, coordinaat };
+std::string_view match_route_name(MatchRoute route);
+MatchMethod match_method(MatchRoute route);
+
 struct Match {
     std::uint32_t vbo = 0;
-    MatchMethod method = MatchMethod::bag_id;
+    MatchRoute route = MatchRoute::bag_id;
+    MatchMethod method() const { return match_method(route); }
+};
+
+// A nevenadres of an addressable object (LV BAG): the same door reached by another address.
+struct NevenAdres {
+    std::uint32_t vbo = 0;
+    std::string postcode;
+    Huisnummer nummer;
 };
 
 class AddressIndex {
 public:
-    explicit AddressIndex(const std::vector<Verblijfsobject>& verblijfsobjecten);
+    AddressIndex(const std::vector<Verblijfsobject>& verblijfsobjecten, const std::vector<NevenAdres>& nevenadressen);
 
     std::optional<std::uint32_t> by_id(const std::string& bag_id) const;
-    // Exact key; then letter/toevoeging glued together ("12 A" = "12-A"); then the only object with
-    // that postcode and number when the written suffix is empty or unknown there.
+    // Routes 2-5 above.
     std::optional<Match> by_address(const std::string& postcode, const Huisnummer& huisnummer) const;
     // Nearest object within radius (ties: lowest index), for rows with only coordinates.
     std::optional<std::uint32_t> nearest(Point p, double radius) const;
     Point point_of(std::uint32_t vbo) const { return vbos_[vbo].punt; }
+    bool knows_postcode(const std::string& postcode) const { return postcodes_.count(postcode) > 0; }
 
 private:
+    // Objects per key, ascending and without repeats; a key is decisive only when it names one object.
+    using Objects = std::vector<std::uint32_t>;
+    static std::optional<std::uint32_t> only(const std::unordered_map<std::string, Objects>& map, const std::string& key);
+
     const std::vector<Verblijfsobject>& vbos_;
     std::unordered_map<std::string, std::uint32_t> ids_;
-    std::unordered_map<std::string, std::uint32_t> exact_;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> loose_;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> number_;
+    std::unordered_map<std::string, Objects> hoofd_, neven_, loose_, number_;
+    std::unordered_set<std::string> postcodes_;
     GridIndex grid_;
 };
 

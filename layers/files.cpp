@@ -2,7 +2,9 @@
 
 #include <array>
 #include <cstdint>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <random>
@@ -139,9 +141,19 @@ StagedOutput::StagedOutput(fs::path final_dir, bool overwrite) : final_(std::mov
     }
     const auto parent = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
     fs::create_directories(parent);
+    // Staging directories are named after their process: one whose process is gone was left by a
+    // run that was killed, and is removed here.
+    const std::string prefix = "." + final_.filename().string() + ".tmp-";
+    for (const auto& entry : fs::directory_iterator(parent, ec)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const auto pid = name.substr(prefix.size(), name.find('-', prefix.size()) - prefix.size());
+        if (!pid.empty() && pid.find_first_not_of("0123456789") == std::string::npos && !fs::exists("/proc/" + pid))
+            fs::remove_all(entry.path(), ec);
+    }
     std::random_device random;
     for (int attempt = 0;; ++attempt) {
-        staging_ = parent / ("." + final_.filename().string() + ".tmp-" + std::to_string(random()));
+        staging_ = parent / (prefix + std::to_string(::getpid()) + "-" + std::to_string(random()));
         if (::mkdir(staging_.c_str(), 0700) == 0) break;
         if (attempt > 100) throw std::runtime_error("cannot create a staging directory in " + parent.string());
     }
@@ -155,17 +167,14 @@ StagedOutput::~StagedOutput() {
 }
 
 void StagedOutput::commit() {
-    // Move the old output aside, the new one in, then drop the old: at every instant one of them is whole.
+    // One atomic step: the new output takes the final name (swapping with the old one when there
+    // is one), so at every instant --out is either the whole previous or the whole new output.
     std::error_code ec;
-    fs::path previous;
-    if (fs::exists(final_, ec)) {
-        previous = staging_;
-        previous += ".old";
-        fs::rename(final_, previous);
-    }
-    fs::rename(staging_, final_);
+    const bool replace = fs::exists(final_, ec);
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, final_.c_str(), replace ? RENAME_EXCHANGE : RENAME_NOREPLACE) != 0)
+        throw std::runtime_error("cannot move the new output into place at " + final_.string() + ": " + std::strerror(errno));
     committed_ = true;
-    if (!previous.empty()) fs::remove_all(previous, ec);
+    if (replace) fs::remove_all(staging_, ec);  // now holds the previous output
 }
 
 }  // namespace onregel

@@ -34,13 +34,14 @@ void register_gdal_once() {
     });
 }
 
-DatasetPtr open_vector(const std::string& source, const std::vector<std::string>& open_options) {
+DatasetPtr open_vector(const std::string& source, const std::vector<std::string>& open_options, const char* driver) {
     register_gdal_once();
     CPLStringList options;
     for (const auto& o : open_options) options.AddString(o.c_str());
+    const char* const drivers[] = {driver, nullptr};
     CPLErrorReset();
     auto* dataset = static_cast<GDALDataset*>(
-        GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
+        GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, driver ? drivers : nullptr,
                    options.List(), nullptr));
     if (!dataset) {
         std::string why = CPLGetLastErrorMsg();
@@ -117,22 +118,36 @@ std::optional<double> parse_number(std::string_view text) {
     return v;
 }
 
-ToRd::ToRd(const OGRSpatialReference* source_srs, int assumed_epsg, const std::string& source) {
+std::optional<Date> field_date(OGRFeature& feature, int column) {
+    if (column < 0 || !feature.IsFieldSetAndNotNull(column)) return std::nullopt;
+    const auto type = feature.GetFieldDefnRef(column)->GetType();
+    if (type == OFTDate || type == OFTDateTime) {
+        int y = 0, m = 0, d = 0, h = 0, min = 0, tz = 0;
+        float s = 0;
+        if (feature.GetFieldAsDateTime(column, &y, &m, &d, &h, &min, &s, &tz) && m >= 1 && d >= 1)
+            return date_from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+    }
+    return parse_date(field_text(feature, column));
+}
+
+ToRd::ToRd(const OGRSpatialReference* source_srs, const std::string& assumed, const std::string& source) {
     OGRSpatialReference from, rd;
     if (source_srs) {
         from = *source_srs;
-    } else if (from.importFromEPSG(assumed_epsg) != OGRERR_NONE) {
-        throw crs_error(source + ": cannot set up EPSG:" + std::to_string(assumed_epsg));
+    } else if (from.SetFromUserInput(assumed.empty() ? "EPSG:28992" : assumed.c_str()) != OGRERR_NONE) {
+        throw crs_error(source + ": '" + assumed + "' is not a coordinate system GDAL knows (try EPSG:4326 or EPSG:28992)");
     }
+    const char* name = from.GetName();
+    description_ = name ? name : "onbekend";
+    if (const char* code = from.GetAuthorityCode(nullptr); code && from.GetAuthorityName(nullptr))
+        description_ += std::string(" (") + from.GetAuthorityName(nullptr) + ":" + code + ")";
+    if (!source_srs) description_ += ", aangenomen";
     rd.importFromEPSG(28992);
     from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (from.IsSame(&rd)) return;
     transform_.reset(OGRCreateCoordinateTransformation(&from, &rd));
-    if (!transform_) {
-        const char* name = from.GetName();
-        throw crs_error(source + ": cannot transform from " + (name ? name : "its coordinate system") + " to RD New (EPSG:28992)");
-    }
+    if (!transform_) throw crs_error(source + ": cannot transform from " + description_ + " to RD New (EPSG:28992)");
 }
 
 bool ToRd::apply(double& x, double& y) const {

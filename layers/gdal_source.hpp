@@ -25,8 +25,10 @@ using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
 
 void register_gdal_once();
 
-// Opens a vector source read-only (a path, /vsizip/..., PG:...). Throws input_error naming it.
-DatasetPtr open_vector(const std::string& source, const std::vector<std::string>& open_options = {});
+// Opens a vector source read-only (a path, /vsizip/..., PG:...), with only `driver` when given.
+// Throws input_error naming it.
+DatasetPtr open_vector(const std::string& source, const std::vector<std::string>& open_options = {},
+                       const char* driver = nullptr);
 
 // The layer named `preferred` when the source has it, else the only/first layer.
 OGRLayer& pick_layer(GDALDataset& dataset, std::string_view preferred, const std::string& source);
@@ -56,19 +58,27 @@ std::string row_label(const GDALDataset& dataset, const OGRFeature& feature);
 // Parses a number written with '.' or ',' as decimal separator; nullopt when it is not a finite number.
 std::optional<double> parse_number(std::string_view text);
 
+// A date field: OGR date/datetime fields as they are, text as YYYYMMDD, YYYY-MM-DD or an ISO datetime.
+// Empty -> nullopt; throws input_error naming the text when it is not a date.
+std::optional<Date> field_date(OGRFeature& feature, int column);
+
 // Reprojects to RD New (EPSG:28992), traditional GIS axis order. Built once per layer.
 class ToRd {
 public:
-    // `source_srs` null: coordinates are taken as `assumed_epsg` (28992 for x/y, 4326 for lon/lat).
-    ToRd(const OGRSpatialReference* source_srs, int assumed_epsg, const std::string& source);
+    // `source_srs` null: coordinates are taken as `assumed` (any GDAL user input: "EPSG:4326", a WKT,
+    // a PROJ string; empty = RD New). Throws crs_error naming the source when it cannot be used.
+    ToRd(const OGRSpatialReference* source_srs, const std::string& assumed, const std::string& source);
     ToRd(const ToRd&) = delete;
     ToRd& operator=(const ToRd&) = delete;
     // False when the transformation fails or the result is not a finite number.
     bool apply(double& x, double& y) const;
     bool identity() const { return !transform_; }
+    // "Amersfoort / RD New (EPSG:28992)", with "aangenomen" when the source did not name it.
+    const std::string& description() const { return description_; }
 
 private:
     std::unique_ptr<OGRCoordinateTransformation> transform_;
+    std::string description_;
 };
 
 // The RD New area of validity (the Netherlands with its coastal waters).

@@ -1,9 +1,11 @@
 #pragma once
-// Reading the inputs into one Town: BAG first (it is what everything is matched against), then KvK
-// and meldingen side by side. Every row is either used or in the rejects with its reason.
+// Reading the inputs into one Town: BAG first (it is what everything is matched against), then KvK,
+// meldingen and the optional layers side by side. Every row is used, in the rejects with its reason,
+// or counted as deliberately skipped (history, outside the selection).
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/model.hpp"
 #include "rejects.hpp"
@@ -11,24 +13,55 @@
 namespace onregel {
 
 struct InputSources {
-    std::string bag;
-    std::string kvk;
+    std::string bag;           // bag-light GeoPackage, LV BAG extract (zip, zip of zips, directory), CSV, PG:...
+    std::string kvk;           // CSV or Vestigingsprofiel JSON
     std::string meldingen;     // optional: empty when not given
     std::string vergunningen;  // optional
     std::string erkenningen;   // optional
+    std::string buurten;       // optional: CBS wijk- en buurtkaart
+    std::string uitkomsten;    // optional: results of past controles
 };
+
+// A rectangle in RD New metres, edges included.
+struct Bbox {
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    bool contains(Point p) const { return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y; }
+};
+// "minx,miny,maxx,maxy" in RD New; throws config_error saying what is wrong.
+Bbox parse_bbox(const std::string& text);
 
 struct ReadOptions {
     double match_radius = 10;  // metres: nearest object for rows that only have coordinates
+    std::string gemeente;      // 4-digit CBS gemeentecode; empty: the whole BAG input
+    std::optional<Bbox> bbox;  // only objects, meldingen and locations inside (RD New)
+    std::string input_srs;     // CRS for sources that do not name one (e.g. "EPSG:4326"); empty: RD New
 };
 
-// What the manifest says about one input layer.
+// What the manifest and `onregel validate` say about one input layer.
 struct LayerStats {
     std::string bron;
     std::string driver;
+    std::string crs;       // the source's coordinate system as read (or assumed), "" when it has no locations
+    std::string selectie;  // the --gemeente/--bbox filter applied while reading, "" when none
     std::size_t rows = 0;  // rows read
     std::size_t used = 0;  // rows that reached the model
-    std::map<std::string, std::size_t> match_methods;  // used rows per match method
+    std::map<std::string, std::size_t> overgeslagen;   // rows deliberately not used, not errors: reason -> count
+    std::map<std::string, std::size_t> match_methods;  // used rows per match route (address_index.hpp)
+    std::optional<Date> eerste_datum, laatste_datum;   // the dates in the layer's rows
+    std::optional<Date> stand;                         // BAG: the date the extract describes, when known
+    std::string sbi_versie;                            // kvk: "SBI 2008", "SBI 2025", "gemengd" or "onbekend"
+    std::vector<std::string> waarschuwingen;           // Dutch, for people fixing the input
+    void saw_date(Date d);
+};
+
+// A past controle (--uitkomsten), matched to its verblijfsobject.
+struct Uitkomst {
+    std::string id;  // the row's bag_id, or its address as written when there is none
+    std::int32_t vbo = -1;
+    MatchMethod match = MatchMethod::bag_id;
+    Date datum = 0;
+    bool bevinding = false;  // uitkomst: bevinding | geen_bevinding
+    std::string categorie;   // optional
 };
 
 struct Inputs {
@@ -36,6 +69,10 @@ struct Inputs {
     Rejects rejects;
     std::map<std::string, LayerStats> layers;  // by layer name: bag, kvk, meldingen, ...
     std::optional<Date> latest_date;           // the latest date in KvK and meldingen
+    // --buurten: per verblijfsobject its CBS buurtcode ("" outside every buurt); empty without --buurten.
+    std::vector<std::string> buurt;
+    std::map<std::string, std::string> buurtnamen;  // buurtcode -> buurtnaam
+    std::vector<Uitkomst> uitkomsten;               // --uitkomsten
 };
 
 Inputs read_inputs(const InputSources& sources, const ReadOptions& options);

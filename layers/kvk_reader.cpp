@@ -1,13 +1,40 @@
-#include <unordered_set>
+// KvK vestigingen: the CSV of the data contract here, the Vestigingsprofiel JSON in
+// kvk_json_reader.cpp; both end in the same checks and matching (kvk.hpp).
+#include "kvk.hpp"
+
+#include <array>
 
 #include "engine/errors.hpp"
-#include "readers.hpp"
 
 namespace onregel {
 
 namespace {
 
 bool all_digits(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
+
+// Classes that exist in one SBI version only (SBI 2025 follows NACE Rev. 2.1, which split and
+// renumbered them): enough to tell a register's version from the codes it uses.
+constexpr std::array<std::string_view, 7> sbi2008_only = {"5610", "6201", "6202", "6203", "6209", "6311", "6312"};
+constexpr std::array<std::string_view, 6> sbi2025_only = {"5611", "5612", "6210", "6220", "6290", "6310"};
+
+}  // namespace
+
+void SbiVersie::see(const std::string& code) {
+    const auto klasse = std::string_view(code).substr(0, 4);
+    for (auto c : sbi2008_only) sbi2008_ += klasse == c;
+    for (auto c : sbi2025_only) sbi2025_ += klasse == c;
+}
+
+void SbiVersie::report(LayerStats& stats) const {
+    if (sbi2008_ && sbi2025_) {
+        stats.sbi_versie = "gemengd";
+        stats.waarschuwingen.push_back("SBI-codes uit SBI 2008 (" + std::to_string(sbi2008_) + "x) en SBI 2025 (" +
+                                       std::to_string(sbi2025_) +
+                                       "x) door elkaar: lever de vestigingen uit een en dezelfde KvK-levering.");
+    } else {
+        stats.sbi_versie = sbi2008_ ? "SBI 2008" : sbi2025_ ? "SBI 2025" : "onbekend";
+    }
+}
 
 std::string checked_sbi(const std::string& code) {
     if (code.size() < 2 || code.size() > 5 || !all_digits(code)) throw RowError{"ongeldige SBI-code", code};
@@ -22,15 +49,31 @@ std::optional<Date> checked_date(const std::string& text, const char* field) {
     }
 }
 
-// "Ja"/"Nee" as the API writes it, and the spellings spreadsheets make of it.
 bool yes(const std::string& text) {
     return text == "Ja" || text == "ja" || text == "JA" || text == "J" || text == "1" || text == "true" || text == "True";
 }
 
-}  // namespace
+void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::string>& seen) {
+    if (!all_digits(nummer) || nummer.size() > 12) throw RowError{"vestigingsnummer is geen 12 cijfers", nummer};
+    if (!seen.insert(nummer).second) throw RowError{"dubbel vestigingsnummer", nummer};
+}
+
+void place_vestiging(Vestiging& v, const Wanted& wanted, const AddressIndex& index, const ReadOptions& options,
+                     Town& town, LayerStats& stats) {
+    const auto match = locate(index, wanted, options.match_radius);
+    if (!match) throw_unmatched(index, wanted, options);
+    v.vbo = static_cast<std::int32_t>(match->vbo);
+    v.match = match->method();
+    if (v.aanvang) stats.saw_date(*v.aanvang);
+    if (v.einde) stats.saw_date(*v.einde);
+    ++stats.match_methods[std::string(match_route_name(match->route))];
+    ++stats.used;
+    town.vestigingen.push_back(std::move(v));
+}
 
 void read_kvk(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
               Rejects& rejects, LayerStats& stats) {
+    if (is_kvk_json(source)) return read_kvk_json(source, index, options, town, rejects, stats);
     auto dataset = open_vector(source);
     auto& layer = pick_layer(*dataset, "vestigingen", source);
     const Columns columns(layer, source);
@@ -49,23 +92,23 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
     const int c_plaats = columns.optional("plaats");
     const int c_bag = columns.first_of({"addresseerbaarObjectId", "adresseerbaarObjectId"});
     const int c_personen = columns.optional("totaalWerkzamePersonen");
-    const PointReader points(layer, columns, source);
+    const PointReader points(layer, columns, source, options);
+    stats.crs = points.crs();
 
     std::unordered_set<std::string> seen;
+    SbiVersie sbi;
+    MangledIds mangled;
     read_rows(*dataset, layer, "kvk", source, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
         Vestiging v;
         v.vestigingsnummer = row_id = field_text(f, c_nummer);
-        if (!all_digits(v.vestigingsnummer) || v.vestigingsnummer.size() > 12)
-            throw RowError{"vestigingsnummer is geen 12 cijfers", v.vestigingsnummer};
-        if (!seen.insert(v.vestigingsnummer).second) throw RowError{"dubbel vestigingsnummer", v.vestigingsnummer};
+        check_vestigingsnummer(v.vestigingsnummer, seen);
         v.kvk_nummer = field_text(f, c_kvk);
         v.handelsnaam = field_text(f, c_naam);
         v.rechtsvorm = field_text(f, c_rechtsvorm);
         v.hoofdvestiging = yes(field_text(f, c_hoofd));
         v.aanvang = checked_date(field_text(f, c_aanvang), "datumAanvang");
         v.einde = checked_date(field_text(f, c_einde), "datumEinde");
-        if (v.aanvang && v.einde && *v.einde < *v.aanvang)
-            throw RowError{"datumEinde voor datumAanvang", field_text(f, c_einde)};
+        if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{"datumEinde voor datumAanvang", field_text(f, c_einde)};
         v.sbi_hoofd = checked_sbi(field_text(f, c_sbi));
         for (std::string neven = field_text(f, c_neven); !neven.empty();) {
             const auto cut = neven.find_first_of("|,;");
@@ -81,34 +124,19 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
                 throw RowError{"totaalWerkzamePersonen is geen aantal", personen};
             v.werkzame_personen = static_cast<std::int32_t>(*n);
         }
-
-        // Match: BAG id -> address -> coordinates.
-        const auto bag_id = field_text(f, c_bag);
-        std::optional<Match> match;
-        if (!bag_id.empty())
-            if (auto i = index.by_id(bag_id)) match = Match{*i, MatchMethod::bag_id};
-        const auto written = read_address(f, address);
-        if (written) {
-            v.adres = {field_text(f, c_straat), written->second.nummer, written->second.huisletter,
-                       written->second.toevoeging, written->first, field_text(f, c_plaats)};
-            if (!match) match = index.by_address(written->first, written->second);
-        }
-        if (!match)
-            if (const auto p = points.read(f))
-                if (auto i = index.nearest(*p, options.match_radius)) match = Match{*i, MatchMethod::coordinaat};
-        if (!match) {
-            if (!written && bag_id.empty()) throw RowError{"geen adres", ""};
-            throw RowError{"adres niet gevonden in BAG", written ? written->first + " " + std::to_string(written->second.nummer) +
-                                                                       written->second.huisletter +
-                                                                       (written->second.toevoeging.empty() ? "" : "-" + written->second.toevoeging)
-                                                                 : bag_id};
-        }
-        v.vbo = static_cast<std::int32_t>(match->vbo);
-        v.match = match->method;
-        ++stats.match_methods[std::string(match_method_name(v.match))];
-        ++stats.used;
-        town.vestigingen.push_back(std::move(v));
+        Wanted wanted{field_text(f, c_bag), read_address(f, address), std::nullopt};
+        mangled.check(wanted.bag_id);
+        if (wanted.adres)
+            v.adres = {field_text(f, c_straat), wanted.adres->nummer.nummer, wanted.adres->nummer.huisletter,
+                       wanted.adres->nummer.toevoeging, wanted.adres->postcode, field_text(f, c_plaats)};
+        // Coordinates only count when neither id nor address leads to an object.
+        if (!locate(index, wanted, options.match_radius)) wanted.punt = points.read(f);
+        sbi.see(v.sbi_hoofd);
+        for (const auto& code : v.sbi_neven) sbi.see(code);
+        place_vestiging(v, wanted, index, options, town, stats);
     });
+    sbi.report(stats);
+    mangled.report(stats, "addresseerbaarObjectId");
 }
 
 }  // namespace onregel

@@ -1,3 +1,8 @@
+// Meldingen from CSV or GeoJSON, including Amsterdam's Signalen export (created_at, category as an
+// object with main/sub, source, a WGS84 point and an address object). Only id, date, category, source
+// and location are read: `omschrijving`, `melder` (and Signalen's `text`, `reporter`) are never
+// fetched from the row, so free text about people does not enter the model.
+#include <nlohmann/json.hpp>
 #include <unordered_set>
 
 #include "engine/errors.hpp"
@@ -5,8 +10,28 @@
 
 namespace onregel {
 
-// Only id, date, category, source and location are read. `omschrijving` and `melder` are never
-// fetched from the row: free text about people does not enter the model.
+namespace {
+
+using json = nlohmann::json;
+
+// A nested object as GDAL hands it over (JSON text), or nothing when the field is plain text.
+json nested(const std::string& text) {
+    if (text.empty() || text.front() != '{') return json();
+    return json::parse(text, nullptr, false);
+}
+
+std::string json_text(const json& object, std::initializer_list<const char*> keys) {
+    for (const char* key : keys) {
+        const auto it = object.find(key);
+        if (it == object.end() || it->is_null()) continue;
+        if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
+        if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+    }
+    return {};
+}
+
+}  // namespace
+
 void read_meldingen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
                     Rejects& rejects, LayerStats& stats) {
     auto dataset = open_vector(source);
@@ -15,11 +40,13 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
     const int c_id = columns.required("id");
     const int c_datum = columns.first_of({"datum", "created_at"});
     if (c_datum < 0) columns.required("datum");
-    const int c_categorie = columns.first_of({"categorie", "category"});
+    const int c_categorie = columns.first_of({"categorie", "category", "main_category"});
     const int c_bron = columns.first_of({"bron", "source"});
+    const int c_adres = columns.first_of({"address", "adres"});  // Signalen: an object
     const AddressColumns address{columns.optional("postcode"), columns.optional("huisnummer"),
-                                 columns.optional("huisletter"), columns.optional("toevoeging")};
-    const PointReader points(layer, columns, source);
+                                 columns.optional("huisletter"), columns.first_of({"toevoeging", "huisnummer_toevoeging"})};
+    const PointReader points(layer, columns, source, options);
+    stats.crs = points.crs();
 
     std::unordered_set<std::string> seen;
     read_rows(*dataset, layer, "meldingen", source, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
@@ -27,32 +54,43 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
         m.id = row_id = field_text(f, c_id);
         if (m.id.empty()) throw RowError{"id ontbreekt", ""};
         if (!seen.insert(m.id).second) throw RowError{"dubbel id", m.id};
-        const auto datum = field_text(f, c_datum);
         std::optional<Date> date;
         try {
-            date = parse_date(datum);
+            date = field_date(f, c_datum);
         } catch (const input_error&) {
-            throw RowError{"ongeldige datum", datum};
+            throw RowError{"ongeldige datum", field_text(f, c_datum)};
         }
         if (!date) throw RowError{"datum ontbreekt", ""};
         m.datum = *date;
         m.categorie = field_text(f, c_categorie);
+        if (const auto category = nested(m.categorie); category.is_object()) m.categorie = json_text(category, {"main", "sub", "name"});
         if (m.categorie.empty()) m.categorie = "onbekend";
         m.bron = field_text(f, c_bron);
-        if (const auto p = points.read(f)) {
-            m.punt = *p;
-            m.match = MatchMethod::coordinaat;
-            if (auto i = index.nearest(*p, options.match_radius)) m.vbo = static_cast<std::int32_t>(*i);
-        } else if (const auto written = read_address(f, address)) {
-            const auto match = index.by_address(written->first, written->second);
-            if (!match) throw RowError{"adres niet gevonden in BAG", written->first + " " + std::to_string(written->second.nummer)};
+
+        Wanted wanted;
+        wanted.adres = read_address(f, address);
+        if (!wanted.adres)
+            if (const auto a = nested(field_text(f, c_adres)); a.is_object())
+                wanted.adres = parse_address(json_text(a, {"postcode"}), json_text(a, {"huisnummer"}), json_text(a, {"huisletter"}),
+                                             json_text(a, {"huisnummer_toevoeging", "toevoeging"}));
+        wanted.punt = points.read(f);
+        if (!wanted.punt && !wanted.adres) throw RowError{"geen locatie", ""};
+        if (options.bbox && wanted.punt && !options.bbox->contains(*wanted.punt)) throw RowSkipped{buiten_selectie};
+        // An address names the door; a point is tied to the nearest object within the radius, and
+        // kept as a location when there is none.
+        const auto match = locate(index, wanted, options.match_radius);
+        if (match) {
             m.vbo = static_cast<std::int32_t>(match->vbo);
-            m.match = match->method;
-            m.punt = index.point_of(match->vbo);
+            m.match = match->method();
+            m.punt = wanted.punt.value_or(index.point_of(match->vbo));
+        } else if (wanted.punt) {
+            m.punt = *wanted.punt;
+            m.match = MatchMethod::coordinaat;
         } else {
-            throw RowError{"geen locatie", ""};
+            throw_unmatched(index, wanted, options);
         }
-        ++stats.match_methods[m.vbo >= 0 ? std::string(match_method_name(m.match)) : "alleen_locatie"];
+        stats.saw_date(m.datum);
+        ++stats.match_methods[match ? std::string(match_route_name(match->route)) : "alleen_locatie"];
         ++stats.used;
         town.meldingen.push_back(std::move(m));
     });

@@ -6,8 +6,11 @@
 #include <vector>
 
 #include "crs.hpp"
+#include "engine/analysis/ranking.hpp"
 #include "engine/analysis/scoring.hpp"
 #include "engine/model.hpp"
+#include "feature_table.hpp"
+#include "gpkg_writer.hpp"
 
 namespace onregel {
 
@@ -17,9 +20,22 @@ enum class Profiel { loo, handhaving };
 Profiel parse_profiel(std::string_view text);  // throws config_error
 std::string_view profiel_name(Profiel profiel);
 
-// One Point per flagged verblijfsobject, in rank order, with the properties of the data contract.
+// One Point per flagged verblijfsobject, in rank order, with the properties of the data contract
+// (`bijdragen` and `bewijs` as nested objects).
+FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel);
 std::string locaties_geojson(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
                              const RdToWgs84& to_wgs84);
+
+// The panden ranking: one row per pand with a flagged object, its outline when the input has one.
+FeatureTable panden_ranking_table(const Town& town, const std::vector<Beoordeling>& ranked,
+                                  const std::vector<PandScore>& panden);
+
+// The signal ids of a pand's flagged objects, in rank order, each once; the integrale bonus left out.
+std::vector<std::string> pand_signalen(const std::vector<Beoordeling>& ranked, const PandScore& pand);
+
+// QGIS styles in the viewer's colours for the tables of a run: locaties and panden_ranking graduated
+// by score (four equal bands), hotspots by klasse (0 not drawn), controles by controledag.
+std::vector<LayerStyle> run_styles(const std::vector<const FeatureTable*>& tables);
 
 // Pand outlines as the offline basemap of the viewer.
 std::string panden_geojson(const Town& town, const RdToWgs84& to_wgs84);

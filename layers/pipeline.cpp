@@ -6,11 +6,15 @@
 #include <tbb/info.h>
 #include <thread>
 
+#include "controles_output.hpp"
+#include "engine/analysis/ranking.hpp"
 #include "engine/analysis/scoring.hpp"
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
 #include "engine/signals/registry.hpp"
 #include "files.hpp"
+#include "gpkg_writer.hpp"
+#include "hotspots_output.hpp"
 #include "versions.hpp"
 #include "viewer_export.hpp"
 
@@ -86,6 +90,12 @@ RunSummary run_pipeline(const RunOptions& options, const std::function<void(cons
                         ? default_config(signals)
                         : parse_config(read_text_file(options.config_path), options.config_path, signals);
     configure_signals(config, signals);
+    const auto& hotspot_signal = config.signalen.at("meldingen_hotspot").values;
+    const HotspotOptions hotspot_options{options.hotspot_cel.value_or(hotspot_signal.at("cel_m")),
+                                         options.hotspot_band.value_or(hotspot_signal.at("band_m")), options.hotspot_k};
+    if (!(hotspot_options.cel > 0) || !(hotspot_options.band >= hotspot_options.cel))
+        throw config_error("--hotspot-cel must be positive and --hotspot-band at least the cell size");
+    if (options.voorstel) check_proposal_options(*options.voorstel);
     StagedOutput output(options.out, options.overwrite);
 
     timer.start("read");
@@ -106,6 +116,16 @@ RunSummary run_pipeline(const RunOptions& options, const std::function<void(cons
     const Context context{town, vbo_index, melding_index, config.policy};
     const auto ranked = score_town(context, config, signals);
 
+    timer.start("ranking");
+    const auto panden = rank_panden(town, ranked);
+
+    timer.start("hotspots");
+    const auto hotspots = meldingen_hotspots(town, config.policy, hotspot_options, options.profiel);
+
+    timer.start("voorstel");
+    std::vector<Controle> controles;
+    if (options.voorstel) controles = propose_controles(town, vbo_index, ranked, panden, *options.voorstel);
+
     timer.start("write");
     const RdToWgs84 to_wgs84;
     RunSummary summary;
@@ -113,18 +133,49 @@ RunSummary run_pipeline(const RunOptions& options, const std::function<void(cons
         write_private_file(output.file(name), content);
         summary.written.push_back(name);
     };
-    const auto locaties = locaties_geojson(town, ranked, options.profiel, to_wgs84);
+    const auto locaties_tabel = locaties_table(town, ranked, options.profiel);
+    const auto locaties = feature_table_geojson(locaties_tabel, to_wgs84);
     write("locaties.geojson", locaties);
+    const auto hotspots_json = feature_table_geojson(hotspots.table, to_wgs84);
+    write("hotspots.geojson", hotspots_json);
+    const auto controles_tabel = controles_table(town, ranked, panden, controles, options.profiel);
+    std::string controles_json;
+    if (options.voorstel) {
+        controles_json = feature_table_geojson(controles_tabel, to_wgs84);
+        write("controles.geojson", controles_json);
+        write("controles.csv", feature_table_csv(controles_tabel, false));
+        write_xlsx(output.file("controles.xlsx"), controles_tabel);
+        summary.written.push_back("controles.xlsx");
+    }
     write("rejects.csv", inputs.rejects.csv());
+
+    timer.start("gpkg");
+    const auto panden_tabel = panden_ranking_table(town, ranked, panden);
+    std::vector<const FeatureTable*> layers = {&locaties_tabel, &panden_tabel, &hotspots.table};
+    if (options.voorstel) layers.push_back(&controles_tabel);
+    write_gpkg(output.file("onregel.gpkg"), layers, run_styles(layers), format_date(town.peildatum) + "T00:00:00.000Z");
+    summary.written.push_back("onregel.gpkg");
+
+    timer.start("viewer");
     nlohmann::ordered_json meta;
     meta["profiel"] = profiel_name(options.profiel);
     meta["peildatum"] = format_date(town.peildatum);
     for (const auto& s : signals) meta["signalen"][s->info().id] = s->info().beschrijving;
     meta["signalen"][integrale_bonus_id] = "Signalen uit meerdere domeinen op één adres (integrale bonus)";
-    export_viewer(output.dir(), {{"meta", meta.dump()}, {"panden", panden_geojson(town, to_wgs84)}, {"locaties", locaties}});
+    meta["signalen"][steekproef_id] = "Steekproef: een willekeurig gekozen adres zonder signaal, ter vergelijking";
+    std::vector<std::pair<std::string, std::string>> viewer_layers = {
+        {"meta", meta.dump()}, {"panden", panden_geojson(town, to_wgs84)}, {"hotspots", hotspots_json}};
+    if (options.voorstel) viewer_layers.push_back({"controles", controles_json});
+    viewer_layers.push_back({"locaties", locaties});
+    export_viewer(output.dir(), viewer_layers);
     summary.written.push_back("viewer/index.html");
 
     summary.flagged = ranked.size();
+    summary.controles = controles.size();
+    for (const auto& c : controles) {
+        summary.steekproef += c.steekproef;
+        summary.controledagen = std::max(summary.controledagen, c.dag);
+    }
     for (std::size_t r = 0; r < ranked.size() && r < 3; ++r) {
         const auto& vbo = town.verblijfsobjecten[ranked[r].vbo];
         RankedLine line{format_adres(vbo.adres), vbo.id, ranked[r].score, {}};
@@ -152,7 +203,8 @@ RunSummary run_pipeline(const RunOptions& options, const std::function<void(cons
                              {"panden", town.panden.size()},
                              {"vestigingen", town.vestigingen.size()},
                              {"meldingen", town.meldingen.size()},
-                             {"gemarkeerde_objecten", ranked.size()}};
+                             {"gemarkeerde_objecten", ranked.size()},
+                             {"panden_met_signaal", panden.size()}};
     nlohmann::ordered_json per_signal = nlohmann::ordered_json::object();
     for (const auto& s : signals) per_signal[s->info().id] = 0;
     for (const auto& b : ranked)
@@ -160,6 +212,24 @@ RunSummary run_pipeline(const RunOptions& options, const std::function<void(cons
             if (c.signaal != integrale_bonus_id) per_signal[c.signaal] = per_signal[c.signaal].get<int>() + 1;
     manifest["aantallen"]["per_signaal"] = per_signal;
     manifest["afgewezen"] = reject_counts;
+    manifest["hotspots"] = {{"cel_m", hotspot_options.cel},
+                            {"band_m", hotspot_options.band},
+                            {"profiel", profiel_name(options.profiel)},
+                            {"k", hotspot_options.k},
+                            {"onderdrukt_onder_k", options.profiel == Profiel::loo},
+                            {"cellen", hotspots.cellen},
+                            {"geschreven", hotspots.table.rows.size()},
+                            {"onderdrukt", hotspots.onderdrukt}};
+    if (const auto& v = options.voorstel)
+        manifest["voorstel"] = {{"capaciteit", v->dagen},
+                                {"per_dag", v->per_dag},
+                                {"dag_straal_m", v->straal},
+                                {"steekproef_aandeel", v->steekproef_aandeel},
+                                {"steekproef_per_dag", steekproef_per_dag(*v)},
+                                {"seed", v->seed},
+                                {"controledagen", summary.controledagen},
+                                {"controles", summary.controles},
+                                {"steekproef", summary.steekproef}};
     summary.written.push_back("manifest.json");
     manifest["uitvoer"] = summary.written;
     manifest["uitvoering"] = {{"threads", threads}, {"tijden_ms", timer.timings()}};

@@ -1,11 +1,13 @@
 #pragma once
-// `onregel run` as a library call: config -> read -> index -> signals -> score -> write, each stage
-// timed for the manifest. The CLI only parses arguments and prints the summary.
+// `onregel run` as a library call: config -> read -> index -> signals -> score -> rank panden ->
+// hot spots -> proposal -> write, each stage timed for the manifest. The CLI only parses arguments and prints the summary.
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/analysis/proposal.hpp"
 #include "inputs.hpp"
 #include "outputs.hpp"
 
@@ -18,6 +20,11 @@ struct RunOptions {
     int threads = 0;  // 0: all cores
     bool overwrite = false;
     Profiel profiel = Profiel::loo;
+    // Hot spot grid; unset cell and band come from [signalen.meldingen_hotspot] cel_m and band_m.
+    std::optional<double> hotspot_cel, hotspot_band;
+    int hotspot_k = 5;  // loo profile: cells with fewer meldingen are left out
+    // Set (with --capaciteit): propose controledagen and write controles.geojson/.csv/.xlsx.
+    std::optional<ProposalOptions> voorstel;
 };
 
 struct RankedLine {
@@ -31,6 +38,8 @@ struct RunSummary {
     std::vector<std::string> written;  // file names inside --out
     std::vector<RankedLine> top;       // the highest-ranked locations
     std::size_t flagged = 0;
+    std::size_t controles = 0, steekproef = 0;
+    int controledagen = 0;
 };
 
 // `progress` receives one line per stage when set (the CLI passes it only on a terminal).

@@ -15,6 +15,12 @@ struct RowError {
     std::string waarde;
 };
 
+// Thrown for a row that is deliberately not used (history, outside the selection): counted, not rejected.
+struct RowSkipped {
+    const char* reden;
+};
+inline constexpr const char* buiten_selectie = "buiten selectie (--gemeente/--bbox)";
+
 // Reads a whole layer: calls parse(feature, row_id) per feature, where parse sets row_id to the
 // row's own id as soon as it knows it; a RowError becomes a reject with the row label and that id.
 template <class Parse>
@@ -23,36 +29,66 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
     stats.bron = bron;
     if (auto* driver = dataset.GetDriver()) stats.driver = driver->GetDescription();
     layer.ResetReading();
+    std::string row_id;
     for (FeaturePtr feature{layer.GetNextFeature()}; feature; feature.reset(layer.GetNextFeature())) {
         ++stats.rows;
-        std::string row_id;
+        row_id.clear();
         try {
             parse(*feature, row_id);
         } catch (RowError& e) {
-            rejects.add({laag, bron, row_label(dataset, *feature), std::move(row_id), std::move(e.reden), std::move(e.waarde)});
+            rejects.add({laag, bron, row_label(dataset, *feature), row_id, std::move(e.reden), std::move(e.waarde)});
+        } catch (const RowSkipped& s) {
+            ++stats.overgeslagen[s.reden];
         }
     }
 }
 
-void read_bag(const std::string& source, Town& town, Rejects& rejects, LayerStats& stats);
+// The BAG readers add verblijfsobjecten (and ligplaatsen/standplaatsen) and their panden to `town`;
+// nevenadressen (LV BAG only) go to `nevenadressen` for the address index.
+void read_bag(const std::string& source, const ReadOptions& options, Town& town, std::vector<NevenAdres>& nevenadressen,
+              Rejects& rejects, LayerStats& stats);
+// A ligplaats or standplaats status ("Plaats aangewezen", "Plaats ingetrokken") in the model's terms.
+VboStatus plaats_status(std::string_view status);
+
+// The outer ring of a (multi)polygon in RD New, for the offline basemap; empty when there is none.
+std::vector<Point> outline(const OGRGeometry* geometry, const ToRd& to_rd);
+
+// The Kadaster LV BAG 2.0 extract: a zip of zips, a zip of XML files, or a directory of XML files.
+bool is_lvbag_extract(const std::string& source);
+void read_lvbag(const std::string& source, const ReadOptions& options, Town& town,
+                std::vector<NevenAdres>& nevenadressen, Rejects& rejects, LayerStats& stats);
+
 void read_kvk(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
               Rejects& rejects, LayerStats& stats);
+// Vestigingsprofiel JSON as the KvK API returns it: an array, or one object per line.
+bool is_kvk_json(const std::string& source);
+void read_kvk_json(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
+                   Rejects& rejects, LayerStats& stats);
 void read_meldingen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
                     Rejects& rejects, LayerStats& stats);
-void read_vergunningen(const std::string& source, const AddressIndex& index, Town& town, Rejects& rejects,
-                       LayerStats& stats);
+void read_vergunningen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
+                       Rejects& rejects, LayerStats& stats);
 void read_erkenningen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
                       Rejects& rejects, LayerStats& stats);
+void read_uitkomsten(const std::string& source, const AddressIndex& index, const ReadOptions& options,
+                     std::vector<Uitkomst>& uitkomsten, Rejects& rejects, LayerStats& stats);
+// Assigns every verblijfsobject the buurt its point lies in (GEOS prepared polygons).
+void read_buurten(const std::string& source, const std::vector<Verblijfsobject>& vbos, const ReadOptions& options,
+                  std::vector<std::string>& buurt, std::map<std::string, std::string>& buurtnamen, Rejects& rejects,
+                  LayerStats& stats);
 
-// A location given as x/y (RD), lon/lat (WGS84) or the layer's point geometry; nullopt when the
-// row has none of them. Throws RowError for coordinates that are broken or outside the Netherlands.
+// A location given as x/y (RD, or --input-srs), lon/lat (WGS84) or the layer's geometry (a polygon
+// stands for its centroid); nullopt when the row has none of them. Throws RowError for coordinates
+// that are broken or outside the Netherlands.
 struct PointColumns {
     int x = -1, y = -1, lon = -1, lat = -1;
 };
 class PointReader {
 public:
-    PointReader(OGRLayer& layer, const Columns& columns, const std::string& source);
+    PointReader(OGRLayer& layer, const Columns& columns, const std::string& source, const ReadOptions& options);
     std::optional<Point> read(OGRFeature& feature) const;
+    // The coordinate systems in use, for the report: "" when the layer has no locations.
+    std::string crs() const;
 
 private:
     PointColumns columns_;
@@ -60,12 +96,45 @@ private:
     std::unique_ptr<ToRd> from_geometry_, from_xy_, from_lonlat_;
 };
 
-// An address from postcode + huisnummer (+ huisletter + toevoeging) columns, matched to BAG.
+// An address from postcode + huisnummer (+ huisletter + toevoeging) columns.
 struct AddressColumns {
     int postcode = -1, huisnummer = -1, huisletter = -1, toevoeging = -1;
     bool present() const { return postcode >= 0 && huisnummer >= 0; }
 };
+struct WrittenAddress {
+    std::string postcode;
+    Huisnummer nummer;
+};
 // nullopt when the row has no address written; RowError when it is written but cannot be parsed.
-std::optional<std::pair<std::string, Huisnummer>> read_address(OGRFeature& feature, const AddressColumns& columns);
+std::optional<WrittenAddress> read_address(OGRFeature& feature, const AddressColumns& columns);
+// The same for values already taken from a row (the JSON readers).
+std::optional<WrittenAddress> parse_address(const std::string& postcode, const std::string& huisnummer,
+                                            const std::string& huisletter, const std::string& toevoeging);
+
+// Finds the object a row is about: bag_id -> address -> coordinates (address_index.hpp). nullopt
+// when nothing matches; throw_unmatched then rejects the row saying why (or skips it when it lies
+// outside the --gemeente/--bbox selection).
+struct Wanted {
+    std::string bag_id;
+    std::optional<WrittenAddress> adres;
+    std::optional<Point> punt;
+};
+std::optional<Match> locate(const AddressIndex& index, const Wanted& wanted, double radius);
+[[noreturn]] void throw_unmatched(const AddressIndex& index, const Wanted& wanted, const ReadOptions& options);
+
+// A spreadsheet turns 16-digit ids into 3.53E+15 or drops the leading zeros: "" when `id` looks fine.
+std::string bag_id_problem(const std::string& id);
+bool is_bag_id(const std::string& id);
+
+// Collects ids that a spreadsheet mangled, for one warning per layer instead of a line per row.
+class MangledIds {
+public:
+    void check(const std::string& id);
+    void report(LayerStats& stats, const char* column) const;
+
+private:
+    std::size_t count_ = 0;
+    std::string example_;
+};
 
 }  // namespace onregel

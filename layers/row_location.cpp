@@ -1,17 +1,41 @@
-// Locations and addresses as rows carry them: shared by the KvK, meldingen and optional readers.
+// Locations, addresses and ids as rows carry them, and matching them to BAG: shared by the KvK,
+// meldingen and optional readers.
+#include <charconv>
+
 #include "readers.hpp"
 
 namespace onregel {
 
-PointReader::PointReader(OGRLayer& layer, const Columns& columns, const std::string& source)
+namespace {
+
+std::string format_coordinate(double v) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1).ptr;
+    return std::string(buf, end);
+}
+
+}  // namespace
+
+PointReader::PointReader(OGRLayer& layer, const Columns& columns, const std::string& source, const ReadOptions& options)
     : has_geometry_(layer.GetGeomType() != wkbNone) {
     columns_.x = columns.first_of({"x", "rijksdriehoekX", "rd_x"});
     columns_.y = columns.first_of({"y", "rijksdriehoekY", "rd_y"});
-    columns_.lon = columns.first_of({"lon", "longitude", "lng"});
-    columns_.lat = columns.first_of({"lat", "latitude"});
-    if (has_geometry_) from_geometry_ = std::make_unique<ToRd>(layer.GetSpatialRef(), 28992, source);
-    if (columns_.x >= 0 && columns_.y >= 0) from_xy_ = std::make_unique<ToRd>(nullptr, 28992, source);
-    if (columns_.lon >= 0 && columns_.lat >= 0) from_lonlat_ = std::make_unique<ToRd>(nullptr, 4326, source);
+    columns_.lon = columns.first_of({"lon", "longitude", "lng", "gpsLongitude"});
+    columns_.lat = columns.first_of({"lat", "latitude", "gpsLatitude"});
+    if (has_geometry_) from_geometry_ = std::make_unique<ToRd>(layer.GetSpatialRef(), options.input_srs, source);
+    if (columns_.x >= 0 && columns_.y >= 0) from_xy_ = std::make_unique<ToRd>(nullptr, options.input_srs, source);
+    if (columns_.lon >= 0 && columns_.lat >= 0) from_lonlat_ = std::make_unique<ToRd>(nullptr, "EPSG:4326", source);
+}
+
+std::string PointReader::crs() const {
+    std::string out;
+    auto add = [&](const std::unique_ptr<ToRd>& t, const char* what) {
+        if (t) out += (out.empty() ? "" : "; ") + std::string(what) + t->description();
+    };
+    add(from_geometry_, "geometrie: ");
+    add(from_xy_, "x/y: ");
+    add(from_lonlat_, "lon/lat: ");
+    return out;
 }
 
 std::optional<Point> PointReader::read(OGRFeature& feature) const {
@@ -44,22 +68,88 @@ std::optional<Point> PointReader::read(OGRFeature& feature) const {
     pair(columns_.x, columns_.y, from_xy_.get(), "x/y");
     pair(columns_.lon, columns_.lat, from_lonlat_.get(), "lon/lat");
     if (!p) return std::nullopt;
-    if (written.empty()) written = std::to_string(p->x) + " " + std::to_string(p->y);
+    if (written.empty()) written = format_coordinate(p->x) + " " + format_coordinate(p->y);
     if (!transform->apply(p->x, p->y)) throw RowError{"coordinaat niet om te rekenen naar RD", written};
-    if (!inside_netherlands(*p)) throw RowError{"coordinaat buiten Nederland", written};
+    if (!inside_netherlands(*p)) {
+        // lat/lon written the wrong way round is the commonest mistake with WGS84 columns: say so.
+        if (transform == from_lonlat_.get()) throw RowError{"coordinaat buiten Nederland (lon en lat verwisseld?)", written};
+        throw RowError{"coordinaat buiten Nederland", written};
+    }
     return p;
 }
 
-std::optional<std::pair<std::string, Huisnummer>> read_address(OGRFeature& feature, const AddressColumns& c) {
-    if (!c.present()) return std::nullopt;
-    const auto postcode_text = field_text(feature, c.postcode);
-    const auto nummer_text = field_text(feature, c.huisnummer);
+std::optional<WrittenAddress> parse_address(const std::string& postcode_text, const std::string& nummer_text,
+                                            const std::string& letter, const std::string& toevoeging) {
     if (postcode_text.empty() && nummer_text.empty()) return std::nullopt;
     const auto postcode = normalise_postcode(postcode_text);
     if (!postcode) throw RowError{"ongeldige postcode", postcode_text};
-    const auto nummer = parse_huisnummer(nummer_text, field_text(feature, c.huisletter), field_text(feature, c.toevoeging));
+    const auto nummer = parse_huisnummer(nummer_text, letter, toevoeging);
     if (!nummer) throw RowError{"ongeldig huisnummer", nummer_text};
-    return std::pair{*postcode, *nummer};
+    return WrittenAddress{*postcode, *nummer};
+}
+
+std::optional<WrittenAddress> read_address(OGRFeature& feature, const AddressColumns& c) {
+    if (!c.present()) return std::nullopt;
+    return parse_address(field_text(feature, c.postcode), field_text(feature, c.huisnummer),
+                         field_text(feature, c.huisletter), field_text(feature, c.toevoeging));
+}
+
+std::optional<Match> locate(const AddressIndex& index, const Wanted& wanted, double radius) {
+    if (!wanted.bag_id.empty())
+        if (auto i = index.by_id(wanted.bag_id)) return Match{*i, MatchRoute::bag_id};
+    if (wanted.adres)
+        if (auto m = index.by_address(wanted.adres->postcode, wanted.adres->nummer)) return m;
+    if (wanted.punt)
+        if (auto i = index.nearest(*wanted.punt, radius)) return Match{*i, MatchRoute::coordinaat};
+    return std::nullopt;
+}
+
+void throw_unmatched(const AddressIndex& index, const Wanted& wanted, const ReadOptions& options) {
+    // With --gemeente/--bbox a row elsewhere is not an error: a location outside the box, or a
+    // postcode the selected BAG does not have at all, is outside the selection.
+    if (options.bbox && wanted.punt && !options.bbox->contains(*wanted.punt)) throw RowSkipped{buiten_selectie};
+    if ((options.bbox || !options.gemeente.empty()) && wanted.adres && !index.knows_postcode(wanted.adres->postcode))
+        throw RowSkipped{buiten_selectie};
+    if (wanted.adres) throw RowError{"adres niet gevonden in BAG", written_address(wanted.adres->postcode, wanted.adres->nummer)};
+    if (!wanted.bag_id.empty()) {
+        const auto problem = bag_id_problem(wanted.bag_id);
+        throw RowError{problem.empty() ? "BAG-id onbekend" : problem, wanted.bag_id};
+    }
+    if (wanted.punt)
+        throw RowError{"geen BAG-object binnen " + format_coordinate(options.match_radius) + " m",
+                       format_coordinate(wanted.punt->x) + " " + format_coordinate(wanted.punt->y)};
+    throw RowError{"geen adres", ""};
+}
+
+VboStatus plaats_status(std::string_view status) {
+    return status == "Plaats ingetrokken" ? VboStatus::ingetrokken : VboStatus::in_gebruik;
+}
+
+bool is_bag_id(const std::string& id) {
+    return id.size() == 16 && id.find_first_not_of("0123456789") == std::string::npos;
+}
+
+std::string bag_id_problem(const std::string& id) {
+    if (is_bag_id(id)) return {};
+    if (id.empty()) return "BAG-id ontbreekt";
+    if (id.find_first_of("eE") != std::string::npos && id.find_first_of(".,") != std::string::npos)
+        return "BAG-id door spreadsheet verminkt (wetenschappelijke notatie)";
+    if (id.size() < 16 && id.find_first_not_of("0123456789") == std::string::npos)
+        return "BAG-id te kort (voorloopnullen verloren?)";
+    return "BAG-id is geen 16 cijfers";
+}
+
+void MangledIds::check(const std::string& id) {
+    if (id.empty() || is_bag_id(id)) return;
+    if (count_++ == 0) example_ = id;
+}
+
+void MangledIds::report(LayerStats& stats, const char* column) const {
+    if (count_ == 0) return;
+    stats.waarschuwingen.push_back(std::to_string(count_) + " rij(en) met een " + column +
+                                   " dat geen 16 cijfers is (bijvoorbeeld '" + example_ + "': " +
+                                   bag_id_problem(example_) +
+                                   "). Sla de kolom in de spreadsheet op als tekst; deze rijen zijn op adres gezocht.");
 }
 
 }  // namespace onregel

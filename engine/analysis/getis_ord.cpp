@@ -30,11 +30,12 @@ GetisOrd getis_ord(std::span<const Point> points, std::span<const double> values
     double m2 = 0;  // sum of squared deviations
     for (double v : values) m2 += (v - mean) * (v - mean);
     // Exact constancy tests: rounding leaves a tiny non-zero variance when all values are equal.
-    const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-    const auto count_lo = std::count(values.begin(), values.end(), *lo);
-    const auto count_hi = std::count(values.begin(), values.end(), *hi);
+    const auto extremes = std::minmax_element(values.begin(), values.end());
+    const double lo = *extremes.first, hi = *extremes.second;
+    const auto count_lo = std::count(values.begin(), values.end(), lo);
+    const auto count_hi = std::count(values.begin(), values.end(), hi);
     const auto all = static_cast<std::ptrdiff_t>(n);
-    const bool constant = *lo == *hi;
+    const bool constant = lo == hi;
 
     const GridIndex index(points, band);
     const double n_used = static_cast<double>(star ? n : n - 1);  // N: the points the statistic compares
@@ -48,8 +49,8 @@ GetisOrd getis_ord(std::span<const Point> points, std::span<const double> values
                 // Leave point i out of the reference distribution (removal step of Welford's update).
                 m = (total - y) / n_used;
                 s2 = std::max(0.0, m2 - (y - mean) * (y - m)) / n_used;
-                flat = flat || (y == *lo && count_lo == 1 && count_hi == all - 1) ||
-                       (y == *hi && count_hi == 1 && count_lo == all - 1);
+                flat = flat || (y == lo && count_lo == 1 && count_hi == all - 1) ||
+                       (y == hi && count_hi == 1 && count_lo == all - 1);
             }
             index.within(points[i], band, neighbours);
             double deviation = 0;  // sum over neighbours of (y_j - mean), ascending j

@@ -103,6 +103,7 @@ private:
     std::int64_t take_host(Rol rol, int min_m2 = 0, bool needs_quiet = false, bool lookalike = false);
     void choose_hotspots();
     bool far_from_hotspots(Point p) const;
+    bool enough_lookalike_hosts() const;
     // active: planted activity follows, so it must lie apart from other boxes and look-alikes.
     std::int64_t take_complex(bool active);
     void truth(std::uint32_t vbo, std::string_view kind, std::string_view signal);

@@ -363,9 +363,25 @@ void Builder::choose_hotspots() {
             vbo_index_.within(c, 45, scratch_);
             if (scratch_.size() < 5) continue;
             hotspots_.push_back(c);
-            break;
+            if (enough_lookalike_hosts()) break;
+            hotspots_.pop_back();
         }
     }
+}
+
+// Whether the rarer look-alike hosts (supermarkets, bedrijfsverzamelgebouwen, box complexes) still
+// number plant_count away from the hot areas.
+bool Builder::enough_lookalike_hosts() const {
+    const auto far = [&](Rol rol) {
+        const auto& hosts = by_rol_[static_cast<std::size_t>(rol)];
+        return std::count_if(hosts.begin(), hosts.end(),
+                             [&](std::uint32_t i) { return far_from_hotspots(out_.verblijfsobjecten[i].punt); });
+    };
+    const auto complexes = std::count_if(complexes_.begin(), complexes_.end(), [&](const BoxComplex& c) {
+        return far_from_hotspots(out_.verblijfsobjecten[c.first].punt);
+    });
+    const auto need = spec_.plant_count;
+    return far(Rol::supermarkt) >= need && far(Rol::verzamelkantoor) >= need && complexes >= 2 * need;
 }
 
 bool Builder::far_from_hotspots(Point p) const {

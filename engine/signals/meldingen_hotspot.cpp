@@ -12,7 +12,7 @@ const SignalInfo& MeldingenHotspot::info() const {
         "meldingen_hotspot",
         "Het object ligt in een rastercel waar meldingen (gewogen per categorie, tot de peildatum) significant "
         "samenklonteren: Getis-Ord Gi* met vaste afstandsband, na Benjamini-Hochberg FDR. Niveau = klasse: "
-        "1 bij p < 0,10, 2 bij p < 0,05, 3 bij p < 0,01",
+        "1 bij p < 0.10, 2 bij p < 0.05, 3 bij p < 0.01",
         "hotspotpraktijk (Getis & Ord 1995; ArcGIS Optimized Hot Spot Analysis)",
         Familie::meldingen,
         1,

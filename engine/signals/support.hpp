@@ -2,6 +2,7 @@
 // What several signals share: deterministic parallel evaluation, level rules, month arithmetic.
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <tbb/parallel_for.h>
 #include <vector>

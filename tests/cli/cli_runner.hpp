@@ -5,7 +5,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <fcntl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 namespace onregel::test {
@@ -29,13 +31,14 @@ inline std::string shell_quote(const std::string& arg) {
     return q + "'";
 }
 
-// `env` is prepended as VAR=value words (e.g. "LC_ALL=C").
-inline CliResult run_cli(const std::vector<std::string>& args, const std::string& env = "") {
+// `prefix` goes before the binary on the command line: VAR=value words ("LC_ALL=C") or a wrapper
+// such as "timeout 120".
+inline CliResult run_cli(const std::vector<std::string>& args, const std::string& prefix = "") {
     static int counter = 0;
     const auto dir = std::filesystem::temp_directory_path();
     const auto out_file = dir / ("onregel-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter) + ".out");
     const auto err_file = dir / ("onregel-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err");
-    std::string command = env + " " + shell_quote(ONREGEL_BINARY);
+    std::string command = prefix + " " + shell_quote(ONREGEL_BINARY);
     for (const auto& a : args) command += " " + shell_quote(a);
     command += " >" + shell_quote(out_file) + " 2>" + shell_quote(err_file) + " </dev/null";
     const int status = std::system(command.c_str());
@@ -46,6 +49,26 @@ inline CliResult run_cli(const std::vector<std::string>& args, const std::string
     std::filesystem::remove(out_file);
     std::filesystem::remove(err_file);
     return result;
+}
+
+// Starts the binary without waiting (stdout and stderr to /dev/null); the caller kills or waits.
+inline pid_t spawn_cli(const std::vector<std::string>& args) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        ::dup2(null, 0);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        std::vector<char*> argv;
+        std::string binary = ONREGEL_BINARY;
+        argv.push_back(binary.data());
+        std::vector<std::string> copy = args;
+        for (auto& a : copy) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(binary.c_str(), argv.data());
+        ::_exit(127);
+    }
+    return pid;
 }
 
 // A fresh scratch directory under the test binary's working directory.

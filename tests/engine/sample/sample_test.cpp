@@ -63,7 +63,7 @@ fs::path scratch(const std::string& name) {
     return dir;
 }
 
-TEST(SampleTown, HasTheSizeOfIJsselstein) {
+TEST(SampleGenerator, HasTheSizeOfIJsselstein) {
     const auto& t = town(1);
     EXPECT_GE(t.verblijfsobjecten.size(), 15'000u);
     EXPECT_LE(t.verblijfsobjecten.size(), 17'000u);
@@ -77,7 +77,7 @@ TEST(SampleTown, HasTheSizeOfIJsselstein) {
     EXPECT_GE(t.erkenningen.size(), 20u);
 }
 
-TEST(SampleTown, IdsAndAddressesFollowBag) {
+TEST(SampleGenerator, IdsAndAddressesFollowBag) {
     const auto& t = town(1);
     const std::regex vbo_id("0353010[0-9]{9}"), pand_id("0353100[0-9]{9}"), postcode("340[0-5][A-Z]{2}");
     std::set<std::string> ids, addresses;
@@ -96,7 +96,7 @@ TEST(SampleTown, IdsAndAddressesFollowBag) {
     EXPECT_GE(complexes, 10) << "garagebox complexes of 10-60 boxes";
 }
 
-TEST(SampleTown, EveryPointLiesInTheTownInTheNetherlands) {
+TEST(SampleGenerator, EveryPointLiesInTheTownInTheNetherlands) {
     const auto& t = town(1);
     const auto near_ijsselstein = [](Point p) {
         return in_netherlands(p) && std::abs(p.x - 131'900) < 3'000 && std::abs(p.y - 447'300) < 3'000;
@@ -106,19 +106,22 @@ TEST(SampleTown, EveryPointLiesInTheTownInTheNetherlands) {
         ASSERT_EQ(p.omtrek.size(), 5u);
         for (const auto& q : p.omtrek) ASSERT_TRUE(near_ijsselstein(q)) << p.id;
     }
-    for (const auto& m : t.meldingen)
+    for (const auto& m : t.meldingen) {
         if (!m.by_address) ASSERT_TRUE(near_ijsselstein(m.punt)) << m.id;
+    }
     for (const auto& e : t.erkenningen) ASSERT_TRUE(near_ijsselstein(e.punt)) << e.naam;
 }
 
-TEST(SampleTown, NoDateAfterThePeildatumAndTheLatestIsIt) {
+TEST(SampleGenerator, NoDateAfterThePeildatumAndTheLatestIsIt) {
     const auto& t = town(1);
     const Date peil = sample::peildatum();
     EXPECT_EQ(format_date(peil), "2026-09-30");
     Date latest = 0;
     for (const auto& v : t.vestigingen) {
         latest = std::max({latest, v.aanvang, v.einde.value_or(0)});
-        if (v.einde) EXPECT_LT(v.aanvang, *v.einde) << v.vestigingsnummer;
+        if (v.einde) {
+            EXPECT_LT(v.aanvang, *v.einde) << v.vestigingsnummer;
+        }
     }
     for (const auto& m : t.meldingen) {
         latest = std::max(latest, m.datum);
@@ -128,7 +131,7 @@ TEST(SampleTown, NoDateAfterThePeildatumAndTheLatestIsIt) {
     EXPECT_EQ(latest, peil);
 }
 
-TEST(SampleTown, SbiMixIsPlausible) {
+TEST(SampleGenerator, SbiMixIsPlausible) {
     const auto& t = town(1);
     std::map<std::string, int> divisions;
     int ended = 0, with_id = 0;
@@ -152,7 +155,7 @@ TEST(SampleTown, SbiMixIsPlausible) {
 
 // Rows without addresseerbaarObjectId are written the ways people write addresses, and all but the
 // planted unknown addresses still find their object after the data contract's normalisation.
-TEST(SampleTown, KvkAddressesMatchBagAfterNormalisation) {
+TEST(SampleGenerator, KvkAddressesMatchBagAfterNormalisation) {
     const auto& t = town(1);
     std::set<std::string> keys;
     for (const auto& v : t.verblijfsobjecten)
@@ -175,7 +178,7 @@ TEST(SampleTown, KvkAddressesMatchBagAfterNormalisation) {
     EXPECT_EQ(unknown, 4) << "only the planted firms on house numbers that do not exist";
 }
 
-TEST(SampleTown, GroundTruthCoversEverySignalAndLookalike) {
+TEST(SampleGenerator, GroundTruthCoversEverySignalAndLookalike) {
     const auto& t = town(1);
     std::map<std::string, const Verblijfsobject*> by_id;
     for (const auto& v : t.verblijfsobjecten) by_id[v.id] = &v;
@@ -200,7 +203,7 @@ TEST(SampleTown, GroundTruthCoversEverySignalAndLookalike) {
     for (const auto& id : lookalike["oppervlakte_onrealistisch"]) EXPECT_GE(by_id[id]->oppervlakte, 1000) << id;
 }
 
-TEST(SampleTown, PrivacyCanaryOnlyInTheFreeText) {
+TEST(SampleGenerator, PrivacyCanaryOnlyInTheFreeText) {
     const auto& t = town(1);
     for (std::size_t i = 0; i < t.meldingen.size(); ++i) {
         const auto& m = t.meldingen[i];
@@ -212,7 +215,7 @@ TEST(SampleTown, PrivacyCanaryOnlyInTheFreeText) {
     }
 }
 
-TEST(SampleTown, SameSeedSameBytesOtherSeedOtherTown) {
+TEST(SampleGenerator, SameSeedSameBytesOtherSeedOtherTown) {
     Chunk again;
     sample::generate({1, 0}, [&](Chunk& c) { again = std::move(c); });
     EXPECT_EQ(all_csv(again), all_csv(town(1)));
@@ -237,8 +240,9 @@ TEST(SampleScale, WritesExactlyNObjectsInTownsOverTheNetherlands) {
         }
         for (const auto& p : town_postcodes) ASSERT_TRUE(postcodes.insert(p).second) << "postcode in two towns: " << p;
         for (const auto& v : c.vestigingen) ASSERT_TRUE(vestigingsnummers.insert(v.vestigingsnummer).second);
-        for (const auto& m : c.meldingen)
+        for (const auto& m : c.meldingen) {
             if (!m.by_address) ASSERT_TRUE(in_netherlands(m.punt)) << m.id;
+        }
     });
     EXPECT_EQ(vbos, 40'000);
     EXPECT_GE(towns, 2);

@@ -1,0 +1,51 @@
+#include "command_hotspots.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include "engine/errors.hpp"
+#include "layers/crs.hpp"
+#include "layers/files.hpp"
+#include "layers/hotspots_output.hpp"
+
+namespace onregel::cli {
+
+namespace {
+
+struct HotspotsArguments {
+    std::string input, layer, value;
+    double cell = 100, band = 300;
+    std::filesystem::path out;
+};
+
+}  // namespace
+
+void add_hotspots_command(CLI::App& app) {
+    auto args = std::make_shared<HotspotsArguments>();
+    auto* cmd = app.add_subcommand("hotspots", "Getis-Ord Gi* hot spots of any point layer, on a grid or on the points themselves");
+    cmd->add_option("--input", args->input, "Point source (any OGR source; x/y in RD New or lon/lat columns also work)")->required();
+    cmd->add_option("--layer", args->layer, "Layer name (default: the first layer)");
+    cmd->add_option("--value", args->value, "Numeric column to sum per cell, or to compare with --cell 0 (default: count points)");
+    cmd->add_option("--cell", args->cell, "Grid cell size in metres; 0: Gi* on the points themselves (needs --value)")->capture_default_str()->check(CLI::NonNegativeNumber);
+    cmd->add_option("--band", args->band, "Distance band in metres: cells or points within it are neighbours")->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->add_option("--out", args->out, "Output file: .geojson (WGS84), .csv (RD New x, y) or .gpkg (RD New)")->required();
+    cmd->callback([args] {
+        const auto extension = args->out.extension().string();
+        if (extension != ".geojson" && extension != ".json" && extension != ".csv" && extension != ".gpkg")
+            throw config_error("--out " + args->out.string() + ": expected a .geojson, .csv or .gpkg file name");
+        const auto table = point_hotspots(args->input, args->layer, args->value, args->cell, args->band);
+        if (extension == ".csv") write_private_file(args->out, feature_table_csv(table, true));
+        else if (extension == ".gpkg") write_gpkg(args->out, {&table}, run_styles({&table}), "1970-01-01T00:00:00.000Z");
+        else write_private_file(args->out, feature_table_geojson(table, RdToWgs84()));
+        int hot = 0, cold = 0;
+        for (const auto& row : table.rows) {
+            const auto klasse = std::get<std::int64_t>(row.cells.back());
+            hot += klasse > 0;
+            cold += klasse < 0;
+        }
+        std::cout << table.rows.size() << (args->cell > 0 ? " cellen" : " punten") << ": " << hot << " hotspot, " << cold
+                  << " coldspot (na FDR). Geschreven: " << args->out.string() << "\n";
+    });
+}
+
+}  // namespace onregel::cli

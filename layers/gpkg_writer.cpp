@@ -1,0 +1,233 @@
+#include "gpkg_writer.hpp"
+
+#include <cpl_conv.h>
+#include <sys/stat.h>
+
+#include "engine/text.hpp"
+#include "gdal_source.hpp"
+
+namespace onregel {
+
+namespace {
+
+std::string xml_escaped(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// "#b2182b" -> "178,24,43,255", QGIS's colour notation.
+std::string qgis_colour(const std::string& hex) {
+    const auto channel = [&](int at) { return std::to_string(std::stoi(hex.substr(static_cast<std::size_t>(at), 2), nullptr, 16)); };
+    return channel(1) + "," + channel(3) + "," + channel(5) + ",255";
+}
+
+// One symbol; every property written both as <Option> (QGIS >= 3.26) and <prop> (older 3.x).
+std::string symbol_xml(int index, GeometryType geometry, const std::string& colour) {
+    const bool point = geometry == GeometryType::point;
+    const std::vector<std::pair<std::string, std::string>> props =
+        point ? std::vector<std::pair<std::string, std::string>>{{"color", qgis_colour(colour)}, {"name", "circle"},
+                                                                 {"outline_color", "35,35,35,255"}, {"outline_width", "0.2"},
+                                                                 {"size", "3"}}
+              : std::vector<std::pair<std::string, std::string>>{{"color", qgis_colour(colour)}, {"style", "solid"},
+                                                                 {"outline_color", "80,80,80,255"}, {"outline_width", "0.1"}};
+    std::string xml = "   <symbol type=\"" + std::string(point ? "marker" : "fill") + "\" name=\"" + std::to_string(index) +
+                      "\" alpha=\"" + (point ? "1" : "0.6") + "\" clip_to_extent=\"1\" force_rhr=\"0\">\n";
+    xml += "    <layer class=\"" + std::string(point ? "SimpleMarker" : "SimpleFill") + "\" enabled=\"1\" pass=\"0\" locked=\"0\">\n";
+    xml += "     <Option type=\"Map\">\n";
+    for (const auto& [k, v] : props) xml += "      <Option type=\"QString\" name=\"" + k + "\" value=\"" + v + "\"/>\n";
+    xml += "     </Option>\n";
+    for (const auto& [k, v] : props) xml += "     <prop k=\"" + k + "\" v=\"" + v + "\"/>\n";
+    xml += "    </layer>\n   </symbol>\n";
+    return xml;
+}
+
+std::string qml_document(const std::string& renderer, const std::string& attribute, GeometryType geometry,
+                         const std::string& items, const std::vector<StyleClass>& classes) {
+    std::string xml = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+                      "<qgis version=\"3.28.0\" styleCategories=\"Symbology\">\n"
+                      " <renderer-v2 type=\"" + renderer + "\" attr=\"" + xml_escaped(attribute) +
+                      "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"" +
+                      (renderer == "graduatedSymbol" ? " graduatedMethod=\"GraduatedColor\"" : "") + ">\n";
+    xml += items + "  <symbols>\n";
+    for (std::size_t i = 0; i < classes.size(); ++i) xml += symbol_xml(static_cast<int>(i), geometry, classes[i].colour);
+    xml += "  </symbols>\n </renderer-v2>\n <layerGeometryType>" +
+           std::string(geometry == GeometryType::point ? "0" : "2") + "</layerGeometryType>\n</qgis>\n";
+    return xml;
+}
+
+void set_private(const std::filesystem::path& path) {
+    if (::chmod(path.c_str(), 0600) != 0) throw std::runtime_error(path.string() + ": cannot make the file private");
+}
+
+DatasetPtr create(const char* driver_name, const std::filesystem::path& path) {
+    register_gdal_once();
+    auto* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
+    if (!driver) throw std::runtime_error(std::string("GDAL has no ") + driver_name + " driver");
+    DatasetPtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!dataset) throw std::runtime_error(path.string() + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+    return dataset;
+}
+
+OGRFieldType field_type(ColumnType type) {
+    switch (type) {
+        case ColumnType::integer: return OFTInteger64;
+        case ColumnType::real:
+        case ColumnType::p_value: return OFTReal;
+        default: return OFTString;
+    }
+}
+
+void check(OGRErr err, const std::string& what) {
+    if (err != OGRERR_NONE) throw std::runtime_error(what + " (" + CPLGetLastErrorMsg() + ")");
+}
+
+// Writes the rows of `table` into a new layer; `srs` null writes no geometry.
+void write_layer(GDALDataset& dataset, const FeatureTable& table, OGRSpatialReference* srs, bool neutralise) {
+    const auto geometry_type = !srs ? wkbNone : table.geometry == GeometryType::point ? wkbPoint : wkbPolygon;
+    OGRLayer* layer = dataset.CreateLayer(table.name.c_str(), srs, geometry_type, nullptr);
+    if (!layer) throw std::runtime_error("cannot create layer " + table.name + " (" + CPLGetLastErrorMsg() + ")");
+    for (const auto& column : table.columns) {
+        OGRFieldDefn field(column.name.c_str(), field_type(column.type));
+        check(layer->CreateField(&field), "cannot create field " + column.name);
+    }
+    check(layer->StartTransaction(), "cannot start a transaction on " + table.name);
+    for (const auto& row : table.rows) {
+        OGRFeature feature(layer->GetLayerDefn());
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            const auto& cell = row.cells[c];
+            const int i = static_cast<int>(c);
+            if (std::holds_alternative<std::monostate>(cell)) feature.SetFieldNull(i);
+            else if (const auto* n = std::get_if<std::int64_t>(&cell)) feature.SetField(i, static_cast<GIntBig>(*n));
+            else if (const auto* d = std::get_if<double>(&cell)) feature.SetField(i, *d);
+            else {
+                const auto text = cell_text(table.columns[c], cell);
+                feature.SetField(i, (neutralise ? spreadsheet_safe(text) : text).c_str());
+            }
+        }
+        if (srs && !row.shape.empty()) {
+            if (table.geometry == GeometryType::point) {
+                feature.SetGeometryDirectly(new OGRPoint(row.shape.front().x, row.shape.front().y));
+            } else {
+                auto* ring = new OGRLinearRing;
+                for (const auto& p : row.shape) ring->addPoint(p.x, p.y);
+                auto* polygon = new OGRPolygon;
+                polygon->addRingDirectly(ring);
+                feature.SetGeometryDirectly(polygon);
+            }
+        }
+        check(layer->CreateFeature(&feature), "cannot write to layer " + table.name);
+    }
+    check(layer->CommitTransaction(), "cannot commit layer " + table.name);
+}
+
+// QGIS's own layer_styles schema, which it reads from a GeoPackage to style layers on opening.
+void write_styles(GDALDataset& dataset, const std::vector<LayerStyle>& styles, const std::string& timestamp) {
+    OGRLayer* layer = dataset.CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
+    if (!layer) throw std::runtime_error(std::string("cannot create layer_styles (") + CPLGetLastErrorMsg() + ")");
+    const std::pair<const char*, int> texts[] = {{"f_table_catalog", 256}, {"f_table_schema", 256}, {"f_table_name", 256},
+                                                 {"f_geometry_column", 256}, {"styleName", 30}, {"styleQML", 0},
+                                                 {"styleSLD", 0}};
+    for (const auto& [name, width] : texts) {
+        OGRFieldDefn field(name, OFTString);
+        field.SetWidth(width);
+        check(layer->CreateField(&field), std::string("cannot create layer_styles.") + name);
+    }
+    OGRFieldDefn use("useAsDefault", OFTInteger);
+    use.SetSubType(OFSTBoolean);
+    check(layer->CreateField(&use), "cannot create layer_styles.useAsDefault");
+    for (const auto& [name, width] : {std::pair<const char*, int>{"description", 0}, {"owner", 30}, {"ui", 30}}) {
+        OGRFieldDefn field(name, OFTString);
+        field.SetWidth(width);
+        check(layer->CreateField(&field), std::string("cannot create layer_styles.") + name);
+    }
+    OGRFieldDefn update("update_time", OFTDateTime);
+    check(layer->CreateField(&update), "cannot create layer_styles.update_time");
+    for (const auto& style : styles) {
+        OGRFeature feature(layer->GetLayerDefn());
+        feature.SetField("f_table_catalog", "");
+        feature.SetField("f_table_schema", "");
+        feature.SetField("f_table_name", style.layer.c_str());
+        feature.SetField("f_geometry_column", "geom");
+        feature.SetField("styleName", style.layer.c_str());
+        feature.SetField("styleQML", style.qml.c_str());
+        feature.SetField("styleSLD", "");
+        feature.SetField("useAsDefault", 1);
+        feature.SetField("description", style.beschrijving.c_str());
+        feature.SetField("owner", "");
+        feature.SetField("ui", "");
+        feature.SetField("update_time", timestamp.c_str());
+        check(layer->CreateFeature(&feature), "cannot write layer_styles");
+    }
+}
+
+// Sets a thread-local GDAL config option for the lifetime of the object.
+class ScopedConfig {
+public:
+    ScopedConfig(const char* key, const std::string& value) : key_(key) {
+        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old, had_ = true;
+        CPLSetThreadLocalConfigOption(key, value.c_str());
+    }
+    ~ScopedConfig() { CPLSetThreadLocalConfigOption(key_, had_ ? old_.c_str() : nullptr); }
+    ScopedConfig(const ScopedConfig&) = delete;
+    ScopedConfig& operator=(const ScopedConfig&) = delete;
+
+private:
+    const char* key_;
+    std::string old_;
+    bool had_ = false;
+};
+
+}  // namespace
+
+std::string qml_graduated(const std::string& attribute, GeometryType geometry, const std::vector<StyleClass>& classes) {
+    std::string items = "  <ranges>\n";
+    for (std::size_t i = 0; i < classes.size(); ++i)
+        items += "   <range render=\"" + std::string(classes[i].render ? "true" : "false") + "\" symbol=\"" + std::to_string(i) +
+                 "\" lower=\"" + format_decimal(classes[i].lower, 6) + "\" upper=\"" + format_decimal(classes[i].upper, 6) +
+                 "\" label=\"" + xml_escaped(classes[i].label) + "\"/>\n";
+    return qml_document("graduatedSymbol", attribute, geometry, items + "  </ranges>\n", classes);
+}
+
+std::string qml_categorized(const std::string& attribute, GeometryType geometry, const std::vector<StyleClass>& classes) {
+    std::string items = "  <categories>\n";
+    for (std::size_t i = 0; i < classes.size(); ++i)
+        items += "   <category render=\"" + std::string(classes[i].render ? "true" : "false") + "\" symbol=\"" +
+                 std::to_string(i) + "\" value=\"" + xml_escaped(classes[i].value) + "\" label=\"" +
+                 xml_escaped(classes[i].label) + "\"/>\n";
+    return qml_document("categorizedSymbol", attribute, geometry, items + "  </categories>\n", classes);
+}
+
+void write_gpkg(const std::filesystem::path& path, const std::vector<const FeatureTable*>& tables,
+                const std::vector<LayerStyle>& styles, const std::string& timestamp) {
+    // The GeoPackage driver stamps gpkg_contents.last_change with this instead of the clock.
+    const ScopedConfig date("OGR_CURRENT_DATE", timestamp);
+    {
+        auto dataset = create("GPKG", path);
+        OGRSpatialReference rd;
+        rd.importFromEPSG(28992);
+        rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        for (const auto* table : tables) write_layer(*dataset, *table, &rd, false);
+        write_styles(*dataset, styles, timestamp);
+    }
+    set_private(path);
+}
+
+void write_xlsx(const std::filesystem::path& path, const FeatureTable& table) {
+    {
+        auto dataset = create("XLSX", path);
+        write_layer(*dataset, table, nullptr, true);
+    }
+    set_private(path);
+}
+
+}  // namespace onregel

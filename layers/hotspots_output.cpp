@@ -1,0 +1,131 @@
+#include "hotspots_output.hpp"
+
+#include <algorithm>
+
+#include "engine/analysis/fdr.hpp"
+#include "engine/analysis/getis_ord.hpp"
+#include "engine/analysis/hotspot_grid.hpp"
+#include "engine/analysis/mann_kendall.hpp"
+#include "engine/errors.hpp"
+#include "readers.hpp"
+
+namespace onregel {
+
+namespace {
+
+std::vector<Point> cell_ring(const HotspotGrid& grid, const HotspotCell& c) {
+    return square_ring(static_cast<double>(c.column) * grid.cell, static_cast<double>(c.row) * grid.cell, grid.cell);
+}
+
+std::string trend_of(std::span<const double> series) {
+    const auto mk = mann_kendall(series);
+    if (mk.p >= 0.05 || mk.s == 0) return "geen";
+    return mk.s > 0 ? "stijgend" : "dalend";
+}
+
+}  // namespace
+
+MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const HotspotOptions& options,
+                                     Profiel profiel) {
+    using T = ColumnType;
+    MeldingenHotspots out{{"hotspots", GeometryType::polygon,
+                           {{"klasse", T::integer}, {"trend", T::text}, {"n_meldingen", T::integer},
+                            {"gewogen", T::real, 2}, {"z", T::real, 4}, {"p", T::p_value}},
+                           {}}};
+    std::vector<Point> area, events;
+    std::vector<double> weights;
+    std::vector<Date> dates;
+    for (const auto& vbo : town.verblijfsobjecten) area.push_back(vbo.punt);
+    for (const auto& m : town.meldingen) {
+        const double weight = policy.melding_gewicht(m.categorie);
+        if (m.datum > town.peildatum || weight <= 0) continue;  // as the meldingen_hotspot signal
+        events.push_back(m.punt);
+        weights.push_back(weight);
+        dates.push_back(m.datum);
+    }
+    if (events.empty()) return out;
+    const auto grid = grid_hotspots(area, events, weights, options.cel, options.band);
+    out.cellen = grid.cells.size();
+
+    const auto year_back = [&](Date d) { return static_cast<std::size_t>((town.peildatum - d) * 4 / 1461); };
+    std::size_t years = 0;
+    for (auto d : dates) years = std::max(years, year_back(d) + 1);
+    std::vector<std::int64_t> count(grid.cells.size(), 0);
+    std::vector<double> per_year(grid.cells.size() * years, 0);  // oldest year first
+    for (std::size_t e = 0; e < events.size(); ++e) {
+        const auto c = static_cast<std::size_t>(grid.find(events[e]));
+        ++count[c];
+        ++per_year[c * years + (years - 1 - year_back(dates[e]))];
+    }
+    for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+        const auto& c = grid.cells[i];
+        if (profiel == Profiel::loo && count[i] < options.k) {
+            ++out.onderdrukt;
+            continue;
+        }
+        out.table.rows.push_back({cell_ring(grid, c),
+                                  {std::int64_t(c.klasse), trend_of({per_year.data() + i * years, years}), count[i],
+                                   c.count, c.z, c.p}});
+    }
+    return out;
+}
+
+FeatureTable point_hotspots(const std::string& source, const std::string& layer_name, const std::string& value_column,
+                            double cell, double band) {
+    if (cell < 0) throw config_error("--cell must be 0 (the points themselves) or a positive cell size");
+    if (cell == 0 && value_column.empty()) throw config_error("--cell 0 needs --value: Gi* compares the points' values");
+    auto dataset = open_vector(source);
+    auto& layer = pick_layer(*dataset, layer_name, source);
+    const Columns columns(layer, source);
+    const int c_value = value_column.empty() ? -1 : columns.required(value_column);
+    const PointReader reader(layer, columns, source, ReadOptions{});
+    std::vector<Point> points;
+    std::vector<double> values;
+    layer.ResetReading();
+    for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) {
+        const auto where = [&] { return source + ", " + row_label(*dataset, *f) + ": "; };
+        try {
+            const auto p = reader.read(*f);
+            if (!p) throw input_error(where() + "no point (geometry, x/y or lon/lat)");
+            points.push_back(*p);
+        } catch (const RowError& e) {
+            throw input_error(where() + e.reden + (e.waarde.empty() ? "" : " (" + e.waarde + ")"));
+        }
+        if (c_value >= 0) {
+            const auto text = field_text(*f, c_value);
+            const auto v = parse_number(text);
+            if (!v) throw input_error(where() + value_column + " = '" + text + "' is not a number");
+            values.push_back(*v);
+        }
+    }
+    if (points.empty()) throw input_error(source + ": no points");
+
+    using T = ColumnType;
+    FeatureTable table{"hotspots", cell > 0 ? GeometryType::polygon : GeometryType::point, {}, {}};
+    if (cell == 0) {
+        table.columns = {{"waarde", T::real, 6}, {"z", T::real, 6}, {"p", T::p_value}, {"klasse", T::integer}};
+        const auto gi = getis_ord(points, values, band, true);
+        const auto classes = hotspot_classes(gi.z, gi.p, true);
+        for (std::size_t i = 0; i < points.size(); ++i)
+            table.rows.push_back({{points[i]}, {values[i], gi.z[i], gi.p[i], std::int64_t(classes[i])}});
+        return table;
+    }
+    const auto grid = grid_hotspots(points, points, values, cell, band);
+    std::vector<std::int64_t> count(grid.cells.size(), 0);
+    for (const auto& p : points) ++count[static_cast<std::size_t>(grid.find(p))];
+    table.columns = {{"n_punten", T::integer}};
+    if (c_value >= 0) table.columns.push_back({"waarde", T::real, 6});
+    table.columns.insert(table.columns.end(), {{"z", T::real, 4}, {"p", T::p_value}, {"klasse", T::integer}});
+    for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+        const auto& c = grid.cells[i];
+        FeatureRow row{cell_ring(grid, c), {count[i]}};
+        if (c_value >= 0) row.cells.emplace_back(c.count);
+        row.cells.emplace_back(c.z);
+        row.cells.emplace_back(c.p);
+        row.cells.emplace_back(std::int64_t(c.klasse));
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+}  // namespace onregel

@@ -1,0 +1,29 @@
+#pragma once
+// What the two KvK readers (CSV, Vestigingsprofiel JSON) share: the checks of one vestiging, its
+// matching to BAG, and the SBI version the register uses.
+#include <unordered_set>
+
+#include "readers.hpp"
+
+namespace onregel {
+
+// Tells SBI 2008 from SBI 2025 by the codes seen (KvK converted the register in September 2025).
+class SbiVersie {
+public:
+    void see(const std::string& code);
+    void report(LayerStats& stats) const;  // sets sbi_versie, warns when both versions occur
+
+private:
+    std::size_t sbi2008_ = 0, sbi2025_ = 0;
+};
+
+std::string checked_sbi(const std::string& code);  // RowError unless 2-5 digits
+std::optional<Date> checked_date(const std::string& text, const char* field);
+// "Ja"/"Nee" as the API writes it, and the spellings spreadsheets make of it.
+bool yes(const std::string& text);
+void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::string>& seen);
+// Matches `v` to BAG (id -> address -> coordinates) and adds it to the town, or throws RowError/RowSkipped.
+void place_vestiging(Vestiging& v, const Wanted& wanted, const AddressIndex& index, const ReadOptions& options,
+                     Town& town, LayerStats& stats);
+
+}  // namespace onregel

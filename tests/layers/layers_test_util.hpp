@@ -1,0 +1,50 @@
+#pragma once
+// Paths and small builders for the layer tests: fixtures in tests/data/layers, scratch files in the
+// test's working directory. Tests see GDAL only as its command-line tools (gdal-bin).
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
+namespace onregel::test {
+
+inline std::string layers_data(const std::string& file) {
+    return std::string(ONREGEL_SOURCE_DIR) + "/tests/data/layers/" + file;
+}
+
+inline std::string doesburg(const std::string& file) {
+    return std::string(ONREGEL_SHARED_DIR) + "/data/bag-doesburg-0221-subset/" + file;
+}
+
+inline std::filesystem::path scratch_dir(const std::string& name) {
+    const auto dir = std::filesystem::current_path() / "scratch" / "layers" / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+inline std::string write_file(const std::filesystem::path& path, const std::string& content) {
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+}
+
+inline std::string quoted(const std::string& arg) {
+    std::string q = "'";
+    for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// ogr2ogr with the given arguments; throws when it fails.
+inline void ogr2ogr(const std::string& args) {
+    const std::string command = "ogr2ogr " + args + " 2>&1";
+    if (std::system(command.c_str()) != 0) throw std::runtime_error("failed: " + command);
+}
+
+// Appends `source` as layer `layer` to the GeoPackage `gpkg`.
+inline void add_to_geopackage(const std::string& gpkg, const std::string& source, const std::string& layer) {
+    ogr2ogr((std::filesystem::exists(gpkg) ? "-update " : "") + std::string("-f GPKG -nln ") + layer + " " + quoted(gpkg) +
+            " " + quoted(source));
+}
+
+}  // namespace onregel::test
