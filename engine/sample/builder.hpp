@@ -46,6 +46,11 @@ enum class Rol : std::uint8_t {
     garagebox,        // box in a box complex
 };
 
+// An axis-parallel rectangle in RD New metres: a pand's footprint.
+struct Rect {
+    double x0, y0, x1, y1;
+};
+
 // A pand's boxes are the consecutive verblijfsobjecten [first, first + count).
 struct BoxComplex {
     std::uint32_t first = 0;
@@ -58,8 +63,8 @@ public:
     // Layout; afterwards postcode_blocks() says how many postcodes the town needs.
     void layout();
     std::uint32_t postcode_blocks() const { return blocks_; }
-    // Gives block k the k-th postcode of [first, first + numerics) * letter pairs; then plants and
-    // fills the background. Returns the finished chunk.
+    // Spreads the postcode blocks over the numerics [first, first + numerics), then plants and fills
+    // the background. Returns the finished chunk.
     Chunk finish(int first_numeric, int numerics);
 
 private:
@@ -70,16 +75,13 @@ private:
         int count[2] = {0, 0};
         std::uint32_t block[2] = {0, 0};
     };
-    struct Rect {
-        double x0, y0, x1, y1;
-    };
     struct Address {
         std::uint32_t street;
         int huisnummer;
         std::uint32_t block;
     };
     bool full() const;
-    void build_centrum(int ci, int cj, int bouwjaar);
+    void build_centrum(int ci, int cj, int rank);
     void build_woonwijk(int ci, int cj, int bouwjaar);
     void build_bedrijventerrein(int ci, int cj, int bouwjaar, int index);
     std::uint32_t new_street(bool bedrijf);

@@ -26,9 +26,9 @@ std::string ten_digits(std::int64_t n) {
 }
 
 // A point inside a rectangle: `along` runs over its long side, `across` over the short one.
-Point inside(double x0, double y0, double x1, double y1, double along, double across) {
-    if (x1 - x0 >= y1 - y0) return {mm(x0 + along * (x1 - x0)), mm(y0 + across * (y1 - y0))};
-    return {mm(x0 + across * (x1 - x0)), mm(y0 + along * (y1 - y0))};
+Point inside(const Rect& r, double along, double across) {
+    if (r.x1 - r.x0 >= r.y1 - r.y0) return {mm(r.x0 + along * (r.x1 - r.x0)), mm(r.y0 + across * (r.y1 - r.y0))};
+    return {mm(r.x0 + across * (r.x1 - r.x0)), mm(r.y0 + along * (r.y1 - r.y0))};
 }
 
 std::string letter(int k) { return std::string(1, static_cast<char>('A' + k)); }
@@ -137,7 +137,7 @@ void Builder::add_units(const Rect& r, int bouwjaar, int n, GebruiksdoelSet doel
     if (n <= 0) return;
     const auto pand = add_pand(r, bouwjaar);
     for (int k = 0; k < n; ++k) {
-        const Point p = inside(r.x0, r.y0, r.x1, r.y1, (k + 0.5) / n, 0.5);
+        const Point p = inside(r, (k + 0.5) / n, 0.5);
         const std::string suffix = n == 1 ? "" : letters ? letter(k) : std::to_string(k + 1);
         add_vbo(pand, p, doel, oppervlakte, a, letters ? suffix : "", letters ? "" : suffix, rol);
     }
@@ -155,10 +155,10 @@ void Builder::add_flat(const Rect& r, int bouwjaar, std::uint32_t street, int si
     for (int k = 0; k < n; ++k) {
         const auto a = take_number(street, side);
         if (k < n - boxes) {
-            const Point p = inside(r.x0, r.y0, r.x1, r.y1, (k % per_floor + 0.5) / per_floor, 0.5);
+            const Point p = inside(r, (k % per_floor + 0.5) / per_floor, 0.5);
             add_vbo(pand, p, woonfunctie, area + rng_.between(-5, 5), a, "", "", Rol::flatwoning);
         } else {
-            const Point p = inside(r.x0, r.y0, r.x1, r.y1, (k - (n - boxes) + 0.5) / boxes, 0.15);
+            const Point p = inside(r, (k - (n - boxes) + 0.5) / boxes, 0.15);
             add_vbo(pand, p, overige_gebruiksfunctie, rng_.between(5, 14), a, "", "", Rol::kelderbox);
         }
     }
@@ -174,7 +174,7 @@ void Builder::add_boxes(const Rect& r, int bouwjaar, std::uint32_t street, int s
     const int row = (n + 1) / 2;
     complexes_.push_back({static_cast<std::uint32_t>(out_.verblijfsobjecten.size()), static_cast<std::uint32_t>(n)});
     for (int k = 0; k < n; ++k) {
-        const Point p = inside(r.x0, r.y0, r.x1, r.y1, (k % row + 0.5) / row, k < row ? 0.25 : 0.75);
+        const Point p = inside(r, (k % row + 0.5) / row, k < row ? 0.25 : 0.75);
         add_vbo(pand, p, overige_gebruiksfunctie, std::clamp(base + rng_.between(-2, 4), 10, 25), a, "",
                 std::to_string(k + 1), Rol::garagebox);
     }
@@ -185,9 +185,8 @@ namespace {
 struct Frame {
     double ox, oy;
     bool vertical;
-    std::array<double, 4> rect(double u0, double v0, double u1, double v1) const {
-        return vertical ? std::array<double, 4>{ox + v0, oy + u0, ox + v1, oy + u1}
-                        : std::array<double, 4>{ox + u0, oy + v0, ox + u1, oy + v1};
+    Rect rect(double u0, double v0, double u1, double v1) const {
+        return vertical ? Rect{ox + v0, oy + u0, ox + v1, oy + u1} : Rect{ox + u0, oy + v0, ox + u1, oy + v1};
     }
 };
 // The band a building occupies beside a street at v: below it on side 0, above on side 1.
@@ -198,10 +197,6 @@ std::pair<double, double> band(double v, int side, double setback, double depth)
 
 void Builder::build_woonwijk(int ci, int cj, int bouwjaar) {
     const Frame f{spec_.centre.x + ci * cell - cell / 2, spec_.centre.y + cj * cell - cell / 2, ((ci + cj) & 1) != 0};
-    auto rect = [&](double u0, double v0, double u1, double v1) {
-        const auto r = f.rect(u0, v0, u1, v1);
-        return Rect{r[0], r[1], r[2], r[3]};
-    };
     for (int s = 0; s < 4 && !full(); ++s) {
         const double v = 30 + 60 * s;
         const auto street = new_street(false);
@@ -220,7 +215,7 @@ void Builder::build_woonwijk(int ci, int cj, int bouwjaar) {
                         const double len = 40 + 5 * rng_.below(6);
                         if (u + len <= 246) {
                             const auto [v0, v1] = band(v, side, 7, 12);
-                            add_flat(rect(u, v0, u + len, v1), year, street, side);
+                            add_flat(f.rect(u, v0, u + len, v1), year, street, side);
                             u += len + 6;
                             continue;
                         }
@@ -229,7 +224,7 @@ void Builder::build_woonwijk(int ci, int cj, int bouwjaar) {
                         const double len = 3.0 * ((n + 1) / 2);
                         if (u + len <= 246) {
                             const auto [v0, v1] = band(v, side, 6, 11);
-                            add_boxes(rect(u, v0, u + len, v1), year, street, side, n);
+                            add_boxes(f.rect(u, v0, u + len, v1), year, street, side, n);
                             u += len + 6;
                             continue;
                         }
@@ -237,7 +232,7 @@ void Builder::build_woonwijk(int ci, int cj, int bouwjaar) {
                         const double len = 55 + 5 * rng_.below(5);
                         if (u + len <= 246) {
                             const auto [v0, v1] = band(v, side, 7, 21);
-                            add_units(rect(u, v0, u + len, v1), year, 1, winkelfunctie,
+                            add_units(f.rect(u, v0, u + len, v1), year, 1, winkelfunctie,
                                       static_cast<int>(std::round(len * 21 * 0.92)), take_number(street, side),
                                       Rol::supermarkt, false);
                             u += len + 6;
@@ -250,7 +245,7 @@ void Builder::build_woonwijk(int ci, int cj, int bouwjaar) {
                 if (block < 1) break;
                 const auto [v0, v1] = band(v, side, 6, depth);
                 for (int k = 0; k < block && !full(); ++k) {
-                    const Rect r = rect(u, v0, u + width, v1);
+                    const Rect r = f.rect(u, v0, u + width, v1);
                     const auto pand = add_pand(r, year);
                     const int area = static_cast<int>(std::round(width * depth * 1.7)) + rng_.below(15);
                     add_vbo(pand, {(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2}, woonfunctie, area, take_number(street, side),
@@ -265,10 +260,6 @@ void Builder::build_woonwijk(int ci, int cj, int bouwjaar) {
 
 void Builder::build_centrum(int ci, int cj, int rank) {
     const Frame f{spec_.centre.x + ci * cell - cell / 2, spec_.centre.y + cj * cell - cell / 2, ((ci + cj) & 1) != 0};
-    auto rect = [&](double u0, double v0, double u1, double v1) {
-        const auto r = f.rect(u0, v0, u1, v1);
-        return Rect{r[0], r[1], r[2], r[3]};
-    };
     for (int s = 0; s < 5 && !full(); ++s) {
         const double v = 25 + 50 * s;
         const auto street = new_street(false);
@@ -276,7 +267,7 @@ void Builder::build_centrum(int ci, int cj, int rank) {
             double u = 3;
             if (s == 0 && side == 0) {  // the supermarket on the square
                 const auto [v0, v1] = band(v, side, 4, 20);
-                add_units(rect(u, v0, u + 60, v1), rng_.between(1975, 2015), 1, winkelfunctie,
+                add_units(f.rect(u, v0, u + 60, v1), rng_.between(1975, 2015), 1, winkelfunctie,
                           rng_.between(1100, 1300), take_number(street, side), Rol::supermarkt, false);
                 u += 63;
             }
@@ -284,10 +275,10 @@ void Builder::build_centrum(int ci, int cj, int rank) {
                 const auto [v0, v1] = band(v, side, 4, 18);
                 const int year = rng_.between(1965, 2010);
                 if (rank % 2 == 0)
-                    add_units(rect(u, v0, u + 40, v1), year, rng_.between(8, 16), kantoorfunctie,
+                    add_units(f.rect(u, v0, u + 40, v1), year, rng_.between(8, 16), kantoorfunctie,
                               rng_.between(60, 250), take_number(street, side), Rol::kantoor, false);
                 else
-                    add_units(rect(u, v0, u + 40, v1), year, 1, kantoorfunctie, rng_.between(1000, 1800),
+                    add_units(f.rect(u, v0, u + 40, v1), year, 1, kantoorfunctie, rng_.between(1000, 1800),
                               take_number(street, side), Rol::verzamelkantoor, false);
                 u += 43;
             }
@@ -296,7 +287,7 @@ void Builder::build_centrum(int ci, int cj, int rank) {
                 const double width = 6 + 0.5 * rng_.below(9);
                 const double depth = 14 + rng_.below(7);
                 const auto [v0, v1] = band(v, side, 4, depth);
-                const Rect r = rect(u, v0, u + width, v1);
+                const Rect r = f.rect(u, v0, u + width, v1);
                 const int year = rng_.between(1600, 1965);
                 const auto pand = add_pand(r, year);
                 if (rng_.chance(0.06)) out_.panden[static_cast<std::size_t>(pand)].status = "Pand in gebruik (niet ingemeten)";
@@ -304,16 +295,16 @@ void Builder::build_centrum(int ci, int cj, int rank) {
                 const int ground = static_cast<int>(std::round(width * depth * 0.85));
                 const int kind = rng_.below(100);  // about half the old centre is shops, a tenth horeca
                 if (kind < 45)
-                    add_vbo(pand, inside(r.x0, r.y0, r.x1, r.y1, 0.3, 0.5), winkelfunctie, ground, a, "", "", Rol::winkel);
+                    add_vbo(pand, inside(r, 0.3, 0.5), winkelfunctie, ground, a, "", "", Rol::winkel);
                 else if (kind < 57)
-                    add_vbo(pand, inside(r.x0, r.y0, r.x1, r.y1, 0.3, 0.5), bijeenkomstfunctie, ground, a, "", "", Rol::horeca);
+                    add_vbo(pand, inside(r, 0.3, 0.5), bijeenkomstfunctie, ground, a, "", "", Rol::horeca);
                 else
-                    add_vbo(pand, inside(r.x0, r.y0, r.x1, r.y1, 0.3, 0.5), woonfunctie, ground, a, "", "", Rol::woning);
+                    add_vbo(pand, inside(r, 0.3, 0.5), woonfunctie, ground, a, "", "", Rol::woning);
                 const int r100 = rng_.below(100);
                 const int uppers = r100 < 30 ? 0 : r100 < 65 ? 1 : r100 < 90 ? 2 : 3;
                 const bool letters = rng_.chance(0.6);
                 for (int k = 0; k < uppers && !full(); ++k)
-                    add_vbo(pand, inside(r.x0, r.y0, r.x1, r.y1, 0.55 + 0.15 * k, 0.5), woonfunctie,
+                    add_vbo(pand, inside(r, 0.55 + 0.15 * k, 0.5), woonfunctie,
                             rng_.between(40, 90), a, letters ? letter(k) : "", letters ? "" : std::to_string(k + 1),
                             Rol::bovenwoning);
                 u += width;
@@ -328,10 +319,6 @@ void Builder::build_centrum(int ci, int cj, int rank) {
 
 void Builder::build_bedrijventerrein(int ci, int cj, int bouwjaar, int index) {
     const Frame f{spec_.centre.x + ci * cell - cell / 2, spec_.centre.y + cj * cell - cell / 2, ((ci + cj) & 1) != 0};
-    auto rect = [&](double u0, double v0, double u1, double v1) {
-        const auto r = f.rect(u0, v0, u1, v1);
-        return Rect{r[0], r[1], r[2], r[3]};
-    };
     for (int s = 0; s < 3 && !full(); ++s) {
         const double v = 45 + 80 * s;
         const auto street = new_street(true);
@@ -341,10 +328,10 @@ void Builder::build_bedrijventerrein(int ci, int cj, int bouwjaar, int index) {
             if (s == 1 && side == 0) {
                 const auto [v0, v1] = band(v, side, 8, 25);
                 if (index % 2 == 0)
-                    add_units(rect(u, v0, u + 40, v1), year, rng_.between(10, 30), kantoorfunctie,
+                    add_units(f.rect(u, v0, u + 40, v1), year, rng_.between(10, 30), kantoorfunctie,
                               rng_.between(60, 350), take_number(street, side), Rol::kantoor, false);
                 else
-                    add_units(rect(u, v0, u + 40, v1), year, 1, kantoorfunctie, rng_.between(1200, 2000),
+                    add_units(f.rect(u, v0, u + 40, v1), year, 1, kantoorfunctie, rng_.between(1200, 2000),
                               take_number(street, side), Rol::verzamelkantoor, false);
                 u += 50;
             }
@@ -352,7 +339,7 @@ void Builder::build_bedrijventerrein(int ci, int cj, int bouwjaar, int index) {
                 const int n = rng_.between(20, 60);
                 const double len = 3.0 * ((n + 1) / 2);
                 const auto [v0, v1] = band(v, side, 8, 11);
-                add_boxes(rect(u, v0, u + len, v1), year, street, side, n);
+                add_boxes(f.rect(u, v0, u + len, v1), year, street, side, n);
                 u += len + 8;
             }
             while (!full()) {
@@ -366,7 +353,7 @@ void Builder::build_bedrijventerrein(int ci, int cj, int bouwjaar, int index) {
                 const GebruiksdoelSet doel = doel_roll < 7   ? GebruiksdoelSet(industriefunctie)
                                              : doel_roll < 9 ? GebruiksdoelSet(industriefunctie | kantoorfunctie)
                                                              : GebruiksdoelSet(winkelfunctie);
-                add_units(rect(u, v0, u + width, v1), year, units, doel,
+                add_units(f.rect(u, v0, u + width, v1), year, units, doel,
                           static_cast<int>(std::round(width * depth * 0.92 / units)), take_number(street, side),
                           Rol::bedrijfsunit, true);
                 u += width + 8 + rng_.below(8);

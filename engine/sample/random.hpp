@@ -48,10 +48,6 @@ public:
     double real(double lo, double hi) { return lo + (hi - lo) * real(); }
     bool chance(double p) { return real() < p; }
 
-    template <class T>
-    const T& pick(std::span<const T> items) {
-        return items[below(items.size())];
-    }
     // Items carry an integer `weight`; the pick is proportional to it.
     template <class T>
     const T& weighted(std::span<const T> items) {

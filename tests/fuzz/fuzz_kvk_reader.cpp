@@ -8,7 +8,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace onregel;
     register_gdal_once();
     static const auto vbos = fuzz::small_bag();
-    static const AddressIndex index(vbos);
+    static const std::vector<NevenAdres> geen_nevenadressen;
+    static const AddressIndex index(vbos, geen_nevenadressen);
     const fuzz::MemFile file("kvk.csv", data, size);
     Town town;
     Rejects rejects;

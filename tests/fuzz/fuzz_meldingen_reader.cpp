@@ -8,7 +8,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     register_gdal_once();
     static const auto vbos = fuzz::small_bag();
-    static const AddressIndex index(vbos);
+    static const std::vector<NevenAdres> geen_nevenadressen;
+    static const AddressIndex index(vbos, geen_nevenadressen);
     const fuzz::MemFile file(data[0] & 1 ? "meldingen.geojson" : "meldingen.csv", data + 1, size - 1);
     Town town;
     Rejects rejects;
