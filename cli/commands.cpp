@@ -2,6 +2,7 @@
 
 #include "command.hpp"
 #include "command_config.hpp"
+#include "command_explain.hpp"
 #include "command_evaluate.hpp"
 #include "command_hotspots.hpp"
 #include "command_run.hpp"
@@ -15,6 +16,7 @@ namespace onregel::cli {
 void add_commands(CLI::App& app) {
     static constexpr AddCommand table[] = {
         add_run_command,
+        add_explain_command,
         add_validate_command,
         add_hotspots_command,
         add_evaluate_command,

@@ -16,9 +16,9 @@ std::int32_t read_int(OGRFeature& f, int column, const char* field, bool require
         return 0;
     }
     const auto v = parse_number(text);
-    if (!v || *v != static_cast<double>(static_cast<std::int64_t>(*v)) || *v < 0 || *v > 2e9)
+    if (!v || *v != static_cast<double>(static_cast<std::int64_t>(*v)) || *v < -2e9 || *v > 2e9)
         throw RowError{std::string(field) + " is geen geheel getal", text};
-    return static_cast<std::int32_t>(*v);
+    return static_cast<std::int32_t>(*v);  // the caller judges the sign
 }
 
 bool is_rd(const OGRSpatialReference* srs, const ReadOptions& options) {
@@ -109,6 +109,7 @@ struct AddressableReader {
                 if (v.oppervlakte <= 0) throw RowError{"oppervlakte is niet positief", field_text(f, c_opp)};
             }
             v.bouwjaar = read_int(f, c_bouwjaar, "bouwjaar", false);
+            if (v.bouwjaar < 0) throw RowError{"bouwjaar is negatief", field_text(f, c_bouwjaar)};
             // BAG has nummeraanduidingen without a postcode: the object is kept, reachable by id and location.
             const auto postcode_text = field_text(f, c_postcode);
             const auto postcode = normalise_postcode(postcode_text);
@@ -144,7 +145,7 @@ struct AddressableReader {
             layer.SetSpatialFilterRect(around.MinX - 200, around.MinY - 200, around.MaxX + 200, around.MaxY + 200);
         }
         layer.ResetReading();
-        for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) {
+        for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) try {
             auto it = pand_index.find(field_text(*f, p_id));
             if (it == pand_index.end()) continue;
             auto& pand = town.panden[static_cast<std::size_t>(it->second)];
@@ -152,6 +153,8 @@ struct AddressableReader {
             if (const auto jaar = parse_number(field_text(*f, p_bouwjaar)); jaar && *jaar > 0 && *jaar < 3000)
                 pand.bouwjaar = static_cast<std::int32_t>(*jaar);
             pand.omtrek = outline(f->GetGeometryRef(), to_rd);
+        } catch (const RowError&) {
+            // A broken pand row only costs its outline; the verblijfsobjecten are already read.
         }
     }
 };

@@ -91,6 +91,9 @@ int Columns::required(std::string_view name) const {
 std::string field_text(OGRFeature& feature, int column) {
     if (column < 0 || !feature.IsFieldSetAndNotNull(column)) return {};
     std::string text(trim(feature.GetFieldAsString(column)));
+    if (constexpr std::size_t limit = 1 << 16; text.size() > limit)
+        throw RowError{"veld te lang", std::string(feature.GetFieldDefnRef(column)->GetNameRef()) + ": " +
+                                           std::to_string(text.size()) + " tekens"};
     if (!CPLIsUTF8(text.c_str(), -1)) {
         char* utf8 = CPLRecode(text.c_str(), "CP1252", CPL_ENC_UTF8);
         text = utf8;

@@ -48,8 +48,16 @@ private:
     std::string layer_;
 };
 
+// Thrown while parsing one row: `reden` is the fixed-set reason, `waarde` the value that caused it.
+// The readers turn it into a reject (readers.hpp).
+struct RowError {
+    std::string reden;
+    std::string waarde;
+};
+
 // A field as UTF-8 text, trimmed; "" for absent columns and null fields. Text that is not valid
-// UTF-8 is taken as Windows-1252 (what Excel on Dutch Windows writes) and converted.
+// UTF-8 is taken as Windows-1252 (what Excel on Dutch Windows writes) and converted. A field longer
+// than any real value (64 KiB) throws RowError "veld te lang" instead of travelling further.
 std::string field_text(OGRFeature& feature, int column);
 
 // Row label for messages and rejects.csv: "regel N" for CSV sources (header is line 1), else "feature N".

@@ -135,7 +135,7 @@ struct Record {
     std::string status, gebruiksdoel, oppervlakte, hoofdadres, pand;
     std::vector<std::string> nevenadressen;
     std::optional<Point> punt;
-    std::optional<RowError> punt_error;
+    std::optional<RowError> error;  // a field or the location could not be read
     // num
     std::string huisnummer, huisletter, toevoeging, postcode, openbare_ruimte, woonplaats;
     // opr, wpl
@@ -187,50 +187,50 @@ FileRead read_file(const LvFile& file, const ReadOptions& options) {
             continue;
         }
         Record r;
-        r.id = field_text(*f, c_id);
-        r.voorkomen = c_voorkomen >= 0 ? f->GetFieldAsInteger64(c_voorkomen) : 0;
-        switch (file.type) {
-            case LvType::vbo:
-            case LvType::lig:
-            case LvType::sta:
-                r.label = label + std::to_string(f->GetFID());
-                r.status = field_text(*f, c_status);
-                r.gebruiksdoel = joined(*f, c_doel, ',');
-                r.oppervlakte = field_text(*f, c_opp);
-                r.hoofdadres = field_text(*f, c_hoofd);
-                if (const auto neven = joined(*f, c_neven, ','); !neven.empty())
-                    for (std::size_t start = 0;;) {
-                        const auto cut = neven.find(',', start);
-                        r.nevenadressen.push_back(neven.substr(start, cut - start));
-                        if (cut == std::string::npos) break;
-                        start = cut + 1;
-                    }
-                r.pand = joined(*f, c_pand, ',');
-                r.pand = r.pand.substr(0, r.pand.find(','));  // the model keeps one pand: the first listed
-                try {
+        r.label = label + std::to_string(f->GetFID());
+        try {
+            r.id = field_text(*f, c_id);
+            r.voorkomen = c_voorkomen >= 0 ? f->GetFieldAsInteger64(c_voorkomen) : 0;
+            switch (file.type) {
+                case LvType::vbo:
+                case LvType::lig:
+                case LvType::sta:
+                    r.status = field_text(*f, c_status);
+                    r.gebruiksdoel = joined(*f, c_doel, ',');
+                    r.oppervlakte = field_text(*f, c_opp);
+                    r.hoofdadres = field_text(*f, c_hoofd);
+                    if (const auto neven = joined(*f, c_neven, ','); !neven.empty())
+                        for (std::size_t start = 0;;) {
+                            const auto cut = neven.find(',', start);
+                            r.nevenadressen.push_back(neven.substr(start, cut - start));
+                            if (cut == std::string::npos) break;
+                            start = cut + 1;
+                        }
+                    r.pand = joined(*f, c_pand, ',');
+                    r.pand = r.pand.substr(0, r.pand.find(','));  // the model keeps one pand: the first listed
                     r.punt = points->read(*f);
-                } catch (RowError& e) {
-                    r.punt_error = std::move(e);
-                }
-                break;
-            case LvType::num:
-                r.huisnummer = field_text(*f, c_nummer);
-                r.huisletter = field_text(*f, c_letter);
-                r.toevoeging = field_text(*f, c_toev);
-                r.postcode = field_text(*f, c_postcode);
-                r.openbare_ruimte = field_text(*f, c_opr);
-                r.woonplaats = field_text(*f, c_wpl);
-                break;
-            case LvType::opr:
-                r.naam = field_text(*f, c_naam);
-                r.woonplaats = field_text(*f, c_wpl);
-                break;
-            case LvType::wpl: r.naam = field_text(*f, c_naam); break;
-            case LvType::pnd:
-                r.status = field_text(*f, c_status);
-                r.bouwjaar = field_text(*f, c_bouwjaar);
-                r.omtrek = outline(f->GetGeometryRef(), *to_rd);
-                break;
+                    break;
+                case LvType::num:
+                    r.huisnummer = field_text(*f, c_nummer);
+                    r.huisletter = field_text(*f, c_letter);
+                    r.toevoeging = field_text(*f, c_toev);
+                    r.postcode = field_text(*f, c_postcode);
+                    r.openbare_ruimte = field_text(*f, c_opr);
+                    r.woonplaats = field_text(*f, c_wpl);
+                    break;
+                case LvType::opr:
+                    r.naam = field_text(*f, c_naam);
+                    r.woonplaats = field_text(*f, c_wpl);
+                    break;
+                case LvType::wpl: r.naam = field_text(*f, c_naam); break;
+                case LvType::pnd:
+                    r.status = field_text(*f, c_status);
+                    r.bouwjaar = field_text(*f, c_bouwjaar);
+                    r.omtrek = outline(f->GetGeometryRef(), *to_rd);
+                    break;
+            }
+        } catch (RowError& e) {
+            r.error = std::move(e);
         }
         out.records.push_back(std::move(r));
     }
@@ -324,7 +324,7 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
             try {
                 if (const auto problem = bag_id_problem(r.id); !problem.empty()) throw RowError{problem, r.id};
                 if (seen.count(r.id)) throw RowError{"dubbel BAG-id", r.id};
-                if (r.punt_error) throw *r.punt_error;
+                if (r.error) throw *r.error;
                 if (!r.punt) throw RowError{"geen locatie", ""};
                 if (options.bbox && !options.bbox->contains(*r.punt)) throw RowSkipped{buiten_selectie};
                 Verblijfsobject v;

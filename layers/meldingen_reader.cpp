@@ -61,6 +61,7 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
             throw RowError{"ongeldige datum", field_text(f, c_datum)};
         }
         if (!date) throw RowError{"datum ontbreekt", ""};
+        if (*date > today()) throw RowError{"datum in de toekomst", field_text(f, c_datum)};
         m.datum = *date;
         m.categorie = field_text(f, c_categorie);
         if (const auto category = nested(m.categorie); category.is_object()) m.categorie = json_text(category, {"main", "sub", "name"});

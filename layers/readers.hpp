@@ -9,12 +9,6 @@
 
 namespace onregel {
 
-// Thrown while parsing one row: `reden` is the fixed-set reason, `waarde` the value that caused it.
-struct RowError {
-    std::string reden;
-    std::string waarde;
-};
-
 // Thrown for a row that is deliberately not used (history, outside the selection): counted, not rejected.
 struct RowSkipped {
     const char* reden;
@@ -121,6 +115,9 @@ struct Wanted {
 };
 std::optional<Match> locate(const AddressIndex& index, const Wanted& wanted, double radius);
 [[noreturn]] void throw_unmatched(const AddressIndex& index, const Wanted& wanted, const ReadOptions& options);
+
+// Today by the system clock: a melding or controle dated later is a typing error.
+Date today();
 
 // A spreadsheet turns 16-digit ids into 3.53E+15 or drops the leading zeros: "" when `id` looks fine.
 std::string bag_id_problem(const std::string& id);

@@ -1,6 +1,7 @@
 // Locations, addresses and ids as rows carry them, and matching them to BAG: shared by the KvK,
 // meldingen and optional readers.
 #include <charconv>
+#include <chrono>
 
 #include "readers.hpp"
 
@@ -119,6 +120,11 @@ void throw_unmatched(const AddressIndex& index, const Wanted& wanted, const Read
         throw RowError{"geen BAG-object binnen " + format_coordinate(options.match_radius) + " m",
                        format_coordinate(wanted.punt->x) + " " + format_coordinate(wanted.punt->y)};
     throw RowError{"geen adres", ""};
+}
+
+Date today() {
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return static_cast<Date>(now.time_since_epoch().count());
 }
 
 VboStatus plaats_status(std::string_view status) {
