@@ -35,6 +35,7 @@ void add_hotspots_command(CLI::App& app) {
             throw config_error("--out " + args->out.string() + ": expected a .geojson, .csv or .gpkg file name");
         const auto table = point_hotspots(args->input, args->layer, args->value, args->cell, args->band);
         if (extension == ".csv") write_private_file(args->out, feature_table_csv(table, true));
+        // No peildatum here: a fixed timestamp keeps the same input giving the same file.
         else if (extension == ".gpkg") write_gpkg(args->out, {&table}, run_styles({&table}), "1970-01-01T00:00:00.000Z");
         else write_private_file(args->out, feature_table_geojson(table, RdToWgs84()));
         int hot = 0, cold = 0;

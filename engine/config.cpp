@@ -96,6 +96,10 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
             } catch (const input_error& e) {
                 throw config_error(src + ": peildatum: " + e.what());
             }
+        } else if (name == "logboek") {
+            auto s = node.as_string();
+            if (!s) throw config_error(src + ": logboek = " + toml_value_text(node) + ": expected a file path as text");
+            config.logboek = s->get();
         } else if (name == "scoring") {
             auto table = node.as_table();
             if (!table) throw config_error(src + ": [scoring] must be a table");
@@ -122,7 +126,7 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
                     if (s->info().id == sid) read_signal(*st, src + ": [signalen." + sid + "]", s->info(), it->second);
             }
         } else if (!read_policy_section(name, node, src, config.policy)) {
-            throw config_error(src + ": " + name + ": unknown key (known: peildatum, [scoring], [signalen.<id>], " +
+            throw config_error(src + ": " + name + ": unknown key (known: peildatum, logboek, [scoring], [signalen.<id>], " +
                                policy_section_names() + ")");
         }
     }
@@ -136,6 +140,9 @@ std::string config_toml(const Config& config, const Signals& signals) {
            "# The day the analysis treats as today (\"YYYY-MM-DD\"). Empty: the latest date in the inputs,\n"
            "# so the same inputs always give the same result.\n"
         << "peildatum = \"" << (config.peildatum ? format_date(*config.peildatum) : "") << "\"\n\n"
+           "# The logboek dataverwerkingen: one JSON line per run (who, when, which inputs, what was written).\n"
+           "# Empty: onregel-logboek.jsonl in the directory that holds --out.\n"
+        << "logboek = " << toml::value<std::string>(config.logboek) << "\n\n"
            "[scoring]\n"
            "# Points per extra signal family (registratie, gebouw, meldingen, vergunningen) on one object.\n"
         << "integrale_bonus = " << config.integrale_bonus << "\n";

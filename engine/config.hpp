@@ -23,6 +23,7 @@ struct Config {
     std::string source = "default configuration";  // the file it came from, for messages
     std::optional<Date> peildatum;  // empty: the latest date found in the inputs (reproducible runs)
     int integrale_bonus = 2;        // points per extra signal family on one object
+    std::string logboek;            // the audit log (JSON lines); empty: onregel-logboek.jsonl beside --out
     std::map<std::string, SignalConfig> signalen;  // every registered signal, by id
     Policy policy;
 };

@@ -1,5 +1,6 @@
 #include "address_index.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace onregel {
@@ -11,11 +12,6 @@ std::vector<Point> points_of(const std::vector<Verblijfsobject>& vbos) {
     points.reserve(vbos.size());
     for (const auto& v : vbos) points.push_back(v.punt);
     return points;
-}
-
-void add(std::unordered_map<std::string, std::vector<std::uint32_t>>& map, std::string key, std::uint32_t vbo) {
-    auto& objects = map[std::move(key)];
-    if (objects.empty() || objects.back() != vbo) objects.push_back(vbo);
 }
 
 }  // namespace
@@ -44,42 +40,55 @@ MatchMethod match_method(MatchRoute route) {
     return MatchMethod::adres_fallback;
 }
 
+std::optional<std::uint64_t> bag_id_number(std::string_view id) {
+    if (id.size() != 16) return std::nullopt;
+    std::uint64_t n = 0;
+    for (char c : id) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return n;
+}
+
 AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& vbos, const std::vector<NevenAdres>& nevenadressen)
     : vbos_(vbos), grid_(points_of(vbos), 50) {
     ids_.reserve(vbos.size());
     hoofd_.reserve(vbos.size());
+    loose_.reserve(vbos.size() + nevenadressen.size());
+    number_.reserve(vbos.size() + nevenadressen.size());
     for (std::uint32_t i = 0; i < vbos.size(); ++i) {
         const auto& v = vbos[i];
-        ids_.emplace(v.id, i);
+        if (const auto id = bag_id_number(v.id)) ids_.emplace(*id, i);
         if (v.adres.postcode.empty() || v.adres.huisnummer <= 0) continue;
         const Huisnummer h{v.adres.huisnummer, v.adres.huisletter, v.adres.toevoeging};
-        add(hoofd_, exact_address_key(v.adres.postcode, h), i);
-        add(loose_, loose_address_key(v.adres.postcode, h), i);
-        add(number_, number_key(v.adres.postcode, h.nummer), i);
+        hoofd_.emplace_back(exact_address_key(v.adres.postcode, h), i);
+        loose_.emplace_back(loose_address_key(v.adres.postcode, h), i);
+        number_.emplace_back(number_key(v.adres.postcode, h.nummer), i);
         postcodes_.insert(v.adres.postcode);
     }
-    // A nevenadres may share the loose or number key with hoofdadressen; only() looks at every entry.
     for (const auto& n : nevenadressen) {
         if (n.postcode.empty()) continue;
-        add(neven_, exact_address_key(n.postcode, n.nummer), n.vbo);
-        add(loose_, loose_address_key(n.postcode, n.nummer), n.vbo);
-        add(number_, number_key(n.postcode, n.nummer.nummer), n.vbo);
+        neven_.emplace_back(exact_address_key(n.postcode, n.nummer), n.vbo);
+        loose_.emplace_back(loose_address_key(n.postcode, n.nummer), n.vbo);
+        number_.emplace_back(number_key(n.postcode, n.nummer.nummer), n.vbo);
         postcodes_.insert(n.postcode);
     }
+    for (auto* keys : {&hoofd_, &neven_, &loose_, &number_}) std::sort(keys->begin(), keys->end());
 }
 
-std::optional<std::uint32_t> AddressIndex::only(const std::unordered_map<std::string, Objects>& map,
-                                                const std::string& key) {
-    const auto it = map.find(key);
-    if (it == map.end()) return std::nullopt;
-    const auto& objects = it->second;
-    for (auto o : objects)
-        if (o != objects.front()) return std::nullopt;
-    return objects.front();
+std::optional<std::uint32_t> AddressIndex::only(const Keys& keys, const std::string& key) {
+    auto it = std::lower_bound(keys.begin(), keys.end(), key, [](const auto& entry, const std::string& k) { return entry.first < k; });
+    if (it == keys.end() || it->first != key) return std::nullopt;
+    const auto object = it->second;
+    for (; it != keys.end() && it->first == key; ++it)
+        if (it->second != object) return std::nullopt;
+    return object;
 }
 
 std::optional<std::uint32_t> AddressIndex::by_id(const std::string& bag_id) const {
-    auto it = ids_.find(bag_id);
+    const auto id = bag_id_number(bag_id);
+    if (!id) return std::nullopt;
+    auto it = ids_.find(*id);
     if (it == ids_.end()) return std::nullopt;
     return it->second;
 }

@@ -33,6 +33,9 @@ struct Match {
     MatchMethod method() const { return match_method(route); }
 };
 
+// A 16-digit BAG id as a number (it fits in 64 bits); nullopt for anything else.
+std::optional<std::uint64_t> bag_id_number(std::string_view id);
+
 // A nevenadres of an addressable object (LV BAG): the same door reached by another address.
 struct NevenAdres {
     std::uint32_t vbo = 0;
@@ -53,13 +56,14 @@ public:
     bool knows_postcode(const std::string& postcode) const { return postcodes_.count(postcode) > 0; }
 
 private:
-    // Objects per key, ascending and without repeats; a key is decisive only when it names one object.
-    using Objects = std::vector<std::uint32_t>;
-    static std::optional<std::uint32_t> only(const std::unordered_map<std::string, Objects>& map, const std::string& key);
+    // (key, object) pairs sorted once: no allocation per entry beyond the key, which fits the small
+    // string buffer. A key is decisive only when every entry with it names the same object.
+    using Keys = std::vector<std::pair<std::string, std::uint32_t>>;
+    static std::optional<std::uint32_t> only(const Keys& keys, const std::string& key);
 
     const std::vector<Verblijfsobject>& vbos_;
-    std::unordered_map<std::string, std::uint32_t> ids_;
-    std::unordered_map<std::string, Objects> hoofd_, neven_, loose_, number_;
+    std::unordered_map<std::uint64_t, std::uint32_t> ids_;  // 16-digit ids as numbers
+    Keys hoofd_, neven_, loose_, number_;
     std::unordered_set<std::string> postcodes_;
     GridIndex grid_;
 };

@@ -1,6 +1,7 @@
 // BAG from any OGR source with the bag-light column names: PDOK's bag-light.gpkg (verblijfsobject,
 // ligplaats, standplaats, pand), a CSV with x/y, a PostGIS table.
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/errors.hpp"
 #include "readers.hpp"
@@ -53,7 +54,7 @@ struct AddressableReader {
     Rejects& rejects;
     LayerStats& stats;
     std::unordered_map<std::string, std::int32_t> pand_index;
-    std::unordered_map<std::string, std::uint32_t> seen;
+    std::unordered_set<std::uint64_t> seen;  // ids checked to be 16 digits, kept as numbers
 
     // One layer of addressable objects. `with_use`: the verblijfsobject layer, which has gebruiksdoel
     // and oppervlakte; ligplaatsen and standplaatsen have neither.
@@ -73,6 +74,10 @@ struct AddressableReader {
         const int c_pand = columns.optional("pand_identificatie");
         const int c_pandstatus = columns.optional("pandstatus");
         const PointReader points(layer, columns, source, options);
+        if (const auto n = layer.GetFeatureCount(FALSE); n > 0) {  // only when the source knows it cheaply
+            town.verblijfsobjecten.reserve(town.verblijfsobjecten.size() + static_cast<std::size_t>(n));
+            seen.reserve(seen.size() + static_cast<std::size_t>(n));
+        }
         const auto selectie = select_rows(layer, columns, options, source);
         if (stats.crs.empty()) stats.crs = points.crs();
         if (stats.selectie.empty()) stats.selectie = selectie;
@@ -81,7 +86,8 @@ struct AddressableReader {
             Verblijfsobject v;
             v.id = row_id = field_text(f, c_id);
             if (const auto problem = bag_id_problem(v.id); !problem.empty()) throw RowError{problem, v.id};
-            if (seen.count(v.id)) throw RowError{"dubbel BAG-id", v.id};
+            const auto number = *bag_id_number(v.id);
+            if (seen.count(number)) throw RowError{"dubbel BAG-id", v.id};
             const auto punt = points.read(f);
             if (!punt) throw RowError{"geen locatie", ""};
             if (options.bbox && !options.bbox->contains(*punt)) throw RowSkipped{buiten_selectie};
@@ -124,7 +130,7 @@ struct AddressableReader {
                 if (added) town.panden.push_back({v.pand_id, v.bouwjaar, field_text(f, c_pandstatus), {}});
                 v.pand = it->second;
             }
-            seen.emplace(v.id, static_cast<std::uint32_t>(town.verblijfsobjecten.size()));
+            seen.insert(number);
             town.verblijfsobjecten.push_back(std::move(v));
             ++stats.used;
         });

@@ -30,6 +30,7 @@ void register_gdal_once() {
     std::call_once(once, [] {
         GDALAllRegister();
         CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");  // large GeoJSON features are the data's business
+        CPLSetConfigOption("OGR_CSV_MAX_LINE_SIZE", "0");     // a huge field is rejected by field_text, not ends the file
         CPLSetErrorHandler(CPLQuietErrorHandler);             // errors are reported through exceptions
     });
 }

@@ -54,14 +54,8 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
         m.id = row_id = field_text(f, c_id);
         if (m.id.empty()) throw RowError{"id ontbreekt", ""};
         if (!seen.insert(m.id).second) throw RowError{"dubbel id", m.id};
-        std::optional<Date> date;
-        try {
-            date = field_date(f, c_datum);
-        } catch (const input_error&) {
-            throw RowError{"ongeldige datum", field_text(f, c_datum)};
-        }
+        const auto date = past_date(f, c_datum, "datum");
         if (!date) throw RowError{"datum ontbreekt", ""};
-        if (*date > today()) throw RowError{"datum in de toekomst", field_text(f, c_datum)};
         m.datum = *date;
         m.categorie = field_text(f, c_categorie);
         if (const auto category = nested(m.categorie); category.is_object()) m.categorie = json_text(category, {"main", "sub", "name"});

@@ -118,8 +118,9 @@ void read_uitkomsten(const std::string& source, const AddressIndex& index, const
         u.id = row_id = !wanted.bag_id.empty() ? wanted.bag_id
                         : wanted.adres       ? written_address(wanted.adres->postcode, wanted.adres->nummer)
                                              : "";
-        u.datum = required_date(f, c_datum, "datum");
-        if (u.datum > today()) throw RowError{"datum in de toekomst", field_text(f, c_datum)};
+        const auto datum = past_date(f, c_datum, "datum");
+        if (!datum) throw RowError{"datum ontbreekt", ""};
+        u.datum = *datum;
         const auto uitkomst = field_text(f, c_uitkomst);
         if (uitkomst == "bevinding") u.bevinding = true;
         else if (uitkomst != "geen_bevinding") throw RowError{"uitkomst is niet bevinding of geen_bevinding", uitkomst};

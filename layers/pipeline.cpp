@@ -13,6 +13,7 @@
 #include "engine/errors.hpp"
 #include "engine/signals/registry.hpp"
 #include "files.hpp"
+#include "logboek.hpp"
 #include "gpkg_writer.hpp"
 #include "hotspots_output.hpp"
 #include "versions.hpp"
@@ -76,9 +77,9 @@ nlohmann::ordered_json input_entry(const std::string& path, const LayerStats& st
     return entry;
 }
 
-}  // namespace
-
-RunSummary run_pipeline(const RunOptions& options, const std::function<void(const std::string&)>& progress) {
+// The run itself; `record` collects what the logboek needs, `logboek` is where it goes.
+RunSummary run_job(const RunOptions& options, const std::function<void(const std::string&)>& progress,
+                   nlohmann::ordered_json& record, std::filesystem::path& logboek) {
     StageTimer timer(progress);
     const int threads = options.threads > 0 ? options.threads : static_cast<int>(tbb::info::default_concurrency());
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
@@ -90,6 +91,9 @@ RunSummary run_pipeline(const RunOptions& options, const std::function<void(cons
                         ? default_config(signals)
                         : parse_config(read_text_file(options.config_path), options.config_path, signals);
     configure_signals(config, signals);
+    if (!config.logboek.empty()) logboek = config.logboek;
+    record["config"] = {{"bron", options.config_path.empty() ? "standaard" : options.config_path},
+                        {"sha256", options.config_path.empty() ? "" : sha256_file(options.config_path)}};
     const auto& hotspot_signal = config.signalen.at("meldingen_hotspot").values;
     const HotspotOptions hotspot_options{options.hotspot_cel.value_or(hotspot_signal.at("cel_m")),
                                          options.hotspot_band.value_or(hotspot_signal.at("band_m")), options.hotspot_k};
@@ -234,8 +238,38 @@ RunSummary run_pipeline(const RunOptions& options, const std::function<void(cons
     manifest["uitvoer"] = summary.written;
     manifest["uitvoering"] = {{"threads", threads}, {"tijden_ms", timer.timings()}};
     write_private_file(output.file("manifest.json"), manifest.dump(1) + "\n");
+    for (const auto& [layer, entry] : manifest["invoer"].items())
+        record["invoer"][layer] = {{"bron", entry["bron"]}, {"sha256", entry["sha256"]}};
+    record["uitvoer"] = {{"map", options.out.string()}, {"bestanden", summary.written}};
+    record["resultaat"] = "ok";
+    append_logboek(logboek, record);  // before the output appears: a run that cannot be accounted for is not done
     output.commit();
     return summary;
+}
+
+}  // namespace
+
+RunSummary run_pipeline(const RunOptions& options, const std::function<void(const std::string&)>& progress) {
+    std::filesystem::path logboek = default_logboek(options.out);
+    nlohmann::ordered_json record;
+    record["commando"] = "run";
+    record["profiel"] = profiel_name(options.profiel);
+    const std::pair<const char*, const std::string&> sources[] = {
+        {"bag", options.sources.bag}, {"kvk", options.sources.kvk}, {"meldingen", options.sources.meldingen},
+        {"vergunningen", options.sources.vergunningen}, {"erkenningen", options.sources.erkenningen}};
+    for (const auto& [layer, path] : sources)
+        if (!path.empty()) record["invoer"][layer] = {{"bron", path}};
+    try {
+        return run_job(options, progress, record, logboek);
+    } catch (const std::exception& e) {
+        record["resultaat"] = std::string("fout: ") + e.what();
+        try {
+            append_logboek(logboek, record);
+        } catch (const std::exception&) {
+            // The error the user must see is the run's own.
+        }
+        throw;
+    }
 }
 
 }  // namespace onregel

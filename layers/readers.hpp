@@ -3,6 +3,8 @@
 // use becomes a reject with a reason from a fixed set and the offending value.
 #include <string>
 
+#include "engine/errors.hpp"
+
 #include "address_index.hpp"
 #include "gdal_source.hpp"
 #include "inputs.hpp"
@@ -24,6 +26,7 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
     if (auto* driver = dataset.GetDriver()) stats.driver = driver->GetDescription();
     layer.ResetReading();
     std::string row_id;
+    CPLErrorReset();
     for (FeaturePtr feature{layer.GetNextFeature()}; feature; feature.reset(layer.GetNextFeature())) {
         ++stats.rows;
         row_id.clear();
@@ -34,8 +37,16 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
         } catch (const RowSkipped& s) {
             ++stats.overgeslagen[s.reden];
         }
+        CPLErrorReset();
     }
+    // A reader that stops early must say so: the rows after it would otherwise be lost unseen.
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw input_error(bron + ": reading stopped after " + std::to_string(stats.rows) + " rows: " + CPLGetLastErrorMsg());
 }
+
+// A date that must not lie in the future (meldingen, uitkomsten): RowError "datum in de toekomst",
+// or "ongeldige <field>" when it is no date at all.
+std::optional<Date> past_date(OGRFeature& feature, int column, const char* field);
 
 // The BAG readers add verblijfsobjecten (and ligplaatsen/standplaatsen) and their panden to `town`;
 // nevenadressen (LV BAG only) go to `nevenadressen` for the address index.

@@ -1,5 +1,6 @@
 // Locations, addresses and ids as rows carry them, and matching them to BAG: shared by the KvK,
 // meldingen and optional readers.
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 
@@ -125,6 +126,22 @@ void throw_unmatched(const AddressIndex& index, const Wanted& wanted, const Read
 Date today() {
     const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     return static_cast<Date>(now.time_since_epoch().count());
+}
+
+std::optional<Date> past_date(OGRFeature& feature, int column, const char* field) {
+    const auto text = field_text(feature, column);
+    std::optional<Date> date;
+    try {
+        date = field_date(feature, column);
+    } catch (const input_error&) {
+        // Years beyond what parse_date accepts (2999) are typing errors of the same kind.
+        int year = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + std::min<std::size_t>(text.size(), 4), year);
+        if (ec == std::errc() && end == text.data() + 4 && year > year_of(today())) throw RowError{"datum in de toekomst", text};
+        throw RowError{std::string("ongeldige ") + field, text};
+    }
+    if (date && *date > today()) throw RowError{"datum in de toekomst", text};
+    return date;
 }
 
 VboStatus plaats_status(std::string_view status) {

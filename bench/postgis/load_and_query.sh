@@ -16,5 +16,6 @@ ogr2ogr -f PostgreSQL "$pg" "$data/meldingen.csv" -nln meldingen -oo SEPARATOR=S
     -select id,datum,categorie,bron,x,y,postcode,huisnummer,huisletter,toevoeging
 wait "$bag"
 loaded=$(date +%s.%N)
-psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d bench -v risk_regex="$risk_regex" -v out="$out" -f "$here/queries.sql"
-echo "{\"load_s\": $(echo "$loaded - $start" | bc), \"queries_s\": $(echo "$(date +%s.%N) - $loaded" | bc)}" > "$out.stages.json"
+psql -X -q -e -h 127.0.0.1 -p "$port" -U postgres -d bench -v risk_regex="$risk_regex" -v out="$out" -f "$here/queries.sql"
+end=$(date +%s.%N)
+awk -v s="$start" -v l="$loaded" -v e="$end" 'BEGIN { printf "{\"load_s\": %.3f, \"queries_s\": %.3f}\n", l - s, e - l }' > "$out.stages.json"

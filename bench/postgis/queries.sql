@@ -6,34 +6,37 @@
 \timing on
 
 -- Address normalisation, as layers/address.cpp: upper-case letters and digits only, BAG's spelling of
--- the words people add, floor words after a numeric toevoeging dropped, leading zeros dropped.
+-- the words people add, floor words after a numeric toevoeging dropped, leading zeros dropped. Each
+-- function is one expression, so the planner inlines it.
 CREATE FUNCTION upper_alnum(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
 $$ SELECT upper(regexp_replace(coalesce(t, ''), '[^0-9A-Za-z]', '', 'g')) $$;
 
 CREATE FUNCTION fold_toevoeging(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE u WHEN 'BIS' THEN 'BIS' WHEN 'HS' THEN 'H' WHEN 'HUIS' THEN 'H' WHEN 'BG' THEN 'BG'
-                WHEN 'ROOD' THEN 'ROOD' WHEN 'ZW' THEN 'ZW' WHEN 'I' THEN '1' WHEN 'II' THEN '2'
-                WHEN 'III' THEN '3' WHEN 'IV' THEN '4'
-         ELSE regexp_replace(regexp_replace(u, '^([0-9]+)(EETAGE|ETAGE|HOOG|HG|E|STE)$', '\1'), '^0+(?=[0-9])', '')
-         END
-  FROM (SELECT upper_alnum(t) AS u) s $$;
+  SELECT CASE upper_alnum(t) WHEN 'BIS' THEN 'BIS' WHEN 'HS' THEN 'H' WHEN 'HUIS' THEN 'H' WHEN 'BG' THEN 'BG'
+           WHEN 'ROOD' THEN 'ROOD' WHEN 'ZW' THEN 'ZW' WHEN 'I' THEN '1' WHEN 'II' THEN '2' WHEN 'III' THEN '3'
+           WHEN 'IV' THEN '4'
+           ELSE regexp_replace(regexp_replace(upper_alnum(t), '^([0-9]+)(EETAGE|ETAGE|HOOG|HG|E|STE)$', '\1'), '^0+(?=[0-9])', '')
+         END $$;
 
 CREATE FUNCTION norm_postcode(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN p ~ '^[1-9][0-9]{3}[A-Z]{2}$' THEN p END
-  FROM (SELECT upper(regexp_replace(coalesce(t, ''), '[[:space:]\-\u00a0]', '', 'g')) AS p) s $$;
+  SELECT substring(upper(regexp_replace(coalesce(t, ''), '[[:space:]\-\u00a0]', '', 'g')) FROM '^[1-9][0-9]{3}[A-Z]{2}$') $$;
 
--- Exact key postcode|nummer|letter|toevoeging, with the column repairs of parse_huisnummer: a number in
--- the letter column and a letter in the toevoeging column are swapped; a longer "letter" is a toevoeging.
-CREATE FUNCTION address_key(postcode text, nummer text, letter text, toevoeging text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT pc || '|' || nr || '|' || l2 || '|' || t2
-  FROM (SELECT norm_postcode(postcode) AS pc, ltrim((regexp_match(nummer, '^[[:space:]]*([0-9]{1,5})'))[1], '0') AS nr,
-               upper_alnum(letter) AS l0, fold_toevoeging(toevoeging) AS t0) a,
-  LATERAL (SELECT CASE WHEN l0 <> '' AND l0 !~ '^[A-Z]' AND t0 ~ '^[A-Z]$' THEN t0 ELSE l0 END AS l1,
-                  CASE WHEN l0 <> '' AND l0 !~ '^[A-Z]' AND t0 ~ '^[A-Z]$' THEN fold_toevoeging(l0) ELSE t0 END AS t1) b,
-  LATERAL (SELECT CASE WHEN length(l1) > 1 OR l1 ~ '^[^A-Z]' THEN '' ELSE l1 END AS l2,
-                  CASE WHEN (length(l1) > 1 OR l1 ~ '^[^A-Z]') AND t1 = '' THEN fold_toevoeging(l1) ELSE t1 END AS t2) c
-  WHERE pc IS NOT NULL AND nr <> '' $$;
+CREATE FUNCTION norm_nummer(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT nullif(ltrim(substring(t FROM '^[[:space:]]*([0-9]{1,5})'), '0'), '') $$;
+
+-- The column repairs of parse_huisnummer, on upper_alnum(letter) and fold_toevoeging(toevoeging): a number
+-- in the letter column and a letter in the toevoeging column are swapped; a longer "letter" is a toevoeging.
+CREATE FUNCTION swapped(l text, t text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT l <> '' AND l !~ '^[A-Z]' AND t ~ '^[A-Z]$' $$;
+CREATE FUNCTION letter1(l text, t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT CASE WHEN swapped(l, t) THEN t ELSE l END $$;
+CREATE FUNCTION not_letter(l text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT length(l) > 1 OR l ~ '^[^A-Z]' $$;
+CREATE FUNCTION huisletter(l text, t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$$ SELECT CASE WHEN not_letter(letter1(l, t)) THEN '' ELSE letter1(l, t) END $$;
+CREATE FUNCTION toevoeging(l text, t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN not_letter(letter1(l, t)) AND (CASE WHEN swapped(l, t) THEN fold_toevoeging(l) ELSE t END) = ''
+              THEN fold_toevoeging(letter1(l, t)) WHEN swapped(l, t) THEN fold_toevoeging(l) ELSE t END $$;
 
 -- The erfc of Numerical Recipes (fractional error < 1.2e-7): PostgreSQL 15 has no erf.
 CREATE FUNCTION two_sided_p(z float8) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -41,54 +44,57 @@ CREATE FUNCTION two_sided_p(z float8) RETURNS float8 LANGUAGE sql IMMUTABLE PARA
          t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
   FROM (SELECT abs(z) / sqrt(2.0) AS x) a, LATERAL (SELECT 1.0 / (1.0 + 0.5 * x) AS t) b $$;
 
--- BAG: ids and the three address keys; a key decides only when it names one object.
+-- BAG: ids, and the three address keys of every row (exact: letter and toevoeging apart; loose: glued;
+-- number: neither), in two passes: normalised parts (OFFSET 0 keeps the planner from inlining them into every
+-- use), then keys. A key decides only when it names one object.
 CREATE INDEX ON vbo (identificatie);
 CREATE TABLE vbo_key AS
-  SELECT fid, address_key(postcode, huisnummer::text, huisletter, toevoeging) AS exact FROM vbo;
-CREATE TABLE key_exact AS SELECT exact AS key, min(fid) AS fid FROM vbo_key WHERE exact IS NOT NULL
-  GROUP BY exact HAVING min(fid) = max(fid);
-CREATE TABLE key_loose AS SELECT split_part(exact, '|', 1) || '|' || split_part(exact, '|', 2) || '|' ||
-  split_part(exact, '|', 3) || split_part(exact, '|', 4) AS key, min(fid) AS fid FROM vbo_key WHERE exact IS NOT NULL
+  SELECT fid, pc || '|' || nr AS number, huisletter(l, t) AS letter, toevoeging(l, t) AS toev
+  FROM (SELECT fid, norm_postcode(postcode) AS pc, norm_nummer(huisnummer::text) AS nr, upper_alnum(huisletter) AS l,
+               fold_toevoeging(toevoeging) AS t FROM vbo OFFSET 0) p
+  WHERE pc IS NOT NULL AND nr IS NOT NULL;
+CREATE TABLE key_exact AS SELECT number || '|' || letter || '|' || toev AS key, min(fid) AS fid FROM vbo_key
   GROUP BY 1 HAVING min(fid) = max(fid);
-CREATE TABLE key_number AS SELECT split_part(exact, '|', 1) || '|' || split_part(exact, '|', 2) AS key, min(fid) AS fid
-  FROM vbo_key WHERE exact IS NOT NULL GROUP BY 1 HAVING min(fid) = max(fid);
-CREATE UNIQUE INDEX ON key_exact (key);
-CREATE UNIQUE INDEX ON key_loose (key);
-CREATE UNIQUE INDEX ON key_number (key);
+CREATE TABLE key_loose AS SELECT number || '|' || letter || toev AS key, min(fid) AS fid FROM vbo_key
+  GROUP BY 1 HAVING min(fid) = max(fid);
+CREATE TABLE key_number AS SELECT number AS key, min(fid) AS fid FROM vbo_key GROUP BY 1 HAVING min(fid) = max(fid);
 
 -- Routes of layers/address_index.hpp: bag_id, adres, letter_toevoeging, enige_op_nummer (no nevenadressen
--- in bag-light), and for meldingen the nearest object within 10 m.
+-- in bag-light), and for meldingen the nearest object within 10 m (ties: lowest fid).
+CREATE TABLE kvk_key AS
+  SELECT vestigingsnummer, sbi, aanvang, einde, bag_id, number || '|' || huisletter(l, t) || '|' || toevoeging(l, t) AS exact,
+         number || '|' || huisletter(l, t) || toevoeging(l, t) AS loose, number
+  FROM (SELECT vestigingsnummer, sbihoofdactiviteit AS sbi, to_date(nullif(datumaanvang, ''), 'YYYYMMDD') AS aanvang,
+               to_date(nullif(datumeinde, ''), 'YYYYMMDD') AS einde, addresseerbaarobjectid AS bag_id,
+               norm_postcode(postcode) || '|' || norm_nummer(huisnummer) AS number, upper_alnum(huisletter) AS l,
+               fold_toevoeging(huisnummertoevoeging) AS t FROM kvk OFFSET 0) p;
 CREATE TABLE kvk_m AS
-  SELECT k.vestigingsnummer, k.sbihoofdactiviteit AS sbi, to_date(nullif(k.datumaanvang, ''), 'YYYYMMDD') AS aanvang,
-         to_date(nullif(k.datumeinde, ''), 'YYYYMMDD') AS einde,
-         coalesce(b.fid, e.fid, l.fid, n.fid) AS vbo,
+  SELECT k.vestigingsnummer, k.sbi, k.aanvang, k.einde, coalesce(b.fid, e.fid, l.fid, n.fid) AS vbo,
          CASE WHEN b.fid IS NOT NULL THEN 'bag_id' WHEN e.fid IS NOT NULL THEN 'adres'
               WHEN l.fid IS NOT NULL THEN 'letter_toevoeging' WHEN n.fid IS NOT NULL THEN 'enige_op_nummer' END AS route
-  FROM (SELECT *, address_key(postcode, huisnummer, huisletter, huisnummertoevoeging) AS exact FROM kvk) k
-  LEFT JOIN vbo b ON b.identificatie = k.addresseerbaarobjectid
-  LEFT JOIN key_exact e ON b.fid IS NULL AND e.key = k.exact
-  LEFT JOIN key_loose l ON b.fid IS NULL AND e.fid IS NULL
-                          AND l.key = split_part(k.exact, '|', 1) || '|' || split_part(k.exact, '|', 2) || '|' ||
-                                      split_part(k.exact, '|', 3) || split_part(k.exact, '|', 4)
-  LEFT JOIN key_number n ON b.fid IS NULL AND e.fid IS NULL AND l.fid IS NULL
-                          AND n.key = split_part(k.exact, '|', 1) || '|' || split_part(k.exact, '|', 2);
+  FROM kvk_key k
+  LEFT JOIN vbo b ON b.identificatie = k.bag_id
+  LEFT JOIN key_exact e ON e.key = k.exact
+  LEFT JOIN key_loose l ON l.key = k.loose
+  LEFT JOIN key_number n ON n.key = k.number;
 DELETE FROM kvk_m WHERE vbo IS NULL;  -- onregel rejects these rows
 
+CREATE TABLE mld_key AS
+  SELECT id, datum, punt, number || '|' || huisletter(l, t) || '|' || toevoeging(l, t) AS exact,
+         number || '|' || huisletter(l, t) || toevoeging(l, t) AS loose, number
+  FROM (SELECT id, datum::date AS datum, norm_postcode(postcode) || '|' || norm_nummer(huisnummer) AS number,
+               upper_alnum(huisletter) AS l, fold_toevoeging(toevoeging) AS t,
+               CASE WHEN x <> '' AND y <> '' THEN ST_SetSRID(ST_MakePoint(x::float8, y::float8), 28992) END AS punt
+        FROM meldingen OFFSET 0) p;
 CREATE TABLE mld_m AS
-  WITH m AS (
-    SELECT id, datum::date AS datum, address_key(postcode, huisnummer, huisletter, toevoeging) AS exact,
-           CASE WHEN x <> '' AND y <> '' THEN ST_SetSRID(ST_MakePoint(x::float8, y::float8), 28992) END AS punt
-    FROM meldingen),
-  by_address AS (
-    SELECT m.*, coalesce(e.fid, l.fid, n.fid) AS vbo,
+  WITH by_address AS (
+    SELECT m.id, m.datum, m.punt, coalesce(e.fid, l.fid, n.fid) AS vbo,
            CASE WHEN e.fid IS NOT NULL THEN 'adres' WHEN l.fid IS NOT NULL THEN 'letter_toevoeging'
                 WHEN n.fid IS NOT NULL THEN 'enige_op_nummer' END AS route
-    FROM m
+    FROM mld_key m
     LEFT JOIN key_exact e ON e.key = m.exact
-    LEFT JOIN key_loose l ON e.fid IS NULL AND l.key = split_part(m.exact, '|', 1) || '|' || split_part(m.exact, '|', 2)
-                             || '|' || split_part(m.exact, '|', 3) || split_part(m.exact, '|', 4)
-    LEFT JOIN key_number n ON e.fid IS NULL AND l.fid IS NULL
-                             AND n.key = split_part(m.exact, '|', 1) || '|' || split_part(m.exact, '|', 2))
+    LEFT JOIN key_loose l ON l.key = m.loose
+    LEFT JOIN key_number n ON n.key = m.number)
   SELECT a.id, a.datum, coalesce(a.vbo, near.fid) AS vbo,
          coalesce(a.route, CASE WHEN near.fid IS NOT NULL THEN 'coordinaat' WHEN a.punt IS NOT NULL THEN 'alleen_locatie' END) AS route,
          coalesce(a.punt, v.geom) AS punt
@@ -160,6 +166,10 @@ INSERT INTO hits
   WHERE gi.z > 0 AND gi.p <= bh.t1;
 
 -- What was matched how (compared with onregel's manifest), then the hits.
-SELECT 'kvk' AS laag, route, count(*) FROM kvk_m GROUP BY route
-UNION ALL SELECT 'meldingen', route, count(*) FROM mld_m GROUP BY route ORDER BY 1, 2;
-\copy (SELECT bag_id, signaal FROM hits ORDER BY signaal, bag_id) TO :'out' WITH (FORMAT csv, HEADER)
+\set routes :out '.routes.csv'
+\o :routes
+COPY (SELECT 'kvk' AS laag, route, count(*) AS n FROM kvk_m GROUP BY route
+      UNION ALL SELECT 'meldingen', route, count(*) FROM mld_m GROUP BY route ORDER BY 1, 2) TO STDOUT WITH (FORMAT csv, HEADER);
+\o :out
+COPY (SELECT bag_id, signaal FROM hits ORDER BY signaal, bag_id) TO STDOUT WITH (FORMAT csv, HEADER);
+\o

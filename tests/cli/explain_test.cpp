@@ -12,7 +12,8 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path tiny_output() {
-    const auto dir = scratch("explain");
+    // One directory per test: ctest runs the tests of this file side by side.
+    const auto dir = scratch(std::string("explain_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     const auto run = run_cli({"run", "--bag", tiny("bag.csv"), "--kvk", tiny("kvk.csv"), "--meldingen", tiny("meldingen.csv"),
                               "--out", (dir / "out").string(), "--quiet"});
     EXPECT_EQ(run.exit_code, 0) << run.err;

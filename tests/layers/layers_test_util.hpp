@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "layers/inputs.hpp"
+
 namespace onregel::test {
 
 inline std::string layers_data(const std::string& file) {
@@ -45,6 +47,26 @@ inline void ogr2ogr(const std::string& args) {
 inline void add_to_geopackage(const std::string& gpkg, const std::string& source, const std::string& layer) {
     ogr2ogr((std::filesystem::exists(gpkg) ? "-update " : "") + std::string("-f GPKG -nln ") + layer + " " + quoted(gpkg) +
             " " + quoted(source));
+}
+
+// The bag-light fixture as PDOK ships it: one GeoPackage with verblijfsobject, ligplaats, standplaats
+// and pand, built once per test run from the GeoJSON files in tests/data/layers/bag_light.
+inline const std::string& bag_light() {
+    static const std::string gpkg = [] {
+        const auto path = (scratch_dir("bag_light") / "bag-light.gpkg").string();
+        for (const char* layer : {"verblijfsobject", "ligplaats", "standplaats", "pand"})
+            add_to_geopackage(path, layers_data(std::string("bag_light/") + layer + ".geojson"), layer);
+        return path;
+    }();
+    return gpkg;
+}
+
+inline InputSources inputs_of(const std::string& bag, const std::string& kvk, const std::string& meldingen = "") {
+    InputSources s;
+    s.bag = bag;
+    s.kvk = kvk;
+    s.meldingen = meldingen;
+    return s;
 }
 
 }  // namespace onregel::test

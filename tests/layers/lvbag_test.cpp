@@ -35,13 +35,6 @@ std::string doesburg_kvk() {
                             "000000000003;4711;6981CH;5;;20200101\n");  // no such address
 }
 
-InputSources inputs_of(const std::string& bag, const std::string& kvk) {
-    InputSources s;
-    s.bag = bag;
-    s.kvk = kvk;
-    return s;
-}
-
 const Verblijfsobject& object(const Town& town, const std::string& id) {
     for (const auto& v : town.verblijfsobjecten)
         if (v.id == id) return v;
@@ -104,20 +97,20 @@ void expect_doesburg(const Inputs& in) {
 }
 
 TEST(LvBag, ZipOfZipsAsKadasterDeliversIt) {
-    expect_doesburg(read_inputs(inputs_of(doesburg("BAGNLDL-15092020-small.zip"), doesburg_kvk()), {}));
+    expect_doesburg(read_inputs(test::inputs_of(doesburg("BAGNLDL-15092020-small.zip"), doesburg_kvk()), {}));
 }
 
 TEST(LvBag, ExpandedXmlFiles) {
-    expect_doesburg(read_inputs(inputs_of(doesburg("xml"), doesburg_kvk()), {}));
+    expect_doesburg(read_inputs(test::inputs_of(doesburg("xml"), doesburg_kvk()), {}));
 }
 
 TEST(LvBag, GemeenteMustBeTheExtractsOwn) {
     ReadOptions options;
     options.gemeente = "0221";
-    EXPECT_EQ(read_inputs(inputs_of(doesburg("xml"), doesburg_kvk()), options).layers.at("bag").selectie, "gemeente 0221");
+    EXPECT_EQ(read_inputs(test::inputs_of(doesburg("xml"), doesburg_kvk()), options).layers.at("bag").selectie, "gemeente 0221");
     options.gemeente = "0344";
     try {
-        read_inputs(inputs_of(doesburg("xml"), doesburg_kvk()), options);
+        read_inputs(test::inputs_of(doesburg("xml"), doesburg_kvk()), options);
         FAIL() << "expected an input error";
     } catch (const input_error& e) {
         EXPECT_NE(std::string(e.what()).find("0221 (Doesburg)"), std::string::npos) << e.what();
@@ -127,7 +120,7 @@ TEST(LvBag, GemeenteMustBeTheExtractsOwn) {
 TEST(LvBag, BboxKeepsOnlyObjectsInside) {
     ReadOptions options;
     options.bbox = parse_bbox("206300,447500,206400,447600");
-    const auto in = read_inputs(inputs_of(doesburg("BAGNLDL-15092020-small.zip"), doesburg_kvk()), options);
+    const auto in = read_inputs(test::inputs_of(doesburg("BAGNLDL-15092020-small.zip"), doesburg_kvk()), options);
     ASSERT_EQ(in.town.verblijfsobjecten.size(), 1u);
     EXPECT_EQ(in.town.verblijfsobjecten[0].id, "0221010000330226");
     const auto& bag = in.layers.at("bag");

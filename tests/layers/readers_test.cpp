@@ -12,32 +12,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The bag-light fixture as PDOK ships it: one GeoPackage with four layers.
-const std::string& bag_light() {
-    static const std::string gpkg = [] {
-        const auto dir = test::scratch_dir("bag_light");
-        const auto path = (dir / "bag-light.gpkg").string();
-        for (const char* layer : {"verblijfsobject", "ligplaats", "standplaats", "pand"})
-            test::add_to_geopackage(path, test::layers_data(std::string("bag_light/") + layer + ".geojson"), layer);
-        return path;
-    }();
-    return gpkg;
-}
-
 const char* const kvk_header =
     "vestigingsnummer;kvkNummer;eersteHandelsnaam;indHoofdvestiging;datumAanvang;datumEinde;sbiHoofdactiviteit;"
     "sbiNevenactiviteiten;straatnaam;huisnummer;huisletter;huisnummerToevoeging;postcode;plaats;addresseerbaarObjectId\n";
 
 std::string kvk_file(const fs::path& dir, const std::string& name, const std::string& rows) {
     return test::write_file(dir / name, std::string(kvk_header) + rows);
-}
-
-InputSources inputs_of(const std::string& bag, const std::string& kvk, const std::string& meldingen = "") {
-    InputSources s;
-    s.bag = bag;
-    s.kvk = kvk;
-    s.meldingen = meldingen;
-    return s;
 }
 
 std::size_t vbo_of(const Inputs& in, const std::string& id) {
@@ -57,7 +37,7 @@ void expect_accounted(const Inputs& in) {
 
 TEST(BagLightReader, VerblijfsobjectenLigplaatsenStandplaatsenAndPanden) {
     const auto dir = test::scratch_dir("bag_light_kvk");
-    const auto in = read_inputs(inputs_of(bag_light(), kvk_file(dir, "kvk.csv", "000000000001;;;Ja;20200101;;4711;;;4;;;6981CH;;\n")), {});
+    const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk_file(dir, "kvk.csv", "000000000001;;;Ja;20200101;;4711;;;4;;;6981CH;;\n")), {});
     ASSERT_EQ(in.town.verblijfsobjecten.size(), 6u);
     const auto& lig = in.town.verblijfsobjecten[vbo_of(in, "0221020000000001")];
     EXPECT_DOUBLE_EQ(lig.punt.x, 207440);  // the centroid of its polygon
@@ -82,7 +62,7 @@ TEST(BagLightReader, GemeenteAndBboxSelect) {
                               "000000000002;;;Ja;20200101;;9311;;;1;;;3512JC;;\n");  // Utrecht: outside
     ReadOptions options;
     options.gemeente = "0221";
-    auto in = read_inputs(inputs_of(bag_light(), kvk), options);
+    auto in = read_inputs(test::inputs_of(test::bag_light(), kvk), options);
     EXPECT_EQ(in.town.verblijfsobjecten.size(), 5u);
     EXPECT_EQ(in.layers.at("bag").selectie, "bronhouder_identificatie = 0221");
     EXPECT_EQ(in.layers.at("kvk").overgeslagen.at("buiten selectie (--gemeente/--bbox)"), 1u);
@@ -91,14 +71,14 @@ TEST(BagLightReader, GemeenteAndBboxSelect) {
 
     options = {};
     options.bbox = parse_bbox("206000,447000,207000,448000");
-    in = read_inputs(inputs_of(bag_light(), kvk), options);
+    in = read_inputs(test::inputs_of(test::bag_light(), kvk), options);
     EXPECT_EQ(in.town.verblijfsobjecten.size(), 3u);
     expect_accounted(in);
     EXPECT_THROW(parse_bbox("206000,447000,207000"), config_error);
     EXPECT_THROW(parse_bbox("5.9,52.0,6.2,52.1"), config_error);  // degrees, not RD metres
     options = {};
     options.gemeente = "221";
-    EXPECT_THROW(read_inputs(inputs_of(bag_light(), kvk), options), config_error);
+    EXPECT_THROW(read_inputs(test::inputs_of(test::bag_light(), kvk), options), config_error);
 }
 
 TEST(BagCsvReader, GemeenteWithoutItsColumnNamesTheColumn) {
@@ -110,7 +90,7 @@ TEST(BagCsvReader, GemeenteWithoutItsColumnNamesTheColumn) {
     ReadOptions options;
     options.gemeente = "0221";
     try {
-        read_inputs(inputs_of(bag, kvk), options);
+        read_inputs(test::inputs_of(bag, kvk), options);
         FAIL();
     } catch (const input_error& e) {
         EXPECT_NE(std::string(e.what()).find("'bronhouder_identificatie' (found: identificatie, gebruiksdoel"), std::string::npos) << e.what();
@@ -121,7 +101,7 @@ TEST(KvkCsvReader, SemicolonWithBomAndCommaInWindows1252) {
     const auto dir = test::scratch_dir("kvk_csv");
     const auto with_bom = test::write_file(dir / "bom2.csv", "\xEF\xBB\xBF" + std::string(kvk_header) +
                                                                  "000000000001;10000001;Caf\xC3\xA9;Ja;20200101;;5610;5630|4711;Kosterstraat;4;;;6981 ch;Doesburg;\n");
-    auto a = read_inputs(inputs_of(bag_light(), with_bom), {});
+    auto a = read_inputs(test::inputs_of(test::bag_light(), with_bom), {});
     ASSERT_EQ(a.town.vestigingen.size(), 1u);
     EXPECT_EQ(a.town.vestigingen[0].handelsnaam, "Caf\xC3\xA9");
     EXPECT_EQ(a.town.vestigingen[0].sbi_neven, (std::vector<std::string>{"5630", "4711"}));
@@ -131,7 +111,7 @@ TEST(KvkCsvReader, SemicolonWithBomAndCommaInWindows1252) {
                                          "vestigingsnummer,eersteHandelsnaam,datumAanvang,sbiHoofdactiviteit,sbiNevenactiviteiten,huisnummer,huisletter,postcode\n"
                                          "000000000002,Caf\xE9 \x80uro,2021-03-01,5611,\"5630,4711\",6,a,6981CH\n"
                                          "000000000003,Kantoor,2021-03-01,6210,,6-1,,6981CH\n");
-    auto b = read_inputs(inputs_of(bag_light(), cp1252), {});
+    auto b = read_inputs(test::inputs_of(test::bag_light(), cp1252), {});
     ASSERT_EQ(b.town.vestigingen.size(), 2u);
     EXPECT_EQ(b.town.vestigingen[0].handelsnaam, "Caf\xC3\xA9 \xE2\x82\xACuro");
     EXPECT_EQ(b.town.vestigingen[0].sbi_neven, (std::vector<std::string>{"5630", "4711"}));
@@ -146,7 +126,7 @@ TEST(KvkCsvReader, ExcelMangledIdsAreReportedAndMatchedByAddress) {
     const auto kvk = kvk_file(dir, "kvk.csv",
                               "000000000001;;;Ja;20200101;;5610;6201;;4;;;6981CH;;2.21E+14\n"
                               "000000000002;;;Ja;20200101;;5611;;;6;A;;6981CH;;0221010000000002\n");
-    const auto in = read_inputs(inputs_of(bag_light(), kvk), {});
+    const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk), {});
     const auto& s = in.layers.at("kvk");
     EXPECT_EQ(s.used, 2u);
     EXPECT_EQ(s.match_methods.at("adres"), 1u);
@@ -182,7 +162,7 @@ TEST(KvkJsonReader, ArrayAndOneObjectPerLine) {
     const auto array = test::write_file(dir / "vestigingen.json", "[" + std::string(vestigingsprofiel) + ",\n" + second + ",\n" + third + "]");
     const auto lines = test::write_file(dir / "vestigingen.ndjson", flat(vestigingsprofiel) + "\n" + flat(second) + "\n" + flat(third) + "\n");
     for (const auto& source : {array, lines}) {
-        const auto in = read_inputs(inputs_of(bag_light(), source), {});
+        const auto in = read_inputs(test::inputs_of(test::bag_light(), source), {});
         ASSERT_EQ(in.town.vestigingen.size(), 2u) << source;
         const auto& v = in.town.vestigingen[0];
         EXPECT_EQ(v.vestigingsnummer, "000037178601");
@@ -229,7 +209,7 @@ TEST(MeldingenReader, EveryLocationFormLandsOnTheSameObject) {
               "reporter": {"email": "CANARY"}}}]})"),
     };
     for (const auto& source : files) {
-        const auto in = read_inputs(inputs_of(bag_light(), kvk, source), {});
+        const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
         ASSERT_EQ(in.town.meldingen.size(), 1u) << source << (in.rejects.rows().empty() ? "" : ": " + in.rejects.rows()[0].reden + " " + in.rejects.rows()[0].waarde);
         const auto& m = in.town.meldingen[0];
         EXPECT_EQ(m.vbo, static_cast<std::int32_t>(vbo_of(in, "0221010000000002"))) << source;
@@ -245,7 +225,7 @@ TEST(MeldingenReader, SwappedLatLonIsRejectedWithAHint) {
     const auto dir = test::scratch_dir("meldingen_swapped");
     const auto kvk = kvk_file(dir, "kvk.csv", "000000000001;;;Ja;20200101;;4711;;;4;;;6981CH;;\n");
     const auto source = test::write_file(dir / "lonlat.csv", "id,datum,lon,lat\nM1,2024-05-01,52.013795,6.135127\n");
-    const auto in = read_inputs(inputs_of(bag_light(), kvk, source), {});
+    const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
     ASSERT_EQ(in.rejects.count("meldingen"), 1u);
     EXPECT_EQ(in.rejects.rows().back().reden, "coordinaat buiten Nederland (lon en lat verwisseld?)");
 }
@@ -257,17 +237,17 @@ TEST(MeldingenReader, InputSrsForSourcesWithoutOne) {
     const auto source = test::write_file(dir / "xy.csv", "id,datum,x,y\nM1,2024-05-01,6.135127,52.013795\n");
     ReadOptions options;
     options.input_srs = "EPSG:4326";
-    const auto in = read_inputs(inputs_of(bag_light(), kvk, source), options);
+    const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), options);
     ASSERT_EQ(in.town.meldingen.size(), 1u);
     EXPECT_EQ(in.town.meldingen[0].vbo, static_cast<std::int32_t>(vbo_of(in, "0221010000000002")));
     options.input_srs = "EPSG:999999";
-    EXPECT_THROW(read_inputs(inputs_of(bag_light(), kvk, source), options), config_error);
+    EXPECT_THROW(read_inputs(test::inputs_of(test::bag_light(), kvk, source), options), config_error);
 }
 
 TEST(BuurtenReader, EveryObjectGetsTheBuurtItLiesIn) {
     const auto dir = test::scratch_dir("buurten");
     const auto kvk = kvk_file(dir, "kvk.csv", "000000000001;;;Ja;20200101;;4711;;;4;;;6981CH;;\n");
-    auto given = inputs_of(bag_light(), kvk);
+    auto given = test::inputs_of(test::bag_light(), kvk);
     given.buurten = test::layers_data("buurten.geojson");
     const auto in = read_inputs(given, {});
     ASSERT_EQ(in.buurt.size(), in.town.verblijfsobjecten.size());
@@ -284,7 +264,7 @@ TEST(BuurtenReader, EveryObjectGetsTheBuurtItLiesIn) {
 TEST(UitkomstenReader, ByIdOrAddress) {
     const auto dir = test::scratch_dir("uitkomsten");
     const auto kvk = kvk_file(dir, "kvk.csv", "000000000001;;;Ja;20200101;;4711;;;4;;;6981CH;;\n");
-    auto given = inputs_of(bag_light(), kvk);
+    auto given = test::inputs_of(test::bag_light(), kvk);
     given.uitkomsten = test::write_file(dir / "uitkomsten.csv",
                                           "bag_id,postcode,huisnummer,datum,uitkomst,categorie\n"
                                           "0221010000000001,,,2024-01-10,bevinding,woonfraude\n"

@@ -1,0 +1,19 @@
+#pragma once
+// The logboek dataverwerkingen (Dutch government baseline): one JSON line per run, appended to a
+// private file — who ran what, when, on which inputs, with which profile and configuration, what was
+// written and how it ended. It never holds data rows.
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace onregel {
+
+// Where the logboek goes when the config names none: beside the output directory.
+std::filesystem::path default_logboek(const std::filesystem::path& out_dir);
+
+// Appends `record` with tijd (UTC), gebruiker, host and the onregel version added in front, as one
+// line in one write to a file opened O_APPEND with mode 0600. Throws std::runtime_error when the
+// logboek cannot be written: a run that cannot be accounted for does not count as done.
+void append_logboek(const std::filesystem::path& path, const nlohmann::ordered_json& record);
+
+}  // namespace onregel
