@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "input_options.hpp"
 #include "layers/pipeline.hpp"
 
 namespace onregel::cli {
@@ -15,6 +16,7 @@ struct RunArguments {
     bool quiet = false;
     double hotspot_cel = 0, hotspot_band = 0;  // 0: from the config
     ProposalOptions voorstel{0, 10, 500, 0.2, 1};
+    InputArguments inputs{&options.sources, &options.read, {}};
 };
 
 void print_summary(const RunOptions& options, const RunSummary& summary) {
@@ -39,11 +41,7 @@ void add_run_command(CLI::App& app) {
     auto args = std::make_shared<RunArguments>();
     auto* cmd = app.add_subcommand("run", "Read BAG, KvK and meldingen, evaluate the signals, rank the locations and write --out");
     auto& o = args->options;
-    cmd->add_option("--bag", o.sources.bag, "BAG source: bag-light GeoPackage (verblijfsobject, pand) or any OGR source with its columns")->required();
-    cmd->add_option("--kvk", o.sources.kvk, "KvK vestigingen (Handelsregister) CSV with the data-contract columns")->required();
-    cmd->add_option("--meldingen", o.sources.meldingen, "Meldingen CSV or GeoJSON (free text is read and dropped)");
-    cmd->add_option("--vergunningen", o.sources.vergunningen, "Omgevingsvergunning aanvragen (CSV)");
-    cmd->add_option("--erkenningen", o.sources.erkenningen, "RDW erkende bedrijven (CSV)");
+    add_input_options(*cmd, args->inputs);
     cmd->add_option("--config", o.config_path, "TOML configuration (see `onregel config --default`)");
     cmd->add_option("--out", o.out, "Output directory (written privately, replaced only when complete)")->required();
     cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
@@ -60,6 +58,7 @@ void add_run_command(CLI::App& app) {
     cmd->add_flag("--overwrite", o.overwrite, "Replace a non-empty --out directory");
     cmd->add_flag("--quiet", args->quiet, "No progress on stderr");
     cmd->callback([args] {
+        args->inputs.finish();
         args->options.profiel = parse_profiel(args->profiel);
         if (args->hotspot_cel > 0) args->options.hotspot_cel = args->hotspot_cel;
         if (args->hotspot_band > 0) args->options.hotspot_band = args->hotspot_band;

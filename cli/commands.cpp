@@ -4,6 +4,7 @@
 #include "command_config.hpp"
 #include "command_explain.hpp"
 #include "command_evaluate.hpp"
+#include "command_gebied.hpp"
 #include "command_hotspots.hpp"
 #include "command_run.hpp"
 #include "command_sample.hpp"
@@ -20,6 +21,7 @@ void add_commands(CLI::App& app) {
         add_validate_command,
         add_hotspots_command,
         add_evaluate_command,
+        add_gebied_command,
         add_signals_command,
         add_config_command,
         add_sample_command,

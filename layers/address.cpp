@@ -132,6 +132,8 @@ std::optional<Huisnummer> parse_huisnummer(std::string_view nummer, std::string_
     if (!l.empty() && !extra_letter.empty() && extra_letter != l) t = extra_letter + t;
     h.toevoeging = !t.empty() ? t : extra_toevoeging;
     if (!t.empty() && !extra_toevoeging.empty() && extra_toevoeging != t) h.toevoeging = extra_toevoeging + t;
+    // Joined parts are folded once more ("0" + "1" is "1"), so a parsed number parses to itself.
+    h.toevoeging = fold_toevoeging(h.toevoeging);
     return h;
 }
 

@@ -20,6 +20,16 @@ struct InputSources {
     std::string erkenningen;   // optional
     std::string buurten;       // optional: CBS wijk- en buurtkaart
     std::string uitkomsten;    // optional: results of past controles
+
+    // (layer name, source) for every source given, in this fixed order.
+    std::vector<std::pair<std::string, std::string>> given() const {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& [name, path] : {std::pair<const char*, const std::string*>{"bag", &bag}, {"kvk", &kvk},
+                                         {"meldingen", &meldingen}, {"vergunningen", &vergunningen},
+                                         {"erkenningen", &erkenningen}, {"buurten", &buurten}, {"uitkomsten", &uitkomsten}})
+            if (!path->empty()) out.emplace_back(name, *path);
+        return out;
+    }
 };
 
 // A rectangle in RD New metres, edges included.

@@ -21,7 +21,8 @@ int actieve_vestigingen(const Town& town, std::uint32_t vbo) {
     return n;
 }
 
-FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel) {
+FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
+                            const std::vector<std::string>& buurt) {
     using T = ColumnType;
     FeatureTable table{"locaties", GeometryType::point,
                        {{"rank", T::integer}, {"score", T::integer}, {"bag_id", T::text}, {"pand_id", T::text},
@@ -30,6 +31,7 @@ FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ra
                         {"signalen", T::text_list}, {"bijdragen", T::json}, {"bewijs", T::json},
                         {"n_vestigingen", T::integer}, {"n_meldingen", T::integer}},
                        {}};
+    if (!buurt.empty()) table.columns.push_back({"buurt", T::text});
     if (profiel == Profiel::handhaving) table.columns.push_back({"handelsnamen", T::text_list});
     table.rows.reserve(ranked.size());
     for (std::size_t r = 0; r < ranked.size(); ++r) {
@@ -54,6 +56,7 @@ FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ra
                         std::int64_t(vbo.oppervlakte), std::move(signalen), std::move(bijdragen), std::move(bewijs),
                         std::int64_t(actieve_vestigingen(town, b.vbo)),
                         std::int64_t(town.meldingen_per_vbo.of(b.vbo).size())}};
+        if (!buurt.empty()) row.cells.push_back(buurt[b.vbo]);
         if (profiel == Profiel::handhaving) {
             std::vector<std::string> namen;
             for (auto v : town.vestigingen_per_vbo.of(b.vbo))

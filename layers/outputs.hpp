@@ -21,8 +21,10 @@ Profiel parse_profiel(std::string_view text);  // throws config_error
 std::string_view profiel_name(Profiel profiel);
 
 // One Point per flagged verblijfsobject, in rank order, with the properties of the data contract
-// (`bijdragen` and `bewijs` as nested objects).
-FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel);
+// (`bijdragen` and `bewijs` as nested objects). `buurt`, when given (--buurten), holds each
+// verblijfsobject's buurt name and adds the column `buurt`.
+FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
+                            const std::vector<std::string>& buurt = {});
 std::string locaties_geojson(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
                              const RdToWgs84& to_wgs84);
 

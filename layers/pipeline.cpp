@@ -70,8 +70,19 @@ nlohmann::ordered_json input_entry(const std::string& path, const LayerStats& st
     entry["rijen"] = stats.rows;
     entry["gebruikt"] = stats.used;
     entry["afgewezen"] = rejected;
+    std::size_t skipped = 0;
+    for (const auto& [reason, n] : stats.overgeslagen) skipped += n;
+    entry["overgeslagen"] = stats.overgeslagen;  // deliberately not used: history, outside the selection
+    if (!stats.crs.empty()) entry["crs"] = stats.crs;
+    if (!stats.selectie.empty()) entry["selectie"] = stats.selectie;
+    if (stats.stand) entry["stand"] = format_date(*stats.stand);
+    if (stats.eerste_datum) entry["eerste_datum"] = format_date(*stats.eerste_datum);
+    if (stats.laatste_datum) entry["laatste_datum"] = format_date(*stats.laatste_datum);
+    if (!stats.sbi_versie.empty()) entry["sbi_versie"] = stats.sbi_versie;
+    if (!stats.waarschuwingen.empty()) entry["waarschuwingen"] = stats.waarschuwingen;
     if (!stats.match_methods.empty() || stats.used == 0) {  // BAG is what the others are matched against
-        entry["match_rate"] = stats.rows ? static_cast<double>(stats.used) / static_cast<double>(stats.rows) : 0.0;
+        const auto candidates = stats.rows - skipped;
+        entry["match_rate"] = candidates ? static_cast<double>(stats.used) / static_cast<double>(candidates) : 0.0;
         entry["match_methoden"] = stats.match_methods;
     }
     return entry;
@@ -103,8 +114,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     StagedOutput output(options.out, options.overwrite);
 
     timer.start("read");
-    ReadOptions read_options;
-    Inputs inputs = read_inputs(options.sources, read_options);
+    Inputs inputs = read_inputs(options.sources, options.read);
     Town& town = inputs.town;
     if (town.verblijfsobjecten.empty()) throw input_error(options.sources.bag + ": no usable verblijfsobject (see rejects)");
     const bool peildatum_from_config = config.peildatum.has_value();
@@ -137,7 +147,12 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
         write_private_file(output.file(name), content);
         summary.written.push_back(name);
     };
-    const auto locaties_tabel = locaties_table(town, ranked, options.profiel);
+    std::vector<std::string> buurtnaam;  // per verblijfsobject, with --buurten
+    for (const auto& code : inputs.buurt) {
+        const auto it = inputs.buurtnamen.find(code);
+        buurtnaam.push_back(it == inputs.buurtnamen.end() ? code : it->second);
+    }
+    const auto locaties_tabel = locaties_table(town, ranked, options.profiel, buurtnaam);
     const auto locaties = feature_table_geojson(locaties_tabel, to_wgs84);
     write("locaties.geojson", locaties);
     const auto hotspots_json = feature_table_geojson(hotspots.table, to_wgs84);
@@ -197,10 +212,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     manifest["peildatum_bron"] = peildatum_from_config ? "config" : "laatste datum in de invoer";
     manifest["config"] = nlohmann::ordered_json::parse(config_json(config, signals));
     const auto reject_counts = inputs.rejects.counts();
-    const std::vector<std::pair<std::string, std::string>> layer_sources = {
-        {"bag", options.sources.bag}, {"kvk", options.sources.kvk}, {"meldingen", options.sources.meldingen},
-        {"vergunningen", options.sources.vergunningen}, {"erkenningen", options.sources.erkenningen}};
-    for (const auto& [layer, path] : layer_sources)
+    for (const auto& [layer, path] : options.sources.given())
         if (auto it = inputs.layers.find(layer); it != inputs.layers.end())
             manifest["invoer"][layer] = input_entry(path, it->second, inputs.rejects.count(layer));
     manifest["aantallen"] = {{"verblijfsobjecten", town.verblijfsobjecten.size()},
@@ -254,11 +266,8 @@ RunSummary run_pipeline(const RunOptions& options, const std::function<void(cons
     nlohmann::ordered_json record;
     record["commando"] = "run";
     record["profiel"] = profiel_name(options.profiel);
-    const std::pair<const char*, const std::string&> sources[] = {
-        {"bag", options.sources.bag}, {"kvk", options.sources.kvk}, {"meldingen", options.sources.meldingen},
-        {"vergunningen", options.sources.vergunningen}, {"erkenningen", options.sources.erkenningen}};
-    for (const auto& [layer, path] : sources)
-        if (!path.empty()) record["invoer"][layer] = {{"bron", path}};
+    for (const auto& [layer, path] : options.sources.given())
+        record["invoer"][layer] = {{"bron", path}};
     try {
         return run_job(options, progress, record, logboek);
     } catch (const std::exception& e) {

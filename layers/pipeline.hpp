@@ -15,6 +15,7 @@ namespace onregel {
 
 struct RunOptions {
     InputSources sources;
+    ReadOptions read;  // selection (--gemeente, --bbox), --input-srs, match radius
     std::string config_path;  // empty: defaults
     std::filesystem::path out;
     int threads = 0;  // 0: all cores

@@ -1,5 +1,6 @@
-// The onregel map. Reads window.ONREGEL_DATA (written by `onregel run` into data.js), draws the layers
-// without any tiles or network, and lets advisers filter, explain, export and print the selection.
+// The onregel map. Reads window.ONREGEL_DATA (written by `onregel run` or `onregel gebied` into data.js),
+// draws the layers without any tiles or network, and lets advisers filter, explain, export and print the
+// selection.
 // Data is never parsed as HTML: every text goes through textContent (see h()).
 (function () {
   'use strict';
@@ -160,6 +161,81 @@
 
   function factTable(rows) {
     return h('dl', { class: 'feiten' }, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
+  }
+
+  // ---------- gebieden (onregel gebied) ----------
+
+  const GEBIED_KLEUR = '#5e3c99';
+
+  // Shares as percentages, counts whole, the rest with one or two decimals; null (no denominator) as a dash.
+  function kengetalTekst(value, eenheid) {
+    if (value === null || value === undefined) return '–';
+    const n = Number(value);
+    if (eenheid === 'aandeel') return n.toLocaleString('nl-NL', { style: 'percent', maximumFractionDigits: 1 });
+    if (eenheid === 'aantal' || eenheid === 'jaar') return Math.round(n).toLocaleString('nl-NL', { useGrouping: eenheid === 'aantal' });
+    return n.toLocaleString('nl-NL', { maximumFractionDigits: eenheid === 'per object' ? 2 : 1 });
+  }
+
+  // The basisdataset files lie beside the viewer directory; the name is encoded, so it stays a file name.
+  function basisdatasetLinks(p) {
+    return h('p', { class: 'gebied-bestanden' }, 'Basisdataset: ',
+      p.xlsx ? h('a', { href: '../' + encodeURIComponent(p.xlsx), class: 'gebied-xlsx' }, 'Excel (.xlsx)') : null,
+      p.xlsx && p.csv ? ' · ' : null,
+      p.csv ? h('a', { href: '../' + encodeURIComponent(p.csv), class: 'gebied-csv' }, 'CSV') : null);
+  }
+
+  function gebiedPopup(p) {
+    const kengetallen = Array.isArray(p.kengetallen) ? p.kengetallen : [];
+    return h('div', { class: 'popup popup-gebied' },
+      h('strong', null, p.naam || 'Gebied'),
+      h('table', { class: 'kengetallen' },
+        h('thead', null, h('tr', null, h('th', null, 'Kengetal'), h('th', null, 'Gebied'), h('th', null, 'Gemeente'))),
+        h('tbody', null, kengetallen.map((k) => h('tr', { dataset: { kengetal: String(k.id) }, title: k.definitie || '' },
+          h('td', null, k.naam || k.id), h('td', { class: 'getal' }, kengetalTekst(k.gebied, k.eenheid)),
+          h('td', { class: 'getal' }, kengetalTekst(k.gemeente, k.eenheid)))))),
+      basisdatasetLinks(p));
+  }
+
+  const gebiedLayers = [];  // per feature of `gebieden`, its polygon layer
+
+  function drawGebieden() {
+    const gebieden = features('gebieden');
+    if (!gebieden) return;
+    const style = { color: GEBIED_KLEUR, weight: 2.5, fillColor: GEBIED_KLEUR, fillOpacity: 0.07 };
+    const group = L.featureGroup();
+    for (const f of gebieden) {
+      const layer = L.geoJSON(f, { renderer, style });
+      layer.bindPopup(() => gebiedPopup(f.properties || {}), { maxWidth: 420, minWidth: 300 });
+      layer.addTo(group);
+      gebiedLayers.push(layer);
+    }
+    addOverlay('gebieden', 'Gebieden', group,
+      legend([[swatch('transparent', GEBIED_KLEUR, 'swatch swatch-lijn'), 'gebied']], 'Klik op een gebied voor de kengetallen.'));
+  }
+
+  function renderGebieden() {
+    const gebieden = features('gebieden');
+    if (!gebieden) return;
+    $('tab-gebieden').hidden = false;
+    $('gebieden').replaceChildren(...gebieden.map((f, i) => {
+      const p = f.properties || {};
+      const sub = [
+        p.objecten !== undefined ? getal.format(p.objecten) + ' objecten' : null,
+        p.vestigingen !== undefined ? getal.format(p.vestigingen) + ' actieve vestigingen' : null,
+        p.objecten_met_signaal !== undefined ? getal.format(p.objecten_met_signaal) + ' met een signaal' : null
+      ].filter(Boolean).join(' · ');
+      const show = () => {
+        const layer = gebiedLayers[i];
+        const bounds = layer.getBounds();
+        if (bounds.isValid()) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 18 });
+        layer.openPopup(bounds.isValid() ? bounds.getCenter() : undefined);
+      };
+      return h('li', { class: 'gebied', dataset: { gebied: String(i) } },
+        h('strong', { class: 'gebied-naam' }, p.naam || 'Gebied ' + (i + 1)),
+        h('span', { class: 'item-sub' }, sub),
+        basisdatasetLinks(p),
+        h('button', { type: 'button', class: 'knop knop-licht', on: { click: show } }, 'Toon op kaart met kengetallen'));
+    }));
   }
 
   // ---------- controledagen ----------
@@ -538,7 +614,7 @@
   // ---------- tabs ----------
 
   function setupTabs() {
-    const tabs = [['tab-locaties', 'paneel-locaties'], ['tab-controles', 'paneel-controles']];
+    const tabs = [['tab-locaties', 'paneel-locaties'], ['tab-controles', 'paneel-controles'], ['tab-gebieden', 'paneel-gebieden']];
     for (const [tab, panel] of tabs) {
       $(tab).addEventListener('click', () => {
         for (const [t, p] of tabs) {
@@ -559,16 +635,21 @@
     showProfile();
     drawBasemap();
     drawHotspots();
+    drawGebieden();
     const days = drawControledagen();
     drawLocaties();
     new LayerPanel().addTo(map);
     setupTabs();
     setupFilters();
     renderDays(days);
+    renderGebieden();
     update();
 
-    // Open on the scored locaties; without them on whatever was drawn; else on the Netherlands.
-    let extent = locatieLayer.getBounds();
+    // Open on the drawn gebieden when there are any, else on the scored locaties; without either on
+    // whatever was drawn; else on the Netherlands.
+    let extent = L.latLngBounds([]);
+    for (const layer of gebiedLayers) extent.extend(layer.getBounds());
+    if (!extent.isValid()) extent = locatieLayer.getBounds();
     if (!extent.isValid()) {
       extent = L.latLngBounds([]);
       for (const o of overlays) extent.extend(o.layer.getBounds());

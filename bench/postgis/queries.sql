@@ -44,6 +44,11 @@ CREATE FUNCTION two_sided_p(z float8) RETURNS float8 LANGUAGE sql IMMUTABLE PARA
          t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
   FROM (SELECT abs(z) / sqrt(2.0) AS x) a, LATERAL (SELECT 1.0 / (1.0 + 0.5 * x) AS t) b $$;
 
+-- ogr2ogr leaves the planner without statistics; every table below is analysed once it is built.
+ANALYZE vbo;
+ANALYZE kvk;
+ANALYZE meldingen;
+
 -- BAG: ids, and the three address keys of every row (exact: letter and toevoeging apart; loose: glued;
 -- number: neither), in two passes: normalised parts (OFFSET 0 keeps the planner from inlining them into every
 -- use), then keys. A key decides only when it names one object.
@@ -58,6 +63,9 @@ CREATE TABLE key_exact AS SELECT number || '|' || letter || '|' || toev AS key, 
 CREATE TABLE key_loose AS SELECT number || '|' || letter || toev AS key, min(fid) AS fid FROM vbo_key
   GROUP BY 1 HAVING min(fid) = max(fid);
 CREATE TABLE key_number AS SELECT number AS key, min(fid) AS fid FROM vbo_key GROUP BY 1 HAVING min(fid) = max(fid);
+ANALYZE key_exact;
+ANALYZE key_loose;
+ANALYZE key_number;
 
 -- Routes of layers/address_index.hpp: bag_id, adres, letter_toevoeging, enige_op_nummer (no nevenadressen
 -- in bag-light), and for meldingen the nearest object within 10 m (ties: lowest fid).
@@ -68,6 +76,7 @@ CREATE TABLE kvk_key AS
                to_date(nullif(datumeinde, ''), 'YYYYMMDD') AS einde, addresseerbaarobjectid AS bag_id,
                norm_postcode(postcode) || '|' || norm_nummer(huisnummer) AS number, upper_alnum(huisletter) AS l,
                fold_toevoeging(huisnummertoevoeging) AS t FROM kvk OFFSET 0) p;
+ANALYZE kvk_key;
 CREATE TABLE kvk_m AS
   SELECT k.vestigingsnummer, k.sbi, k.aanvang, k.einde, coalesce(b.fid, e.fid, l.fid, n.fid) AS vbo,
          CASE WHEN b.fid IS NOT NULL THEN 'bag_id' WHEN e.fid IS NOT NULL THEN 'adres'
@@ -86,6 +95,7 @@ CREATE TABLE mld_key AS
                upper_alnum(huisletter) AS l, fold_toevoeging(toevoeging) AS t,
                CASE WHEN x <> '' AND y <> '' THEN ST_SetSRID(ST_MakePoint(x::float8, y::float8), 28992) END AS punt
         FROM meldingen OFFSET 0) p;
+ANALYZE mld_key;
 CREATE TABLE mld_m AS
   WITH by_address AS (
     SELECT m.id, m.datum, m.punt, coalesce(e.fid, l.fid, n.fid) AS vbo,
@@ -103,6 +113,8 @@ CREATE TABLE mld_m AS
                      ORDER BY o.geom <-> a.punt, o.fid LIMIT 1) near ON true
   LEFT JOIN vbo v ON v.fid = a.vbo;
 DELETE FROM mld_m WHERE route IS NULL;  -- no location at all: onregel rejects these rows
+ANALYZE kvk_m;
+ANALYZE mld_m;
 
 -- Peildatum: the latest date in the KvK rows and meldingen that were used.
 CREATE TABLE peil AS SELECT greatest((SELECT max(aanvang) FROM kvk_m), (SELECT max(einde) FROM kvk_m),
@@ -111,6 +123,7 @@ CREATE TABLE peil AS SELECT greatest((SELECT max(aanvang) FROM kvk_m), (SELECT m
 CREATE TABLE actief AS
   SELECT vbo, count(*) AS n FROM kvk_m, peil
   WHERE (aanvang IS NULL OR aanvang <= peil.d) AND (einde IS NULL OR einde > peil.d) GROUP BY vbo;
+ANALYZE actief;
 
 CREATE TABLE hits (bag_id text, signaal text);
 
@@ -123,9 +136,10 @@ INSERT INTO hits
 -- kelderbox: <= 25 m², only overige gebruiksfunctie, >= 1 active vestiging or >= 1 melding up to the peildatum.
 INSERT INTO hits
   SELECT v.identificatie, 'kelderbox' FROM vbo v
+  LEFT JOIN actief a ON a.vbo = v.fid
+  LEFT JOIN (SELECT vbo, count(*) AS n FROM mld_m, peil WHERE vbo IS NOT NULL AND datum <= peil.d GROUP BY vbo) m ON m.vbo = v.fid
   WHERE trim(v.gebruiksdoel) = 'overige gebruiksfunctie' AND v.oppervlakte > 0 AND v.oppervlakte <= 25
-    AND (EXISTS (SELECT 1 FROM actief a WHERE a.vbo = v.fid)
-         OR EXISTS (SELECT 1 FROM mld_m m, peil WHERE m.vbo = v.fid AND m.datum <= peil.d));
+    AND (a.n >= 1 OR m.n >= 1);
 
 -- risicobranche_cluster: DBSCAN (eps 75 m, min 4 including itself) over objects with an active
 -- risk-branch vestiging; an object is flagged when it belongs to any cluster.

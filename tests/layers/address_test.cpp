@@ -109,3 +109,19 @@ TEST(Address, LetterAndToevoegingMeetInTheLooseKeyOnly) {
 
 }  // namespace
 }  // namespace onregel
+
+namespace onregel {
+namespace {
+
+// Found by fuzz_address: parts joined from two columns were not folded again, so "01" did not
+// parse back to itself.
+TEST(Address, AParsedNumberParsesToItself) {
+    const auto h = parse_huisnummer("3p0\x17", "\xe6" "1", "");
+    ASSERT_TRUE(h);
+    const auto again = parse_huisnummer(std::to_string(h->nummer), h->huisletter, h->toevoeging);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(*again, *h);
+}
+
+}  // namespace
+}  // namespace onregel

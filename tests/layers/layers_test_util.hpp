@@ -1,4 +1,5 @@
 #pragma once
+#include <unistd.h>
 // Paths and small builders for the layer tests: fixtures in tests/data/layers, scratch files in the
 // test's working directory. Tests see GDAL only as its command-line tools (gdal-bin).
 #include <cstdlib>
@@ -20,7 +21,8 @@ inline std::string doesburg(const std::string& file) {
 }
 
 inline std::filesystem::path scratch_dir(const std::string& name) {
-    const auto dir = std::filesystem::current_path() / "scratch" / "layers" / name;
+    // Per process: ctest runs each test in its own process, side by side, and fixtures are rebuilt per process.
+    const auto dir = std::filesystem::current_path() / "scratch" / ("layers-" + std::to_string(::getpid())) / name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

@@ -1,5 +1,5 @@
 // A small hand-made town (handhaving profile, every layer present) whose texts try to break out of
-// the page: markup and script in addresses, formulas in trade names. Deterministic.
+// the page: markup and script in addresses and area names, formulas in trade names. Deterministic.
 'use strict';
 
 const LON = 6.1395;
@@ -9,6 +9,7 @@ const DY = 0.00018;  // ~20 m north-south
 
 const HOSTILE_ADRES = 'Kerkstraat 1 </script><img src=x onerror="window.__xss=1">';
 const HOSTILE_HANDELSNAAM = '=HYPERLINK("http://example.invalid","klik")';
+const HOSTILE_GEBIED = 'Terrein <img src=x onerror="window.__xss=2"> Oost';
 
 function rect(lon, lat, w, hgt) {
   return { type: 'Polygon', coordinates: [[[lon, lat], [lon + w, lat], [lon + w, lat + hgt], [lon, lat + hgt], [lon, lat]]] };
@@ -97,12 +98,26 @@ function fixtureLayers() {
     { type: 'Feature', geometry: rect(LON - DX, LAT + 2.5 * DY, 10 * DX, 4.5 * DY), properties: { buurtcode: 'BU02210002', buurtnaam: 'Beinum' } }
   ];
 
+  // As `onregel gebied` writes gebieden.geojson: a MultiPolygon with key figures beside the gemeente.
+  const kengetal = (id, naam, eenheid, gebied, gemeente) => ({ id, naam, eenheid, gebied, gemeente, definitie: 'Definitie van ' + naam });
+  const gebieden = [{
+    type: 'Feature',
+    geometry: { type: 'MultiPolygon', coordinates: [rect(LON - 0.5 * DX, LAT - 0.5 * DY, 9 * DX, 7 * DY).coordinates] },
+    properties: {
+      naam: HOSTILE_GEBIED, xlsx: 'Terrein_img_src_x_onerror_window_xss_2_Oost.xlsx', csv: 'Terrein_img_src_x_onerror_window_xss_2_Oost.csv',
+      objecten: 1234, vestigingen: 7, objecten_met_signaal: 3, meldingen_trend: 'geen', signalen: { kelderbox: 2 },
+      kengetallen: [kengetal('objecten', 'Verblijfsobjecten', 'aantal', 1234, 4800), kengetal('risicobranche', 'Risicobranches', 'aandeel', 0.5, 0.125),
+        kengetal('bouwjaar', 'Gemiddeld bouwjaar', 'jaar', 1987.666667, 1975), kengetal('leegstand', 'Leegstand (indicatie)', 'aandeel', null, 0.2)]
+    }
+  }];
+
   const collection = (list) => ({ type: 'FeatureCollection', features: list });
   return [
     ['meta', { profiel: 'handhaving', signalen: { kelderbox: 'Kelder- of garagebox met bedrijvigheid' } }],
     ['panden', collection(panden)],
     ['buurten', collection(buurten)],
     ['hotspots', collection(hotspots)],
+    ['gebieden', collection(gebieden)],
     ['controles', collection(controles)],
     ['locaties', collection(locaties)]
   ];
@@ -114,4 +129,4 @@ function dataScript(layers) {
   return 'window.ONREGEL_DATA = {' + body.join(',\n') + '};\n';
 }
 
-module.exports = { fixtureLayers, dataScript, HOSTILE_ADRES, HOSTILE_HANDELSNAAM };
+module.exports = { fixtureLayers, dataScript, HOSTILE_ADRES, HOSTILE_HANDELSNAAM, HOSTILE_GEBIED };

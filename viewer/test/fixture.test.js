@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { outDir, scratchDir, openViewer, listedIds, downloadCsv, parseCsv } = require('./harness.js');
-const { fixtureLayers, dataScript, HOSTILE_ADRES, HOSTILE_HANDELSNAAM } = require('./fixture.js');
+const { fixtureLayers, dataScript, HOSTILE_ADRES, HOSTILE_HANDELSNAAM, HOSTILE_GEBIED } = require('./fixture.js');
 
 // A copy of the exported viewer with its data.js replaced.
 function viewerWith(name, layers) {
@@ -75,7 +75,7 @@ test('the buurt and gebruiksdoel filters and the address sort', async () => {
 test('every layer present gets a toggle; unticking one takes it off the map', async () => {
   const { page } = opened[0];
   const toggles = await page.$$eval('.lagen input[type=checkbox]', (inputs) => inputs.map((i) => i.dataset.laag));
-  assert.deepEqual(toggles.sort(), ['buurten', 'controles', 'hotspots', 'locaties', 'panden']);
+  assert.deepEqual(toggles.sort(), ['buurten', 'controles', 'gebieden', 'hotspots', 'locaties', 'panden']);
   const stops = await page.locator('.leaflet-marker-pane .stop').count();
   assert.equal(stops, new Map(layers).get('controles').features.length);
   await page.uncheck('.lagen input[data-laag=controles]');
@@ -83,6 +83,31 @@ test('every layer present gets a toggle; unticking one takes it off the map', as
   await page.check('.lagen input[data-laag=controles]');
   assert.equal(await page.locator('.leaflet-marker-pane .stop').count(), stops);
   assert.match(await page.textContent('#profiel'), /handhaving/);
+});
+
+test('a gebied shows its key figures beside the gemeente and links to its basisdataset', async () => {
+  const { page } = opened[0];
+  const gebied = new Map(layers).get('gebieden').features[0].properties;
+  await page.click('#tab-gebieden');
+  assert.equal(await page.locator('#gebieden li.gebied').count(), 1);
+  assert.equal(await page.textContent('#gebieden .gebied-naam'), HOSTILE_GEBIED);
+  assert.match(await page.textContent('#gebieden .gebied'), /1\.234 objecten · 7 actieve vestigingen · 3 met een signaal/);
+  assert.equal(await page.getAttribute('#gebieden a.gebied-xlsx', 'href'), '../' + gebied.xlsx);
+  assert.equal(await page.getAttribute('#gebieden a.gebied-csv', 'href'), '../' + gebied.csv);
+
+  await page.click('#gebieden li.gebied .knop');
+  await page.waitForSelector('.leaflet-popup .popup-gebied');
+  assert.equal(await page.textContent('.popup-gebied strong'), HOSTILE_GEBIED);
+  const cells = async (id) => page.$$eval(`.popup-gebied tr[data-kengetal="${id}"] td`, (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(await cells('objecten'), ['Verblijfsobjecten', '1.234', '4.800']);
+  assert.deepEqual(await cells('risicobranche'), ['Risicobranches', '50%', '12,5%']);
+  assert.deepEqual(await cells('bouwjaar'), ['Gemiddeld bouwjaar', '1988', '1975']);
+  assert.deepEqual(await cells('leegstand'), ['Leegstand (indicatie)', '–', '20%'], 'no denominator: a dash, not 0%');
+  assert.equal(await page.getAttribute('.popup-gebied a.gebied-xlsx', 'href'), '../' + gebied.xlsx);
+  assert.equal(await page.locator('img, [onerror]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await page.click('.leaflet-popup-close-button');
+  await page.click('#tab-locaties');
 });
 
 test('the looplijst carries reasons, BAG facts and trade names', async () => {
@@ -114,6 +139,7 @@ test('absent layers and the loo profile leave no trace', async () => {
   assert.equal((await listedIds(page)).length, locaties.length);
   assert.deepEqual(await page.$$eval('.lagen input[type=checkbox]', (i) => i.map((x) => x.dataset.laag)), ['locaties']);
   assert.ok(await page.isHidden('#tab-controles'));
+  assert.ok(await page.isHidden('#tab-gebieden'));
   assert.ok(await page.isHidden('#veld-buurt'));
   await page.click('#lijst li.item:first-child button');
   assert.doesNotMatch(await page.textContent('#uitleg'), /Handelsnamen/);

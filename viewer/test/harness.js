@@ -17,8 +17,10 @@ function requireEnv(name) {
   return value;
 }
 
-// The output directory of a real `onregel run` and a scratch directory, both given by run-tests.
+// The output directories of a real `onregel run` and `onregel gebied`, and a scratch directory, all
+// given by run-tests.
 const outDir = () => requireEnv('ONREGEL_OUT');
+const gebiedOutDir = () => requireEnv('ONREGEL_GEBIED_OUT');
 const scratchDir = () => requireEnv('ONREGEL_SCRATCH');
 
 // data.js is `window.ONREGEL_DATA = {...};`: the object must be plain JSON.
@@ -83,4 +85,4 @@ function parseCsv(text) {
   return rows;
 }
 
-module.exports = { outDir, scratchDir, readData, openViewer, listedIds, downloadCsv, parseCsv };
+module.exports = { outDir, gebiedOutDir, scratchDir, readData, openViewer, listedIds, downloadCsv, parseCsv };

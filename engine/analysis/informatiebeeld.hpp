@@ -1,0 +1,105 @@
+#pragma once
+// The informatiebeeld of an area (a bedrijventerrein, a street, a buurt): the figures that the
+// handreikingen for integrale controles and the studies of bedrijventerreinen use to judge how
+// vulnerable an area is — leegstand, verloop, risk branches, rechtsvormen, meldingen and their trend,
+// fired signals — each beside the same figure for the whole input (the gemeente).
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/analysis/mann_kendall.hpp"
+#include "engine/analysis/scoring.hpp"
+#include "engine/model.hpp"
+#include "engine/policy.hpp"
+
+namespace onregel {
+
+// Verloop and meldingen are counted over this many years before the peildatum.
+inline constexpr int informatiebeeld_jaren = 5;
+
+// Year k before the peildatum (0 = the most recent) holds the dates d with
+// peildatum - (k+1) * 365.25 < d <= peildatum - k * 365.25 (the hot spot trend's years); nullopt for
+// dates after the peildatum or further back than informatiebeeld_jaren.
+std::optional<int> jaar_terug(Date peildatum, Date d);
+
+// Short Dutch name of the SBI 2008 division (the first two digits), "" when the code has none.
+std::string_view sbi_afdeling(std::string_view sbi);
+
+// How a vestiging counts in the informatiebeeld and the basisdataset.
+bool is_stichting(std::string_view rechtsvorm);    // "Stichting", any case
+bool is_eenmanszaak(std::string_view rechtsvorm);  // "Eenmanszaak", any case
+// The risk branch named "autobranche" in the policy (default SBI 45 and 7711).
+bool is_autobranche(const Policy& policy, std::string_view sbi);
+bool is_holding(const Policy& policy, std::string_view sbi);  // the policy's holding SBI prefixes
+
+// The raw counts of one set of verblijfsobjecten and meldingen.
+struct Gebiedscijfers {
+    int objecten = 0;
+    int panden = 0;  // distinct pand ids (an object without one is a pand of its own)
+    int objecten_zonder_vestiging = 0;  // no active vestiging at the peildatum
+    int niet_woon = 0;                  // objects without woonfunctie
+    int niet_woon_zonder_vestiging = 0;
+    int boxen = 0;         // only overige gebruiksfunctie, at most 30 m²: garage- and opslagboxen
+    int met_bouwjaar = 0;  // objects with a bouwjaar (> 0)
+    double bouwjaar_som = 0;
+    int vestigingen = 0;  // active at the peildatum; the counts below are of these
+    int hoofdvestigingen = 0;
+    int nevenvestigingen = 0;
+    int risicobranche = 0;
+    int autobranche = 0;
+    int stichtingen = 0;
+    int eenmanszaken = 0;
+    int holdings = 0;
+    std::map<std::string, int> per_risicobranche;  // branch name -> active vestigingen
+    std::vector<int> oprichtingen;                 // datumAanvang per year, oldest year first
+    std::vector<int> opheffingen;                  // datumEinde per year, oldest year first
+    std::vector<int> meldingen;                    // per year, oldest year first
+    std::map<std::string, int> meldingen_per_categorie;  // within the years
+    MannKendall meldingen_trend;                   // on `meldingen`
+    int objecten_met_signaal = 0;
+    std::map<std::string, int> signalen;  // signal id -> objects where it fired (integrale bonus left out)
+};
+
+// One indicator of the informatiebeeld: its value in the area and in the gemeente (nullopt when the
+// denominator is zero).
+struct Kengetal {
+    std::string id;
+    std::string naam;
+    std::string definitie;
+    std::string eenheid;  // "aantal", "aandeel" (0..1), "jaar", "per jaar per 100 objecten"
+    std::optional<double> gebied, gemeente;
+};
+
+// The town with its scoring, once; figures for any subset of it.
+class Gemeentebeeld {
+public:
+    // `ranked` as score_town returns it. The gemeente's own figures are computed here.
+    Gemeentebeeld(const Town& town, const Policy& policy, const std::vector<Beoordeling>& ranked);
+
+    // `vbos` and `meldingen` index the town's verblijfsobjecten and meldingen, each once.
+    Gebiedscijfers cijfers(std::span<const std::uint32_t> vbos, std::span<const std::uint32_t> meldingen) const;
+    const Gebiedscijfers& gemeente() const { return gemeente_; }
+    // The object's signals and score, nullptr when none fired.
+    const Beoordeling* beoordeling(std::uint32_t vbo) const;
+    // The years of the series, oldest first: [van, tot] as dates.
+    std::vector<std::pair<Date, Date>> jaren() const;
+
+private:
+    const Town& town_;
+    const Policy& policy_;
+    const std::vector<Beoordeling>& ranked_;
+    std::vector<std::int32_t> per_vbo_;  // index into ranked_, -1 when none
+    Gebiedscijfers gemeente_;
+};
+
+// The indicators in report order, from an area's figures and the gemeente's.
+std::vector<Kengetal> kengetallen(const Gebiedscijfers& gebied, const Gebiedscijfers& gemeente);
+
+// "stijgend" or "dalend" when the Mann–Kendall test gives p < 0.05, otherwise "geen".
+std::string_view trend_woord(const MannKendall& trend);
+
+}  // namespace onregel
