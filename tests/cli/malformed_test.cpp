@@ -84,7 +84,7 @@ TEST(MalformedCorpus, HasAtLeastFortyCasesEachWithAFile) {
     const auto cases = load_cases();
     EXPECT_GE(cases.size(), 40u);
     for (const auto& c : cases)
-        if (!c.contains("generate")) EXPECT_TRUE(fs::exists(corpus / c["file"].get<std::string>())) << c["file"];
+        if (!c.contains("generate")) { EXPECT_TRUE(fs::exists(corpus / c["file"].get<std::string>())) << c["file"]; }
 }
 
 }  // namespace

@@ -164,7 +164,7 @@ TEST_F(InformatiebeeldTest, EmptyAreaHasNoSharesRatherThanZeroOrNaN) {
     const Gemeentebeeld beeld(town, policy, ranked);
     for (const auto& k : kengetallen(beeld.cijfers({}, {}), beeld.gemeente())) {
         SCOPED_TRACE(k.id);
-        if (k.eenheid == "aantal") EXPECT_EQ(k.gebied, 0.0);
+        if (k.eenheid == "aantal") { EXPECT_EQ(k.gebied, 0.0); }
         else EXPECT_FALSE(k.gebied.has_value());
         EXPECT_TRUE(k.gemeente.has_value());
     }

@@ -107,7 +107,7 @@ TEST(SampleGenerator, EveryPointLiesInTheTownInTheNetherlands) {
         for (const auto& q : p.omtrek) ASSERT_TRUE(near_ijsselstein(q)) << p.id;
     }
     for (const auto& m : t.meldingen) {
-        if (!m.by_address) ASSERT_TRUE(near_ijsselstein(m.punt)) << m.id;
+        if (!m.by_address) { ASSERT_TRUE(near_ijsselstein(m.punt)) << m.id; }
     }
     for (const auto& e : t.erkenningen) ASSERT_TRUE(near_ijsselstein(e.punt)) << e.naam;
 }
@@ -241,7 +241,7 @@ TEST(SampleScale, WritesExactlyNObjectsInTownsOverTheNetherlands) {
         for (const auto& p : town_postcodes) ASSERT_TRUE(postcodes.insert(p).second) << "postcode in two towns: " << p;
         for (const auto& v : c.vestigingen) ASSERT_TRUE(vestigingsnummers.insert(v.vestigingsnummer).second);
         for (const auto& m : c.meldingen) {
-            if (!m.by_address) ASSERT_TRUE(in_netherlands(m.punt)) << m.id;
+            if (!m.by_address) { ASSERT_TRUE(in_netherlands(m.punt)) << m.id; }
         }
     });
     EXPECT_EQ(vbos, 40'000);
