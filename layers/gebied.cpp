@@ -692,20 +692,8 @@ GebiedSummary run_gebied(const GebiedOptions& options) {
     record["commando"] = "gebied";
     record["profiel"] = profiel_name(options.profiel);
     record["invoer"]["gebied"] = {{"bron", options.gebied}};
-    for (const auto& [layer, path] : {std::pair<const char*, const std::string&>{"bag", options.sources.bag},
-                                      {"kvk", options.sources.kvk}, {"meldingen", options.sources.meldingen}})
-        if (!path.empty()) record["invoer"][layer] = {{"bron", path}};
-    try {
-        return run_job(options, record, logboek);
-    } catch (const std::exception& e) {
-        record["resultaat"] = std::string("fout: ") + e.what();
-        try {
-            append_logboek(logboek, record);
-        } catch (const std::exception&) {
-            // The error the user must see is the run's own.
-        }
-        throw;
-    }
+    for (const auto& [layer, path] : options.sources.given()) record["invoer"][layer] = {{"bron", path}};
+    return logged(logboek, record, [&] { return run_job(options, record, logboek); });
 }
 
 }  // namespace onregel

@@ -16,4 +16,21 @@ std::filesystem::path default_logboek(const std::filesystem::path& out_dir);
 // logboek cannot be written: a run that cannot be accounted for does not count as done.
 void append_logboek(const std::filesystem::path& path, const nlohmann::ordered_json& record);
 
+// Runs a job that appends its own "ok" line (before it makes its output visible). When the job
+// throws, appends `record` with resultaat "fout: ..." and rethrows: failed runs are logged too.
+template <class Job>
+auto logged(const std::filesystem::path& logboek, nlohmann::ordered_json& record, Job&& job) -> decltype(job()) {
+    try {
+        return job();
+    } catch (const std::exception& e) {
+        record["resultaat"] = std::string("fout: ") + e.what();
+        try {
+            append_logboek(logboek, record);
+        } catch (const std::exception&) {
+            // The error the user must see is the job's own.
+        }
+        throw;
+    }
+}
+
 }  // namespace onregel

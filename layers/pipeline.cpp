@@ -268,17 +268,7 @@ RunSummary run_pipeline(const RunOptions& options, const std::function<void(cons
     record["profiel"] = profiel_name(options.profiel);
     for (const auto& [layer, path] : options.sources.given())
         record["invoer"][layer] = {{"bron", path}};
-    try {
-        return run_job(options, progress, record, logboek);
-    } catch (const std::exception& e) {
-        record["resultaat"] = std::string("fout: ") + e.what();
-        try {
-            append_logboek(logboek, record);
-        } catch (const std::exception&) {
-            // The error the user must see is the run's own.
-        }
-        throw;
-    }
+    return logged(logboek, record, [&] { return run_job(options, progress, record, logboek); });
 }
 
 }  // namespace onregel
