@@ -16,6 +16,7 @@
 #include "files.hpp"
 #include "gdal_source.hpp"
 #include "json_writer.hpp"
+#include "pipeline.hpp"
 #include "logboek.hpp"
 #include "viewer_export.hpp"
 
@@ -501,13 +502,7 @@ std::string invoer_naam(const std::string& path) { return fs::path(path).filenam
 GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& record, fs::path& logboek) {
     // Configuration and areas first: mistakes in either are reported before the registers are read.
     const auto signals = make_signals();
-    Config config = options.config_path.empty()
-                        ? default_config(signals)
-                        : parse_config(read_text_file(options.config_path), options.config_path, signals);
-    configure_signals(config, signals);
-    if (!config.logboek.empty()) logboek = config.logboek;
-    record["config"] = {{"bron", options.config_path.empty() ? "standaard" : options.config_path},
-                        {"sha256", options.config_path.empty() ? "" : sha256_file(options.config_path)}};
+    const Config config = load_run_config(options.config_path, signals, record, logboek);
     const auto gebieden = read_gebieden(options.gebied, options.naam_kolom);
     StagedOutput output(options.out, options.overwrite);
 

@@ -88,6 +88,21 @@ nlohmann::ordered_json input_entry(const std::string& path, const LayerStats& st
     return entry;
 }
 
+}  // namespace
+
+Config load_run_config(const std::string& config_path, const Signals& signals, nlohmann::ordered_json& record,
+                       std::filesystem::path& logboek) {
+    Config config = config_path.empty() ? default_config(signals)
+                                        : parse_config(read_text_file(config_path), config_path, signals);
+    configure_signals(config, signals);
+    if (!config.logboek.empty()) logboek = config.logboek;
+    record["config"] = {{"bron", config_path.empty() ? "standaard" : config_path},
+                        {"sha256", config_path.empty() ? "" : sha256_file(config_path)}};
+    return config;
+}
+
+namespace {
+
 // The run itself; `record` collects what the logboek needs, `logboek` is where it goes.
 RunSummary run_job(const RunOptions& options, const std::function<void(const std::string&)>& progress,
                    nlohmann::ordered_json& record, std::filesystem::path& logboek) {
@@ -98,13 +113,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     // Configuration first: a bad config is reported before any input is read.
     timer.start("config");
     const auto signals = make_signals();
-    Config config = options.config_path.empty()
-                        ? default_config(signals)
-                        : parse_config(read_text_file(options.config_path), options.config_path, signals);
-    configure_signals(config, signals);
-    if (!config.logboek.empty()) logboek = config.logboek;
-    record["config"] = {{"bron", options.config_path.empty() ? "standaard" : options.config_path},
-                        {"sha256", options.config_path.empty() ? "" : sha256_file(options.config_path)}};
+    const Config config = load_run_config(options.config_path, signals, record, logboek);
     const auto& hotspot_signal = config.signalen.at("meldingen_hotspot").values;
     const HotspotOptions hotspot_options{options.hotspot_cel.value_or(hotspot_signal.at("cel_m")),
                                          options.hotspot_band.value_or(hotspot_signal.at("band_m")), options.hotspot_k};

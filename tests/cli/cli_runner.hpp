@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 #include <fcntl.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -77,6 +79,17 @@ inline std::filesystem::path scratch(const std::string& name) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
+}
+
+// A layer of a GDAL-readable file as GeoJSON, through ogr2ogr (the tests do not include GDAL).
+inline nlohmann::json ogr_layer(const std::filesystem::path& file, const std::string& layer) {
+    const auto out = file.parent_path() / (file.filename().string() + "." + layer + ".json");
+    const auto command = "ogr2ogr -f GeoJSON " + shell_quote(out.string()) + " " + shell_quote(file.string()) + " " +
+                         shell_quote(layer) + " 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    const auto json = nlohmann::json::parse(slurp(out));
+    std::filesystem::remove(out);
+    return json;
 }
 
 inline std::string tiny(const std::string& file) { return std::string(ONREGEL_SOURCE_DIR) + "/tests/data/tiny/" + file; }

@@ -14,16 +14,6 @@ namespace fs = std::filesystem;
 
 std::string gebied_data(const std::string& file) { return std::string(ONREGEL_SOURCE_DIR) + "/tests/data/gebied/" + file; }
 
-nlohmann::json ogr_layer(const fs::path& file, const std::string& layer) {
-    const auto out = file.parent_path() / (file.filename().string() + "." + layer + ".json");
-    const auto command = "ogr2ogr -f GeoJSON " + shell_quote(out.string()) + " " + shell_quote(file.string()) + " " +
-                         shell_quote(layer) + " 2>&1";
-    EXPECT_EQ(std::system(command.c_str()), 0) << command;
-    const auto json = nlohmann::json::parse(slurp(out));
-    fs::remove(out);
-    return json;
-}
-
 std::vector<std::string> fixture_run(const std::string& gebied, const fs::path& out, std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"gebied", "--bag", gebied_data("bag.csv"), "--kvk", gebied_data("kvk.csv"),
                                      "--meldingen", gebied_data("meldingen.csv"), "--gebied", gebied, "--out", out.string()};

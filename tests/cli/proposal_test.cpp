@@ -11,17 +11,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A layer of a GDAL-readable file as GeoJSON, through ogr2ogr.
-nlohmann::json ogr_layer(const fs::path& file, const std::string& layer) {
-    const auto out = file.parent_path() / (file.filename().string() + "." + layer + ".json");
-    const auto command = "ogr2ogr -f GeoJSON " + shell_quote(out.string()) + " " + shell_quote(file.string()) + " " +
-                         shell_quote(layer) + " 2>&1";
-    EXPECT_EQ(std::system(command.c_str()), 0) << command;
-    const auto json = nlohmann::json::parse(slurp(out));
-    fs::remove(out);
-    return json;
-}
-
 // The tiny town with a street name that a spreadsheet would take for a formula.
 fs::path formula_bag(const fs::path& dir) {
     auto bag = slurp(tiny("bag.csv"));
