@@ -8,6 +8,7 @@
 #include "command_hotspots.hpp"
 #include "command_run.hpp"
 #include "command_sample.hpp"
+#include "command_serve.hpp"
 #include "command_signals.hpp"
 #include "command_validate.hpp"
 #include "command_version.hpp"
@@ -22,6 +23,7 @@ void add_commands(CLI::App& app) {
         add_hotspots_command,
         add_evaluate_command,
         add_gebied_command,
+        add_serve_command,
         add_signals_command,
         add_config_command,
         add_sample_command,

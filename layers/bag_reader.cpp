@@ -1,5 +1,8 @@
 // BAG from any OGR source with the bag-light column names: PDOK's bag-light.gpkg (verblijfsobject,
 // ligplaats, standplaats, pand), a CSV with x/y, a PostGIS table.
+#include <limits>
+#include <optional>
+#include <tbb/parallel_for.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -10,15 +13,18 @@ namespace onregel {
 
 namespace {
 
-std::int32_t read_int(OGRFeature& f, int column, const char* field, bool required) {
-    const auto text = field_text(f, column);
-    if (text.empty()) {
+std::int32_t read_int(OGRFeature& f, int column, const char* field, bool required, std::string& scratch) {
+    std::optional<std::int64_t> v;
+    try {
+        v = field_integer(f, column, scratch);
+    } catch (const RowError& e) {
+        throw RowError{std::string(field) + " is geen geheel getal", e.waarde};
+    }
+    if (!v) {
         if (required) throw RowError{std::string(field) + " ontbreekt", ""};
         return 0;
     }
-    const auto v = parse_number(text);
-    if (!v || *v != static_cast<double>(static_cast<std::int64_t>(*v)) || *v < -2e9 || *v > 2e9)
-        throw RowError{std::string(field) + " is geen geheel getal", text};
+    if (*v < -2'000'000'000 || *v > 2'000'000'000) throw RowError{std::string(field) + " is geen geheel getal", std::to_string(*v)};
     return static_cast<std::int32_t>(*v);  // the caller judges the sign
 }
 
@@ -30,140 +36,211 @@ bool is_rd(const OGRSpatialReference* srs, const ReadOptions& options) {
 
 // --gemeente as an attribute filter and --bbox as a spatial filter, so a national GeoPackage is
 // not read row by row for one town. Rows the filters let through are checked exactly afterwards.
-std::string select_rows(OGRLayer& layer, const Columns& columns, const ReadOptions& options, const std::string& source) {
-    std::string selectie;
+struct Selection {
+    std::string filter;    // OGR SQL attribute filter, "" for none
+    std::string selectie;  // for the manifest
+};
+Selection select_rows(OGRLayer& layer, const Columns& columns, const ReadOptions& options) {
+    Selection s;
     if (!options.gemeente.empty()) {
         const int c = columns.required("bronhouder_identificatie");
         const std::string name = layer.GetLayerDefn()->GetFieldDefn(c)->GetNameRef();
-        const std::string filter = "\"" + name + "\" = '" + options.gemeente + "'";
-        if (layer.SetAttributeFilter(filter.c_str()) != OGRERR_NONE)
-            throw input_error(source + ": layer '" + layer.GetName() + "': cannot select " + filter);
-        selectie = name + " = " + options.gemeente;
+        s.filter = "\"" + name + "\" = '" + options.gemeente + "'";
+        s.selectie = name + " = " + options.gemeente;
     }
-    if (options.bbox) {
-        if (layer.GetGeomType() != wkbNone && is_rd(layer.GetSpatialRef(), options))
-            layer.SetSpatialFilterRect(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y);
-        selectie += std::string(selectie.empty() ? "" : ", ") + "bbox";
-    }
-    return selectie;
+    if (options.bbox) s.selectie += std::string(s.selectie.empty() ? "" : ", ") + "bbox";
+    return s;
 }
 
-struct AddressableReader {
-    const ReadOptions& options;
-    Town& town;
-    Rejects& rejects;
-    LayerStats& stats;
-    std::unordered_map<std::string, std::int32_t> pand_index;
-    std::unordered_set<std::uint64_t> seen;  // ids checked to be 16 digits, kept as numbers
+void apply_selection(OGRLayer& layer, const std::string& filter, const ReadOptions& options, const std::string& source) {
+    if (!filter.empty() && layer.SetAttributeFilter(filter.c_str()) != OGRERR_NONE)
+        throw input_error(source + ": layer '" + layer.GetName() + "': cannot select " + filter);
+    if (options.bbox && layer.GetGeomType() != wkbNone && is_rd(layer.GetSpatialRef(), options))
+        layer.SetSpatialFilterRect(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y);
+}
 
-    // One layer of addressable objects. `with_use`: the verblijfsobject layer, which has gebruiksdoel
-    // and oppervlakte; ligplaatsen and standplaatsen have neither.
-    void read(GDALDataset& dataset, OGRLayer& layer, const std::string& source, bool with_use) {
-        const Columns columns(layer, source);
-        const int c_id = columns.required("identificatie");
-        const int c_doel = with_use ? columns.required("gebruiksdoel") : -1;
-        const int c_opp = with_use ? columns.required("oppervlakte") : -1;
-        const int c_nummer = columns.required("huisnummer");
-        const int c_postcode = columns.required("postcode");
-        const int c_status = columns.optional("status");
-        const int c_straat = columns.optional("openbare_ruimte_naam");
-        const int c_letter = columns.optional("huisletter");
-        const int c_toev = columns.optional("toevoeging");
-        const int c_plaats = columns.optional("woonplaats_naam");
-        const int c_bouwjaar = columns.optional("bouwjaar");
-        const int c_pand = columns.optional("pand_identificatie");
-        const int c_pandstatus = columns.optional("pandstatus");
-        const PointReader points(layer, columns, source, options);
-        if (const auto n = layer.GetFeatureCount(FALSE); n > 0) {  // only when the source knows it cheaply
-            town.verblijfsobjecten.reserve(town.verblijfsobjecten.size() + static_cast<std::size_t>(n));
-            seen.reserve(seen.size() + static_cast<std::size_t>(n));
+using FidRange = std::pair<GIntBig, GIntBig>;
+
+// A GeoPackage layer is read in FID ranges, each through its own connection, in parallel; any other
+// source (CSV, PostGIS, ...) as one range.
+std::vector<FidRange> fid_ranges(GDALDataset& dataset, OGRLayer& layer, GIntBig chunk_rows) {
+    const auto* driver = dataset.GetDriver();
+    const std::string fid = layer.GetFIDColumn();
+    if (!driver || !EQUAL(driver->GetDescription(), "GPKG") || fid.empty()) return {{-1, -1}};
+    const std::string sql = "SELECT MIN(\"" + fid + "\"), MAX(\"" + fid + "\") FROM \"" + layer.GetName() + "\"";
+    OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
+    if (!result) return {{-1, -1}};
+    GIntBig lo = 0, hi = -1;
+    if (FeaturePtr f{result->GetNextFeature()}; f && f->IsFieldSetAndNotNull(0)) {
+        lo = f->GetFieldAsInteger64(0);
+        hi = f->GetFieldAsInteger64(1);
+    }
+    dataset.ReleaseResultSet(result);
+    std::vector<FidRange> ranges;
+    for (GIntBig from = lo; from <= hi; from += chunk_rows) ranges.emplace_back(from, std::min(hi, from + chunk_rows - 1));
+    if (ranges.empty()) ranges.emplace_back(-1, -1);
+    return ranges;
+}
+
+// Calls read(k, dataset, layer) for range k of fid_ranges(), the layer filtered by `filter` (and
+// --bbox) and the range: in parallel for a GeoPackage, each range through its own connection
+// (SQLite connections are not shared between threads).
+template <class Read>
+void read_ranges(const std::string& source, GDALDataset& dataset, OGRLayer& layer, const std::string& filter,
+                 const ReadOptions& options, const std::vector<FidRange>& ranges, Read&& read) {
+    const std::string layer_name = layer.GetName();
+    auto one = [&](std::size_t k, GDALDataset& ds, OGRLayer& lyr) {
+        std::string where = filter;
+        if (const auto [from, to] = ranges[k]; from >= 0) {
+            const std::string range = "\"" + std::string(lyr.GetFIDColumn()) + "\" BETWEEN " + std::to_string(from) +
+                                      " AND " + std::to_string(to);
+            where = where.empty() ? range : "(" + where + ") AND " + range;
         }
-        const auto selectie = select_rows(layer, columns, options, source);
-        if (stats.crs.empty()) stats.crs = points.crs();
-        if (stats.selectie.empty()) stats.selectie = selectie;
+        apply_selection(lyr, where, options, source);
+        read(k, ds, lyr);
+    };
+    if (ranges.size() == 1) return one(0, dataset, layer);
+    tbb::parallel_for(std::size_t{0}, ranges.size(), [&](std::size_t k) {
+        auto own = open_vector(source, {}, "GPKG");
+        one(k, *own, pick_layer(*own, layer_name, source));
+    });
+}
 
-        read_rows(dataset, layer, "bag", source, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
-            Verblijfsobject v;
-            v.id = row_id = field_text(f, c_id);
-            if (const auto problem = bag_id_problem(v.id); !problem.empty()) throw RowError{problem, v.id};
-            const auto number = *bag_id_number(v.id);
-            if (seen.count(number)) throw RowError{"dubbel BAG-id", v.id};
-            const auto punt = points.read(f);
-            if (!punt) throw RowError{"geen locatie", ""};
-            if (options.bbox && !options.bbox->contains(*punt)) throw RowSkipped{buiten_selectie};
-            v.punt = *punt;
-            if (with_use) {
-                const auto doel = field_text(f, c_doel);
-                try {
-                    v.gebruiksdoelen = parse_gebruiksdoelen(doel);
-                } catch (const input_error&) {
-                    throw RowError{"onbekend gebruiksdoel", doel};
-                }
+// What one range of rows produced, merged in FID order afterwards.
+struct Chunk {
+    std::vector<Verblijfsobject> vbos;
+    std::vector<GIntBig> vbo_fids;
+    std::vector<std::string> pandstatus;  // per object: its pand's status as the row states it
+    Rejects rejects;
+    std::vector<GIntBig> reject_fids;
+    LayerStats stats;
+};
+
+struct Layout {
+    int id, doel, opp, nummer, postcode, status, straat, letter, toev, plaats, bouwjaar, pand, pandstatus;
+};
+
+// One row of addressable objects. `with_use`: the verblijfsobject layer, which has gebruiksdoel and
+// oppervlakte; ligplaatsen and standplaatsen have neither.
+Verblijfsobject parse_object(OGRFeature& f, const Layout& c, const PointReader& points, bool with_use,
+                             const ReadOptions& options, std::string& row_id) {
+    std::string scratch, letter_scratch, toev_scratch;
+    Verblijfsobject v;
+    v.id = row_id = field_text(f, c.id);
+    if (const auto problem = bag_id_problem(v.id); !problem.empty()) throw RowError{problem, v.id};
+    const auto punt = points.read(f);
+    if (!punt) throw RowError{"geen locatie", ""};
+    if (options.bbox && !options.bbox->contains(*punt)) throw RowSkipped{buiten_selectie};
+    v.punt = *punt;
+    if (with_use) {
+        const auto doel = field_view(f, c.doel, scratch);
+        try {
+            v.gebruiksdoelen = parse_gebruiksdoelen(doel);
+        } catch (const input_error&) {
+            throw RowError{"onbekend gebruiksdoel", std::string(doel)};
+        }
+    }
+    if (const auto status = field_view(f, c.status, scratch); !status.empty() && !with_use) {
+        v.status = plaats_status(status);
+    } else if (!status.empty()) {
+        try {
+            v.status = parse_vbo_status(status);
+        } catch (const input_error&) {
+            throw RowError{"onbekende status", std::string(status)};
+        }
+    }
+    if (with_use) {
+        if (v.gebruiksdoelen == 0) throw RowError{"gebruiksdoel ontbreekt", ""};
+        v.oppervlakte = read_int(f, c.opp, "oppervlakte", true, scratch);
+        if (v.oppervlakte <= 0) throw RowError{"oppervlakte is niet positief", field_text(f, c.opp)};
+    }
+    v.bouwjaar = read_int(f, c.bouwjaar, "bouwjaar", false, scratch);
+    if (v.bouwjaar < 0) throw RowError{"bouwjaar is negatief", field_text(f, c.bouwjaar)};
+    // BAG has nummeraanduidingen without a postcode: the object is kept, reachable by id and location.
+    const auto postcode_text = field_view(f, c.postcode, scratch);
+    auto postcode = normalise_postcode(postcode_text);
+    if (!postcode && !postcode_text.empty()) throw RowError{"ongeldige postcode", std::string(postcode_text)};
+    auto nummer = parse_huisnummer(field_view(f, c.nummer, scratch), field_view(f, c.letter, letter_scratch),
+                                   field_view(f, c.toev, toev_scratch));
+    if (!nummer) throw RowError{"ongeldig huisnummer", field_text(f, c.nummer)};
+    v.adres = {field_text(f, c.straat), nummer->nummer, std::move(nummer->huisletter), std::move(nummer->toevoeging),
+               postcode ? std::move(*postcode) : std::string(), field_text(f, c.plaats)};
+    v.pand_id = field_text(f, c.pand);
+    return v;
+}
+
+// Reads one layer of addressable objects into `town`: ranges in parallel, merged in FID order, so
+// ids seen twice are rejected at the same place and in the same order as by a sequential read.
+void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer& layer, bool with_use,
+                      const ReadOptions& options, Town& town, std::unordered_map<std::string, std::int32_t>& pand_index,
+                      std::unordered_set<std::uint64_t>& seen, Rejects& rejects, LayerStats& stats) {
+    const Columns columns(layer, source);
+    const Layout layout{columns.required("identificatie"),
+                        with_use ? columns.required("gebruiksdoel") : -1,
+                        with_use ? columns.required("oppervlakte") : -1,
+                        columns.required("huisnummer"),
+                        columns.required("postcode"),
+                        columns.optional("status"),
+                        columns.optional("openbare_ruimte_naam"),
+                        columns.optional("huisletter"),
+                        columns.optional("toevoeging"),
+                        columns.optional("woonplaats_naam"),
+                        columns.optional("bouwjaar"),
+                        columns.optional("pand_identificatie"),
+                        columns.optional("pandstatus")};
+    const auto selection = select_rows(layer, columns, options);
+    const auto ranges = fid_ranges(dataset, layer, options.gpkg_chunk_rows);
+    std::vector<Chunk> chunks(ranges.size());
+    std::string crs;
+    read_ranges(source, dataset, layer, selection.filter, options, ranges, [&](std::size_t k, GDALDataset& ds, OGRLayer& lyr) {
+        auto& chunk = chunks[k];
+        const PointReader points(lyr, columns, source, options);
+        if (k == 0) crs = points.crs();
+        read_rows(ds, lyr, "bag", source, chunk.rejects, chunk.stats, [&](OGRFeature& f, std::string& row_id) {
+            try {
+                chunk.vbos.push_back(parse_object(f, layout, points, with_use, options, row_id));
+            } catch (const RowError&) {
+                chunk.reject_fids.push_back(f.GetFID());
+                throw;
             }
-            if (const auto status = field_text(f, c_status); !status.empty() && !with_use) {
-                v.status = plaats_status(status);
-            } else if (!status.empty()) {
-                try {
-                    v.status = parse_vbo_status(status);
-                } catch (const input_error&) {
-                    throw RowError{"onbekende status", status};
-                }
+            chunk.vbo_fids.push_back(f.GetFID());
+            chunk.pandstatus.push_back(chunk.vbos.back().pand_id.empty() ? std::string() : field_text(f, layout.pandstatus));
+        });
+    });
+
+    if (stats.crs.empty()) stats.crs = crs;
+    if (stats.selectie.empty()) stats.selectie = selection.selectie;
+    for (auto& chunk : chunks) {
+        stats.bron = chunk.stats.bron;
+        stats.driver = chunk.stats.driver;
+        stats.rows += chunk.stats.rows;
+        for (const auto& [reden, n] : chunk.stats.overgeslagen) stats.overgeslagen[reden] += n;
+        town.verblijfsobjecten.reserve(town.verblijfsobjecten.size() + chunk.vbos.size());
+        seen.reserve(seen.size() + chunk.vbos.size());
+        std::size_t next_reject = 0;
+        auto rejects_before = [&](GIntBig fid) {
+            for (; next_reject < chunk.reject_fids.size() && chunk.reject_fids[next_reject] < fid; ++next_reject)
+                rejects.add(chunk.rejects.rows()[next_reject]);
+        };
+        for (std::size_t i = 0; i < chunk.vbos.size(); ++i) {
+            auto& v = chunk.vbos[i];
+            rejects_before(chunk.vbo_fids[i]);
+            if (!seen.insert(*bag_id_number(v.id)).second) {
+                rejects.add({"bag", source, row_label(dataset, chunk.vbo_fids[i]), v.id, "dubbel BAG-id", v.id});
+                continue;
             }
-            if (with_use) {
-                if (v.gebruiksdoelen == 0) throw RowError{"gebruiksdoel ontbreekt", ""};
-                v.oppervlakte = read_int(f, c_opp, "oppervlakte", true);
-                if (v.oppervlakte <= 0) throw RowError{"oppervlakte is niet positief", field_text(f, c_opp)};
-            }
-            v.bouwjaar = read_int(f, c_bouwjaar, "bouwjaar", false);
-            if (v.bouwjaar < 0) throw RowError{"bouwjaar is negatief", field_text(f, c_bouwjaar)};
-            // BAG has nummeraanduidingen without a postcode: the object is kept, reachable by id and location.
-            const auto postcode_text = field_text(f, c_postcode);
-            const auto postcode = normalise_postcode(postcode_text);
-            if (!postcode && !postcode_text.empty()) throw RowError{"ongeldige postcode", postcode_text};
-            const auto nummer = parse_huisnummer(field_text(f, c_nummer), field_text(f, c_letter), field_text(f, c_toev));
-            if (!nummer) throw RowError{"ongeldig huisnummer", field_text(f, c_nummer)};
-            v.adres = {field_text(f, c_straat), nummer->nummer, nummer->huisletter, nummer->toevoeging,
-                       postcode.value_or(""), field_text(f, c_plaats)};
-            v.pand_id = field_text(f, c_pand);
             if (!v.pand_id.empty()) {
                 auto [it, added] = pand_index.emplace(v.pand_id, static_cast<std::int32_t>(town.panden.size()));
-                if (added) town.panden.push_back({v.pand_id, v.bouwjaar, field_text(f, c_pandstatus), {}});
+                if (added) town.panden.push_back({v.pand_id, v.bouwjaar, std::move(chunk.pandstatus[i]), {}});
                 v.pand = it->second;
             }
-            seen.insert(number);
             town.verblijfsobjecten.push_back(std::move(v));
             ++stats.used;
-        });
-    }
-
-    // The pand layer adds outlines and status; panden without verblijfsobjecten are not needed.
-    void read_panden(OGRLayer& layer, const std::string& source) {
-        if (pand_index.empty()) return;
-        const Columns columns(layer, source);
-        const int p_id = columns.required("identificatie");
-        const int p_status = columns.optional("status");
-        const int p_bouwjaar = columns.first_of({"bouwjaar", "oorspronkelijkBouwjaar"});
-        const ToRd to_rd(layer.GetSpatialRef(), options.input_srs, source);
-        if ((options.bbox || !options.gemeente.empty()) && is_rd(layer.GetSpatialRef(), options)) {
-            // Only the panden around the selected objects: one envelope, checked by the source's index.
-            OGREnvelope around;
-            for (const auto& v : town.verblijfsobjecten) around.Merge(v.punt.x, v.punt.y);
-            layer.SetSpatialFilterRect(around.MinX - 200, around.MinY - 200, around.MaxX + 200, around.MaxY + 200);
         }
-        layer.ResetReading();
-        for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) try {
-            auto it = pand_index.find(field_text(*f, p_id));
-            if (it == pand_index.end()) continue;
-            auto& pand = town.panden[static_cast<std::size_t>(it->second)];
-            if (p_status >= 0) pand.status = field_text(*f, p_status);
-            if (const auto jaar = parse_number(field_text(*f, p_bouwjaar)); jaar && *jaar > 0 && *jaar < 3000)
-                pand.bouwjaar = static_cast<std::int32_t>(*jaar);
-            pand.omtrek = outline(f->GetGeometryRef(), to_rd);
-        } catch (const RowError&) {
-            // A broken pand row only costs its outline; the verblijfsobjecten are already read.
-        }
+        rejects_before(std::numeric_limits<GIntBig>::max());
+        chunk = Chunk{};  // free as we go: the objects now live in the town
     }
-};
+}
 
 // A GeoPackage records when its tables were written (gpkg_contents.last_change): for PDOK's
 // bag-light that is the date of the BAG it holds.
@@ -202,13 +279,68 @@ std::vector<Point> outline(const OGRGeometry* geometry, const ToRd& to_rd) {
 void read_bag(const std::string& source, const ReadOptions& options, Town& town, std::vector<NevenAdres>&,
               Rejects& rejects, LayerStats& stats) {
     auto dataset = open_vector(source);
-    AddressableReader reader{options, town, rejects, stats, {}, {}};
-    reader.read(*dataset, pick_layer(*dataset, "verblijfsobject", source), source, true);
+    std::unordered_map<std::string, std::int32_t> pand_index;
+    std::unordered_set<std::uint64_t> seen;  // ids checked to be 16 digits, kept as numbers
+    auto& layer = pick_layer(*dataset, "verblijfsobject", source);
+    read_addressable(source, *dataset, layer, true, options, town, pand_index, seen, rejects, stats);
     // bag-light carries ligplaatsen and standplaatsen as their own layers: addressable objects too.
     for (const char* name : {"ligplaats", "standplaats"})
-        if (auto* layer = dataset->GetLayerByName(name)) reader.read(*dataset, *layer, source, false);
-    if (auto* pand_layer = dataset->GetLayerByName("pand")) reader.read_panden(*pand_layer, source);
+        if (auto* other = dataset->GetLayerByName(name))
+            read_addressable(source, *dataset, *other, false, options, town, pand_index, seen, rejects, stats);
     stats.stand = geopackage_date(*dataset);
+}
+
+void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town) {
+    if (town.panden.empty()) return;
+    auto dataset = open_vector(source);
+    auto* layer = dataset->GetLayerByName("pand");
+    if (!layer) return;
+    std::unordered_map<std::string_view, std::int32_t> pand_index;
+    pand_index.reserve(town.panden.size());
+    for (std::size_t i = 0; i < town.panden.size(); ++i) pand_index.emplace(town.panden[i].id, static_cast<std::int32_t>(i));
+    const Columns columns(*layer, source);
+    const int p_id = columns.required("identificatie");
+    const int p_status = columns.optional("status");
+    const int p_bouwjaar = columns.first_of({"bouwjaar", "oorspronkelijkBouwjaar"});
+    const auto ranges = fid_ranges(*dataset, *layer, options.gpkg_chunk_rows);
+    ReadOptions around = options;  // only the panden around the selected objects, checked by the source's index
+    around.bbox.reset();
+    if ((options.bbox || !options.gemeente.empty()) && is_rd(layer->GetSpatialRef(), options)) {
+        OGREnvelope box;
+        for (const auto& v : town.verblijfsobjecten) box.Merge(v.punt.x, v.punt.y);
+        around.bbox = Bbox{box.MinX - 200, box.MinY - 200, box.MaxX + 200, box.MaxY + 200};
+    }
+    // Each range collects its updates; applied in range order, a later row wins as in a sequential read.
+    struct Update {
+        std::int32_t pand;
+        std::optional<std::string> status;
+        std::int32_t bouwjaar;
+        std::vector<Point> omtrek;
+    };
+    std::vector<std::vector<Update>> updates(ranges.size());
+    read_ranges(source, *dataset, *layer, {}, around, ranges, [&](std::size_t k, GDALDataset&, OGRLayer& lyr) {
+        const ToRd to_rd(lyr.GetSpatialRef(), options.input_srs, source);
+        std::string scratch;
+        lyr.ResetReading();
+        for (FeaturePtr f{lyr.GetNextFeature()}; f; f.reset(lyr.GetNextFeature())) try {
+            auto it = pand_index.find(field_view(*f, p_id, scratch));
+            if (it == pand_index.end()) continue;
+            Update u{it->second, std::nullopt, 0, outline(f->GetGeometryRef(), to_rd)};
+            if (p_status >= 0) u.status = field_text(*f, p_status);
+            if (const auto jaar = parse_number(field_view(*f, p_bouwjaar, scratch)); jaar && *jaar > 0 && *jaar < 3000)
+                u.bouwjaar = static_cast<std::int32_t>(*jaar);
+            updates[k].push_back(std::move(u));
+        } catch (const RowError&) {
+            // A broken pand row only costs its outline; the verblijfsobjecten are already read.
+        }
+    });
+    for (auto& range : updates)
+        for (auto& u : range) {
+            auto& pand = town.panden[static_cast<std::size_t>(u.pand)];
+            if (u.status) pand.status = std::move(*u.status);
+            if (u.bouwjaar) pand.bouwjaar = u.bouwjaar;
+            pand.omtrek = std::move(u.omtrek);
+        }
 }
 
 }  // namespace onregel

@@ -89,26 +89,48 @@ int Columns::required(std::string_view name) const {
                       "' (found: " + (found.empty() ? "no columns" : found) + ")");
 }
 
-std::string field_text(OGRFeature& feature, int column) {
+std::string_view field_view(OGRFeature& feature, int column, std::string& scratch) {
     if (column < 0 || !feature.IsFieldSetAndNotNull(column)) return {};
-    std::string text(trim(feature.GetFieldAsString(column)));
+    const bool text_field = feature.GetFieldDefnRef(column)->GetType() == OFTString;
+    // GDAL formats other types into one buffer per feature that its next call overwrites: copy those.
+    std::string_view text = trim(feature.GetFieldAsString(column));
+    if (!text_field) text = scratch.assign(text);
     if (constexpr std::size_t limit = 1 << 16; text.size() > limit)
         throw RowError{"veld te lang", std::string(feature.GetFieldDefnRef(column)->GetNameRef()) + ": " +
                                            std::to_string(text.size()) + " tekens"};
-    if (!CPLIsUTF8(text.c_str(), -1)) {
-        char* utf8 = CPLRecode(text.c_str(), "CP1252", CPL_ENC_UTF8);
-        text = utf8;
+    if (!CPLIsUTF8(text.data(), static_cast<int>(text.size()))) {
+        char* utf8 = CPLRecode(std::string(text).c_str(), "CP1252", CPL_ENC_UTF8);
+        text = scratch.assign(utf8);
         CPLFree(utf8);
     }
     return text;
 }
 
-std::string row_label(const GDALDataset& dataset, const OGRFeature& feature) {
+std::string field_text(OGRFeature& feature, int column) {
+    std::string scratch;
+    const auto text = field_view(feature, column, scratch);
+    return text.data() == scratch.data() ? scratch : std::string(text);
+}
+
+std::optional<std::int64_t> field_integer(OGRFeature& feature, int column, std::string& scratch) {
+    if (column < 0 || !feature.IsFieldSetAndNotNull(column)) return std::nullopt;
+    const auto type = feature.GetFieldDefnRef(column)->GetType();
+    if (type == OFTInteger || type == OFTInteger64) return feature.GetFieldAsInteger64(column);
+    const auto text = field_view(feature, column, scratch);
+    if (text.empty()) return std::nullopt;
+    const auto v = parse_number(text);
+    if (!v || *v != std::floor(*v) || std::abs(*v) > 9e15) throw RowError{"geen geheel getal", std::string(text)};
+    return static_cast<std::int64_t>(*v);
+}
+
+std::string row_label(const GDALDataset& dataset, GIntBig fid) {
     const auto* driver = const_cast<GDALDataset&>(dataset).GetDriver();
     const bool csv = driver && EQUAL(driver->GetDescription(), "CSV");
     // The CSV driver numbers data rows from 1; the header is line 1 of the file.
-    return csv ? "regel " + std::to_string(feature.GetFID() + 1) : "feature " + std::to_string(feature.GetFID());
+    return csv ? "regel " + std::to_string(fid + 1) : "feature " + std::to_string(fid);
 }
+
+std::string row_label(const GDALDataset& dataset, const OGRFeature& feature) { return row_label(dataset, feature.GetFID()); }
 
 std::optional<double> parse_number(std::string_view text) {
     text = trim(text);

@@ -59,9 +59,16 @@ struct RowError {
 // UTF-8 is taken as Windows-1252 (what Excel on Dutch Windows writes) and converted. A field longer
 // than any real value (64 KiB) throws RowError "veld te lang" instead of travelling further.
 std::string field_text(OGRFeature& feature, int column);
+// The same without a copy where GDAL already holds the text as UTF-8; otherwise it lives in `scratch`.
+// Valid until `scratch` changes or the feature is read again.
+std::string_view field_view(OGRFeature& feature, int column, std::string& scratch);
+// An integer field read as a number when the source types it so, else parsed from its text;
+// nullopt when absent or empty, RowError "geen geheel getal" when it is text that is no integer.
+std::optional<std::int64_t> field_integer(OGRFeature& feature, int column, std::string& scratch);
 
 // Row label for messages and rejects.csv: "regel N" for CSV sources (header is line 1), else "feature N".
 std::string row_label(const GDALDataset& dataset, const OGRFeature& feature);
+std::string row_label(const GDALDataset& dataset, GIntBig fid);
 
 // Parses a number written with '.' or ',' as decimal separator; nullopt when it is not a finite number.
 std::optional<double> parse_number(std::string_view text);

@@ -80,14 +80,17 @@ Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {
     check_options(options);
     Inputs inputs;
     std::vector<NevenAdres> nevenadressen;
-    if (is_lvbag_extract(sources.bag))
+    const bool lvbag = is_lvbag_extract(sources.bag);
+    if (lvbag)
         read_lvbag(sources.bag, options, inputs.town, nevenadressen, inputs.rejects, inputs.layers["bag"]);
     else
         read_bag(sources.bag, options, inputs.town, nevenadressen, inputs.rejects, inputs.layers["bag"]);
-    const AddressIndex index(inputs.town.verblijfsobjecten, nevenadressen);
 
+    // The other layers are matched against the verblijfsobjecten; the panden are only completed.
     LayerRead kvk, meldingen, vergunningen, erkenningen, buurten, uitkomsten;
     tbb::task_group group;
+    if (!lvbag) group.run([&] { read_bag_panden(sources.bag, options, inputs.town); });
+    const AddressIndex index(inputs.town.verblijfsobjecten, nevenadressen);
     group.run([&] { read_kvk(sources.kvk, index, options, kvk.part, kvk.rejects, kvk.stats); });
     if (!sources.meldingen.empty())
         group.run([&] { read_meldingen(sources.meldingen, index, options, meldingen.part, meldingen.rejects, meldingen.stats); });

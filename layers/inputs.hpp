@@ -45,6 +45,9 @@ struct ReadOptions {
     std::string gemeente;      // 4-digit CBS gemeentecode; empty: the whole BAG input
     std::optional<Bbox> bbox;  // only objects, meldingen and locations inside (RD New)
     std::string input_srs;     // CRS for sources that do not name one (e.g. "EPSG:4326"); empty: RD New
+    // A GeoPackage BAG layer is read in FID ranges of this many rows, in parallel. Fixed, not derived
+    // from the thread count, so that everything read comes out in the same order however many run.
+    std::int64_t gpkg_chunk_rows = 250'000;
 };
 
 // What the manifest and `onregel validate` say about one input layer.

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // What the two KvK readers (CSV, Vestigingsprofiel JSON) share: the checks of one vestiging, its
 // matching to BAG, and the SBI version the register uses.
 #include <unordered_set>
@@ -22,8 +23,12 @@ std::optional<Date> checked_date(const std::string& text, const char* field);
 // "Ja"/"Nee" as the API writes it, and the spellings spreadsheets make of it.
 bool yes(const std::string& text);
 void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::string>& seen);
-// Matches `v` to BAG (id -> address -> coordinates) and adds it to the town, or throws RowError/RowSkipped.
-void place_vestiging(Vestiging& v, const Wanted& wanted, const AddressIndex& index, const ReadOptions& options,
-                     Town& town, LayerStats& stats);
+// Where a vestiging is (id -> address -> coordinates): `punt` is asked for the row's coordinates only
+// when neither id nor address leads to an object, and then kept in `wanted`.
+std::optional<Match> locate_vestiging(Wanted& wanted, const std::function<std::optional<Point>()>& punt,
+                                      const AddressIndex& index, const ReadOptions& options);
+// Adds `v` at `match` to the town, or throws RowError/RowSkipped saying why there is no match.
+void place_vestiging(Vestiging& v, const Wanted& wanted, const std::optional<Match>& match, const AddressIndex& index,
+                     const ReadOptions& options, Town& town, LayerStats& stats);
 
 }  // namespace onregel

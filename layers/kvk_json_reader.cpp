@@ -115,10 +115,10 @@ void read_one(const json& r, std::string& row_id, Context& c) {
     if (wanted.adres)
         v.adres = {text(*bezoek, "straatnaam"), wanted.adres->nummer.nummer, wanted.adres->nummer.huisletter,
                    wanted.adres->nummer.toevoeging, wanted.adres->postcode, text(*bezoek, "plaats")};
-    if (!locate(c.index, wanted, c.options.match_radius)) wanted.punt = geo_point(geo, c);
+    const auto match = locate_vestiging(wanted, [&] { return geo_point(geo, c); }, c.index, c.options);
     c.sbi.see(v.sbi_hoofd);
     for (const auto& code : v.sbi_neven) c.sbi.see(code);
-    place_vestiging(v, wanted, c.index, c.options, c.town, c.stats);
+    place_vestiging(v, wanted, match, c.index, c.options, c.town, c.stats);
 }
 
 }  // namespace

@@ -58,9 +58,15 @@ void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::s
     if (!seen.insert(nummer).second) throw RowError{"dubbel vestigingsnummer", nummer};
 }
 
-void place_vestiging(Vestiging& v, const Wanted& wanted, const AddressIndex& index, const ReadOptions& options,
-                     Town& town, LayerStats& stats) {
-    const auto match = locate(index, wanted, options.match_radius);
+std::optional<Match> locate_vestiging(Wanted& wanted, const std::function<std::optional<Point>()>& punt,
+                                      const AddressIndex& index, const ReadOptions& options) {
+    if (auto match = locate(index, wanted, options.match_radius)) return match;
+    wanted.punt = punt();
+    return wanted.punt ? locate(index, wanted, options.match_radius) : std::nullopt;
+}
+
+void place_vestiging(Vestiging& v, const Wanted& wanted, const std::optional<Match>& match, const AddressIndex& index,
+                     const ReadOptions& options, Town& town, LayerStats& stats) {
     if (!match) throw_unmatched(index, wanted, options);
     v.vbo = static_cast<std::int32_t>(match->vbo);
     v.match = match->method();
@@ -129,11 +135,10 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
         if (wanted.adres)
             v.adres = {field_text(f, c_straat), wanted.adres->nummer.nummer, wanted.adres->nummer.huisletter,
                        wanted.adres->nummer.toevoeging, wanted.adres->postcode, field_text(f, c_plaats)};
-        // Coordinates only count when neither id nor address leads to an object.
-        if (!locate(index, wanted, options.match_radius)) wanted.punt = points.read(f);
+        const auto match = locate_vestiging(wanted, [&] { return points.read(f); }, index, options);
         sbi.see(v.sbi_hoofd);
         for (const auto& code : v.sbi_neven) sbi.see(code);
-        place_vestiging(v, wanted, index, options, town, stats);
+        place_vestiging(v, wanted, match, index, options, town, stats);
     });
     sbi.report(stats);
     mangled.report(stats, "addresseerbaarObjectId");

@@ -52,6 +52,9 @@ std::optional<Date> past_date(OGRFeature& feature, int column, const char* field
 // nevenadressen (LV BAG only) go to `nevenadressen` for the address index.
 void read_bag(const std::string& source, const ReadOptions& options, Town& town, std::vector<NevenAdres>& nevenadressen,
               Rejects& rejects, LayerStats& stats);
+// The pand layer of the same source (bag-light): status, bouwjaar and outline of the panden that
+// read_bag found through their verblijfsobjecten; panden without verblijfsobjecten are not needed.
+void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town);
 // A ligplaats or standplaats status ("Plaats aangewezen", "Plaats ingetrokken") in the model's terms.
 VboStatus plaats_status(std::string_view status);
 

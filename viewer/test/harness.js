@@ -22,6 +22,8 @@ function requireEnv(name) {
 const outDir = () => requireEnv('ONREGEL_OUT');
 const gebiedOutDir = () => requireEnv('ONREGEL_GEBIED_OUT');
 const scratchDir = () => requireEnv('ONREGEL_SCRATCH');
+// The onregel binary under test, for tests that start it themselves (`onregel serve`).
+const binary = () => requireEnv('ONREGEL_BINARY');
 
 // data.js is `window.ONREGEL_DATA = {...};`: the object must be plain JSON.
 function readData(viewerDir) {
@@ -31,8 +33,9 @@ function readData(viewerDir) {
   return JSON.parse(text.slice(prefix.length, -2));
 }
 
-// Opens viewerDir/index.html in a fresh profile. `requests` and `errors` fill up as the page works.
-async function openViewer(viewerDir) {
+// Opens root + 'index.html' (root: a file: or http: URL ending in '/') in a fresh profile.
+// `requests` and `errors` fill up as the page works.
+async function openPage(root) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(CHROMIUM + ' is missing: apt-get install -y chromium');
   const profile = fs.mkdtempSync(path.join(scratchDir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -45,7 +48,6 @@ async function openViewer(viewerDir) {
   const page = context.pages()[0] || await context.newPage();
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(String(error)));
-  const root = pathToFileURL(path.resolve(viewerDir)).href + '/';
   await page.goto(root + 'index.html');
   await page.waitForSelector('#lijst li.item');
   return {
@@ -58,6 +60,9 @@ async function openViewer(viewerDir) {
     }
   };
 }
+
+// Opens viewerDir/index.html from the file system.
+const openViewer = (viewerDir) => openPage(pathToFileURL(path.resolve(viewerDir)).href + '/');
 
 // What the list shows, in order.
 const listedIds = (page) => page.$$eval('#lijst li.item', (items) => items.map((li) => li.dataset.bagId));
@@ -85,4 +90,4 @@ function parseCsv(text) {
   return rows;
 }
 
-module.exports = { outDir, gebiedOutDir, scratchDir, readData, openViewer, listedIds, downloadCsv, parseCsv };
+module.exports = { outDir, gebiedOutDir, scratchDir, binary, readData, openPage, openViewer, listedIds, downloadCsv, parseCsv };
