@@ -55,6 +55,7 @@ void add_run_command(CLI::App& app) {
     cmd->add_option("--dag-straal", v.straal, "Metres from a day's first address within which others join that day")->capture_default_str()->check(CLI::PositiveNumber)->needs(capaciteit);
     cmd->add_option("--steekproef", v.steekproef_aandeel, "Share of each day drawn at random among unflagged objects of the same kind")->capture_default_str()->check(CLI::Range(0.0, 1.0))->needs(capaciteit);
     cmd->add_option("--seed", v.seed, "Seed of the steekproef draw")->capture_default_str()->needs(capaciteit);
+    cmd->add_option("--viewer-max", o.viewer_max, "Locaties in the viewer at most, the top of the ranking (all of them stay in locaties.geojson and onregel.gpkg)")->capture_default_str()->check(CLI::PositiveNumber);
     cmd->add_flag("--overwrite", o.overwrite, "Replace a non-empty --out directory");
     cmd->add_flag("--quiet", args->quiet, "No progress on stderr");
     cmd->callback([args] {

@@ -1,20 +1,11 @@
 #include "address_index.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
+#include <numeric>
 
 namespace onregel {
-
-namespace {
-
-std::vector<Point> points_of(const std::vector<Verblijfsobject>& vbos) {
-    std::vector<Point> points;
-    points.reserve(vbos.size());
-    for (const auto& v : vbos) points.push_back(v.punt);
-    return points;
-}
-
-}  // namespace
 
 std::string_view match_route_name(MatchRoute route) {
     switch (route) {
@@ -50,60 +41,180 @@ std::optional<std::uint64_t> bag_id_number(std::string_view id) {
     return n;
 }
 
-AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& vbos, const std::vector<NevenAdres>& nevenadressen)
-    : vbos_(vbos), grid_(points_of(vbos), 50) {
-    ids_.reserve(vbos.size());
-    hoofd_.reserve(vbos.size());
-    loose_.reserve(vbos.size() + nevenadressen.size());
-    number_.reserve(vbos.size() + nevenadressen.size());
-    for (std::uint32_t i = 0; i < vbos.size(); ++i) {
-        const auto& v = vbos[i];
-        if (const auto id = bag_id_number(v.id)) ids_.emplace(*id, i);
-        if (v.adres.postcode.empty() || v.adres.huisnummer <= 0) continue;
-        const Huisnummer h{v.adres.huisnummer, v.adres.huisletter, v.adres.toevoeging};
-        hoofd_.emplace_back(exact_address_key(v.adres.postcode, h), i);
-        loose_.emplace_back(loose_address_key(v.adres.postcode, h), i);
-        number_.emplace_back(number_key(v.adres.postcode, h.nummer), i);
-        postcodes_.insert(v.adres.postcode);
-    }
-    for (const auto& n : nevenadressen) {
-        if (n.postcode.empty()) continue;
-        neven_.emplace_back(exact_address_key(n.postcode, n.nummer), n.vbo);
-        loose_.emplace_back(loose_address_key(n.postcode, n.nummer), n.vbo);
-        number_.emplace_back(number_key(n.postcode, n.nummer.nummer), n.vbo);
-        postcodes_.insert(n.postcode);
-    }
-    for (auto* keys : {&hoofd_, &neven_, &loose_, &number_}) std::sort(keys->begin(), keys->end());
+namespace {
+
+std::vector<Point> points_of(const std::vector<Verblijfsobject>& vbos) {
+    std::vector<Point> points;
+    points.reserve(vbos.size());
+    for (const auto& v : vbos) points.push_back(v.punt);
+    return points;
 }
 
-std::optional<std::uint32_t> AddressIndex::only(const Keys& keys, const std::string& key) {
-    auto it = std::lower_bound(keys.begin(), keys.end(), key, [](const auto& entry, const std::string& k) { return entry.first < k; });
-    if (it == keys.end() || it->first != key) return std::nullopt;
-    const auto object = it->second;
-    for (; it != keys.end() && it->first == key; ++it)
-        if (it->second != object) return std::nullopt;
-    return object;
+constexpr std::uint32_t postcode_numbers = 9000 * 26 * 26;  // 1000AA .. 9999ZZ
+
+// A postcode written 1234AB as a number below postcode_numbers; nullopt for any other spelling.
+std::optional<std::uint32_t> postcode_number(std::string_view p) {
+    if (p.size() != 6 || p[0] < '1' || p[0] > '9') return std::nullopt;
+    std::uint32_t code = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (p[i] < '0' || p[i] > '9') return std::nullopt;
+        code = code * 10 + static_cast<std::uint32_t>(p[i] - '0');
+    }
+    for (std::size_t i = 4; i < 6; ++i) {
+        if (p[i] < 'A' || p[i] > 'Z') return std::nullopt;
+        code = code * 26 + static_cast<std::uint32_t>(p[i] - 'A');
+    }
+    return code - 1000 * 26 * 26;
 }
 
-std::optional<std::uint32_t> AddressIndex::by_id(const std::string& bag_id) const {
-    const auto id = bag_id_number(bag_id);
-    if (!id) return std::nullopt;
-    auto it = ids_.find(*id);
-    if (it == ids_.end()) return std::nullopt;
+std::uint64_t address_number(std::uint32_t postcode, std::int32_t huisnummer) {
+    return std::uint64_t{postcode} << 32 | static_cast<std::uint32_t>(huisnummer);
+}
+
+// The keys as address.hpp glues them, after the postcode and number.
+std::string exact_suffix(std::string_view huisletter, std::string_view toevoeging) {
+    std::string key(huisletter);
+    key += '|';
+    key += toevoeging;
+    return key;
+}
+std::string loose_suffix(std::string_view huisletter, std::string_view toevoeging) {
+    std::string key(huisletter);
+    key += toevoeging;
+    return key;
+}
+
+std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& table, std::string key) {
+    return table.try_emplace(std::move(key), static_cast<std::uint32_t>(table.size())).first->second;
+}
+
+std::optional<std::uint32_t> find(const std::unordered_map<std::string, std::uint32_t>& table, const std::string& key) {
+    const auto it = table.find(key);
+    if (it == table.end()) return std::nullopt;
     return it->second;
 }
 
-std::optional<Match> AddressIndex::by_address(const std::string& postcode, const Huisnummer& h) const {
-    const auto exact = exact_address_key(postcode, h);
-    if (auto i = only(hoofd_, exact)) return Match{*i, MatchRoute::adres};
-    if (auto i = only(neven_, exact)) return Match{*i, MatchRoute::nevenadres};
-    if (auto i = only(loose_, loose_address_key(postcode, h))) return Match{*i, MatchRoute::letter_toevoeging};
-    if (auto i = only(number_, number_key(postcode, h.nummer))) return Match{*i, MatchRoute::enige_op_nummer};
+// The object every entry seen names, when they all name the same one.
+class Only {
+public:
+    void see(std::uint32_t vbo) {
+        if (!vbo_) vbo_ = vbo;
+        else if (*vbo_ != vbo) several_ = true;
+    }
+    std::optional<std::uint32_t> object() const { return several_ ? std::nullopt : vbo_; }
+
+private:
+    std::optional<std::uint32_t> vbo_;
+    bool several_ = false;
+};
+
+}  // namespace
+
+std::size_t AddressIndex::Buckets::of(std::uint64_t key) const {
+    key ^= key >> 30;  // splitmix64's finaliser: keys that count up (ids, postcodes) spread over the buckets
+    key *= 0xbf58476d1ce4e5b9;
+    key ^= key >> 27;
+    key *= 0x94d049bb133111eb;
+    key ^= key >> 31;
+    return static_cast<std::size_t>(key >> shift);
+}
+
+template <class Item, class Key>
+std::vector<Item> AddressIndex::Buckets::group(std::vector<Item> items, Key key) {
+    const int bits = std::max(1, static_cast<int>(std::bit_width(items.size())) - 3);  // about 4 to 8 items a bucket
+    shift = 64 - bits;
+    starts.assign((std::size_t{1} << bits) + 1, 0);
+    for (const auto& item : items) ++starts[of(key(item)) + 1];
+    std::partial_sum(starts.begin(), starts.end(), starts.begin());
+    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+    std::vector<Item> grouped(items.size());
+    for (const auto& item : items) grouped[next[of(key(item))]++] = item;
+    return grouped;
+}
+
+AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& vbos, const std::vector<NevenAdres>& nevenadressen)
+    : vbos_(vbos), postcodes_(postcode_numbers), grid_(points_of(vbos), 50) {
+    std::vector<Id> ids;
+    ids.reserve(vbos.size());
+    for (std::uint32_t i = 0; i < vbos.size(); ++i)
+        if (const auto id = bag_id_number(vbos[i].id)) ids.push_back({*id, i});
+    ids_ = id_buckets_.group(std::move(ids), [](const Id& i) { return i.id; });
+
+    // Most addresses have neither huisletter nor toevoeging: their suffixes are 0 without a look-up.
+    intern(exact_suffixes_, exact_suffix("", ""));
+    intern(loose_suffixes_, loose_suffix("", ""));
+    std::vector<Address> addresses;
+    addresses.reserve(vbos.size() + nevenadressen.size());
+    auto add = [&](std::string_view postcode, std::int32_t nummer, std::string_view huisletter, std::string_view toevoeging,
+                   std::uint32_t vbo, bool neven) {
+        const bool plain = huisletter.empty() && toevoeging.empty();
+        addresses.push_back({address_number(intern_postcode(postcode), nummer),
+                             plain ? 0 : intern(exact_suffixes_, exact_suffix(huisletter, toevoeging)),
+                             plain ? 0 : intern(loose_suffixes_, loose_suffix(huisletter, toevoeging)), vbo, neven});
+    };
+    for (std::uint32_t i = 0; i < vbos.size(); ++i) {
+        const auto& a = vbos[i].adres;
+        if (!a.postcode.empty() && a.huisnummer > 0) add(a.postcode, a.huisnummer, a.huisletter, a.toevoeging, i, false);
+    }
+    for (const auto& n : nevenadressen)
+        if (!n.postcode.empty()) add(n.postcode, n.nummer.nummer, n.nummer.huisletter, n.nummer.toevoeging, n.vbo, true);
+    addresses_ = address_buckets_.group(std::move(addresses), [](const Address& a) { return a.number; });
+}
+
+std::uint32_t AddressIndex::intern_postcode(std::string_view postcode) {
+    if (const auto code = postcode_number(postcode)) {
+        postcodes_[*code] = true;
+        return *code;
+    }
+    return postcode_numbers + intern(other_postcodes_, std::string(postcode));
+}
+
+std::optional<std::uint32_t> AddressIndex::postcode_code(std::string_view postcode) const {
+    if (const auto code = postcode_number(postcode)) {
+        if (!postcodes_[*code]) return std::nullopt;
+        return code;
+    }
+    const auto other = find(other_postcodes_, std::string(postcode));
+    if (!other) return std::nullopt;
+    return postcode_numbers + *other;
+}
+
+bool AddressIndex::knows_postcode(std::string_view postcode) const { return postcode_code(postcode).has_value(); }
+
+std::optional<std::uint32_t> AddressIndex::by_id(std::string_view bag_id) const {
+    const auto id = bag_id_number(bag_id);
+    if (!id) return std::nullopt;
+    const auto b = id_buckets_.of(*id);
+    for (auto k = id_buckets_.starts[b]; k < id_buckets_.starts[b + 1]; ++k)
+        if (ids_[k].id == *id) return ids_[k].vbo;  // the first object with the id
+    return std::nullopt;
+}
+
+std::optional<Match> AddressIndex::by_address(std::string_view postcode, const Huisnummer& h) const {
+    const auto code = postcode_code(postcode);
+    if (!code) return std::nullopt;
+    const auto number = address_number(*code, h.nummer);
+    const bool plain = h.huisletter.empty() && h.toevoeging.empty();
+    const auto exact = plain ? std::optional<std::uint32_t>(0) : find(exact_suffixes_, exact_suffix(h.huisletter, h.toevoeging));
+    const auto loose = plain ? std::optional<std::uint32_t>(0) : find(loose_suffixes_, loose_suffix(h.huisletter, h.toevoeging));
+    Only hoofd, neven, letter_toevoeging, op_nummer;
+    const auto b = address_buckets_.of(number);
+    for (auto k = address_buckets_.starts[b]; k < address_buckets_.starts[b + 1]; ++k) {
+        const auto& a = addresses_[k];
+        if (a.number != number) continue;
+        op_nummer.see(a.vbo);
+        if (a.loose == loose) letter_toevoeging.see(a.vbo);
+        if (a.exact == exact) (a.neven ? neven : hoofd).see(a.vbo);
+    }
+    if (auto i = hoofd.object()) return Match{*i, MatchRoute::adres};
+    if (auto i = neven.object()) return Match{*i, MatchRoute::nevenadres};
+    if (auto i = letter_toevoeging.object()) return Match{*i, MatchRoute::letter_toevoeging};
+    if (auto i = op_nummer.object()) return Match{*i, MatchRoute::enige_op_nummer};
     return std::nullopt;
 }
 
 std::optional<std::uint32_t> AddressIndex::nearest(Point p, double radius) const {
-    std::vector<std::uint32_t> candidates;
+    thread_local std::vector<std::uint32_t> candidates;  // no allocation per row
     grid_.within(p, radius, candidates);
     std::optional<std::uint32_t> best;
     double best_d2 = std::numeric_limits<double>::infinity();

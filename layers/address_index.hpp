@@ -14,7 +14,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "address.hpp"
@@ -47,24 +46,51 @@ class AddressIndex {
 public:
     AddressIndex(const std::vector<Verblijfsobject>& verblijfsobjecten, const std::vector<NevenAdres>& nevenadressen);
 
-    std::optional<std::uint32_t> by_id(const std::string& bag_id) const;
+    std::optional<std::uint32_t> by_id(std::string_view bag_id) const;
     // Routes 2-5 above.
-    std::optional<Match> by_address(const std::string& postcode, const Huisnummer& huisnummer) const;
+    std::optional<Match> by_address(std::string_view postcode, const Huisnummer& huisnummer) const;
     // Nearest object within radius (ties: lowest index), for rows with only coordinates.
     std::optional<std::uint32_t> nearest(Point p, double radius) const;
     Point point_of(std::uint32_t vbo) const { return vbos_[vbo].punt; }
-    bool knows_postcode(const std::string& postcode) const { return postcodes_.count(postcode) > 0; }
+    bool knows_postcode(std::string_view postcode) const;
 
 private:
-    // (key, object) pairs sorted once: no allocation per entry beyond the key, which fits the small
-    // string buffer. A key is decisive only when every entry with it names the same object.
-    using Keys = std::vector<std::pair<std::string, std::uint32_t>>;
-    static std::optional<std::uint32_t> only(const Keys& keys, const std::string& key);
+    // Items grouped by a hash of their key in one array (CSR), a few to a bucket: a counting sort, so
+    // no allocation per item, and a lookup reads one bucket. Within a bucket the items keep their order.
+    struct Buckets {
+        int shift = 63;
+        std::vector<std::uint32_t> starts;  // per bucket, + 1: its first item
+        std::size_t of(std::uint64_t key) const;
+        template <class Item, class Key>
+        std::vector<Item> group(std::vector<Item> items, Key key);
+    };
+    struct Id {
+        std::uint64_t id;  // the 16 digits as a number
+        std::uint32_t vbo;
+    };
+    // A hoofdadres or nevenadres. A route's key is decisive only when every entry with it names the
+    // same object.
+    struct Address {
+        std::uint64_t number;  // postcode code << 32 | huisnummer: the key of enige_op_nummer
+        std::uint32_t exact;   // + huisletter "|" toevoeging, interned: the key of adres and nevenadres
+        std::uint32_t loose;   // + huisletter toevoeging, interned: the key of letter_toevoeging
+        std::uint32_t vbo;
+        bool neven;
+    };
+    using Strings = std::unordered_map<std::string, std::uint32_t>;
+
+    // A postcode's code: "1234AB" by arithmetic, any other spelling by the table of those seen;
+    // nullopt for a postcode no address has.
+    std::optional<std::uint32_t> postcode_code(std::string_view postcode) const;
+    std::uint32_t intern_postcode(std::string_view postcode);
 
     const std::vector<Verblijfsobject>& vbos_;
-    std::unordered_map<std::uint64_t, std::uint32_t> ids_;  // 16-digit ids as numbers
-    Keys hoofd_, neven_, loose_, number_;
-    std::unordered_set<std::string> postcodes_;
+    Buckets id_buckets_, address_buckets_;
+    std::vector<Id> ids_;                     // grouped by id_buckets_
+    std::vector<Address> addresses_;          // grouped by address_buckets_ of their number
+    std::vector<bool> postcodes_;             // 1000AA..9999ZZ: has an address
+    Strings other_postcodes_;                 // spellings other than 1234AB (not from the readers)
+    Strings exact_suffixes_, loose_suffixes_;  // the empty suffix is 0
     GridIndex grid_;
 };
 

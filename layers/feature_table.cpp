@@ -1,6 +1,9 @@
 #include "feature_table.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include "engine/text.hpp"
 #include "json_writer.hpp"
@@ -42,6 +45,39 @@ void write_cell(JsonWriter& json, const Column& column, const Cell& cell) {
     }
 }
 
+// Rows [begin, end) as GeoJSON features separated by commas, their points transformed in one batch.
+void append_features(std::string& out, const FeatureTable& table, std::size_t begin, std::size_t end,
+                     const RdToWgs84& to_wgs84) {
+    std::vector<Point> points;
+    for (std::size_t r = begin; r < end; ++r) points.insert(points.end(), table.rows[r].shape.begin(), table.rows[r].shape.end());
+    std::vector<LonLat> lonlat(points.size());
+    to_wgs84.transform(points, lonlat);
+    JsonWriter json(out);
+    const LonLat* next = lonlat.data();
+    for (std::size_t r = begin; r < end; ++r) {
+        const auto& row = table.rows[r];
+        json.begin_object().key("type").value("Feature").key("geometry");
+        if (row.shape.empty()) {
+            json.null();
+        } else if (table.geometry == GeometryType::point) {
+            json.begin_object().key("type").value("Point").key("coordinates");
+            coordinates(json, *next);
+            json.end_object();
+        } else {
+            json.begin_object().key("type").value("Polygon").key("coordinates").begin_array().begin_array();
+            for (std::size_t i = 0; i < row.shape.size(); ++i) coordinates(json, next[i]);
+            json.end_array().end_array().end_object();
+        }
+        next += row.shape.size();
+        json.key("properties").begin_object();
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            json.key(table.columns[c].name);
+            write_cell(json, table.columns[c], row.cells[c]);
+        }
+        json.end_object().end_object();
+    }
+}
+
 }  // namespace
 
 std::string spreadsheet_safe(std::string text) {
@@ -58,48 +94,49 @@ std::string cell_text(const Column& column, const Cell& cell) {
     return "";
 }
 
-std::string feature_table_geojson(const FeatureTable& table, const RdToWgs84& to_wgs84) {
-    std::string out;
-    JsonWriter json(out);
-    json.begin_object().key("type").value("FeatureCollection").key("features").begin_array();
-    for (const auto& row : table.rows) {
-        json.begin_object().key("type").value("Feature").key("geometry");
-        if (row.shape.empty()) {
-            json.null();
-        } else if (table.geometry == GeometryType::point) {
-            json.begin_object().key("type").value("Point").key("coordinates");
-            coordinates(json, to_wgs84(row.shape.front()));
-            json.end_object();
-        } else {
-            json.begin_object().key("type").value("Polygon").key("coordinates").begin_array().begin_array();
-            for (const auto& p : row.shape) coordinates(json, to_wgs84(p));
-            json.end_array().end_array().end_object();
+std::string feature_table_geojson(const FeatureTable& table, const RdToWgs84& to_wgs84, std::size_t max_rows) {
+    // Rows are formatted in blocks on all threads, a wave of blocks at a time, and appended in order:
+    // the same bytes for any thread count, and never much more in memory than the output itself.
+    constexpr std::size_t rows_per_block = 512, blocks_per_wave = 64;
+    const std::size_t n = std::min(max_rows, table.rows.size());
+    std::string out = R"({"type":"FeatureCollection","features":[)";
+    std::vector<std::string> blocks(blocks_per_wave);
+    for (std::size_t wave = 0; wave < n; wave += rows_per_block * blocks_per_wave) {
+        const std::size_t wave_blocks = std::min(blocks_per_wave, (n - wave + rows_per_block - 1) / rows_per_block);
+        // Isolated: a thread waiting for its blocks takes up no unrelated task (the run writes its
+        // GeoPackage on a task beside this).
+        tbb::this_task_arena::isolate([&] {
+            tbb::parallel_for(std::size_t{0}, wave_blocks, [&](std::size_t b) {
+                const std::size_t begin = wave + b * rows_per_block;
+                blocks[b].clear();
+                append_features(blocks[b], table, begin, std::min(n, begin + rows_per_block), to_wgs84);
+            });
+        });
+        for (std::size_t b = 0; b < wave_blocks; ++b) {
+            if (wave + b > 0) out += ',';
+            out += blocks[b];
         }
-        json.key("properties").begin_object();
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            json.key(table.columns[c].name);
-            write_cell(json, table.columns[c], row.cells[c]);
-        }
-        json.end_object().end_object();
     }
-    json.end_array().end_object();
-    out += '\n';
+    out += "]}\n";
     return out;
 }
 
 std::string feature_table_csv(const FeatureTable& table, bool with_xy) {
     std::string out;
-    for (std::size_t c = 0; c < table.columns.size(); ++c) out += (c ? "," : "") + csv_field(table.columns[c].name);
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        if (c) out += ',';
+        out += csv_field(table.columns[c].name);
+    }
     if (with_xy) out += ",x,y";
     out += '\n';
     for (const auto& row : table.rows) {
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             const auto& column = table.columns[c];
-            const auto text = cell_text(column, row.cells[c]);
+            if (c) out += ',';
             // Numbers are not neutralised: a negative z must stay a number.
             const bool is_text = column.type == ColumnType::text || column.type == ColumnType::text_list ||
                                  column.type == ColumnType::json;
-            out += (c ? "," : "") + (is_text ? csv_field(text) : text);
+            out += is_text ? csv_field(cell_text(column, row.cells[c])) : cell_text(column, row.cells[c]);
         }
         if (with_xy) {
             if (row.shape.empty()) {
@@ -112,7 +149,10 @@ std::string feature_table_csv(const FeatureTable& table, bool with_xy) {
                     x += row.shape[i].x;
                     y += row.shape[i].y;
                 }
-                out += "," + format_decimal(x / static_cast<double>(n), 2) + "," + format_decimal(y / static_cast<double>(n), 2);
+                out += ',';
+                out += format_decimal(x / static_cast<double>(n), 2);
+                out += ',';
+                out += format_decimal(y / static_cast<double>(n), 2);
             }
         }
         out += '\n';

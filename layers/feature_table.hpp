@@ -3,7 +3,9 @@
 // The same table is written as GeoJSON (WGS84), CSV, XLSX and a GeoPackage layer, so the four always
 // carry the same columns in the same order.
 #include <cstdint>
+#include <limits>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -36,6 +38,15 @@ struct FeatureRow {
     std::vector<Cell> cells;   // one per column; std::monostate is null
 };
 
+// The cells of a row, moved in: a braced list would copy every string (an initializer_list is const).
+template <class... Values>
+std::vector<Cell> make_cells(Values&&... values) {
+    std::vector<Cell> cells;
+    cells.reserve(sizeof...(values));
+    (cells.emplace_back(std::forward<Values>(values)), ...);
+    return cells;
+}
+
 struct FeatureTable {
     std::string name;  // layer name in the GeoPackage
     GeometryType geometry = GeometryType::point;
@@ -43,8 +54,10 @@ struct FeatureTable {
     std::vector<FeatureRow> rows;
 };
 
-// RFC 7946 FeatureCollection: WGS84 longitude/latitude with 6 decimals, properties in column order.
-std::string feature_table_geojson(const FeatureTable& table, const RdToWgs84& to_wgs84);
+// RFC 7946 FeatureCollection: WGS84 longitude/latitude with 6 decimals (about 0.1 m), properties in
+// column order; only the first `max_rows` rows when given (the top of a ranking). Uses all threads.
+std::string feature_table_geojson(const FeatureTable& table, const RdToWgs84& to_wgs84,
+                                  std::size_t max_rows = std::numeric_limits<std::size_t>::max());
 
 // CSV with a header, RD New `x`,`y` (the point, or a polygon's vertex mean: a cell's centre) after the
 // columns when with_xy; text neutralised against spreadsheet formulas (a leading = + - @ gets ').

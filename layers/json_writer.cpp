@@ -3,14 +3,18 @@
 #include <charconv>
 #include <cmath>
 
-#include "engine/text.hpp"
-
 namespace onregel {
 
 void append_json_string(std::string& out, std::string_view text) {
     static const char* hex = "0123456789abcdef";
+    const auto plain = [](unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != 0x7f; };
     out += '"';
-    for (unsigned char c : text) {
+    std::size_t run = 0;  // start of the plain characters not yet copied: copied in one append
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (plain(c)) continue;
+        out.append(text, run, i - run);
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -18,15 +22,12 @@ void append_json_string(std::string& out, std::string_view text) {
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                if (c < 0x20 || c == '<' || c == 0x7f) {
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 0xf];
-                } else {
-                    out += static_cast<char>(c);
-                }
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xf];
         }
     }
+    out.append(text, run, text.size() - run);
     out += '"';
 }
 
@@ -83,7 +84,12 @@ JsonWriter& JsonWriter::value(std::int64_t number) {
 JsonWriter& JsonWriter::value(double number, int decimals) {
     if (!std::isfinite(number)) return null();
     separator();
-    out_ += format_decimal(number, decimals);
+    // As format_decimal (a zero is never written as "-0.000"), without a string per number. Room for
+    // the largest finite double in fixed notation.
+    char buf[400];
+    const auto r = std::to_chars(buf, buf + sizeof buf, number, std::chars_format::fixed, decimals);
+    const bool negative_zero = buf[0] == '-' && std::string_view(buf + 1, r.ptr).find_first_not_of("0.") == std::string_view::npos;
+    out_.append(buf + negative_zero, r.ptr);
     return *this;
 }
 JsonWriter& JsonWriter::value(bool flag) {

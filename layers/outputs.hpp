@@ -1,6 +1,7 @@
 #pragma once
 // The GeoJSON outputs (RFC 7946: WGS84 longitude/latitude, 6 decimals), built from the town and
 // the ranking. Byte-reproducible: fixed key order, locale-free numbers.
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,7 +40,33 @@ std::vector<std::string> pand_signalen(const std::vector<Beoordeling>& ranked, c
 // by score (four equal bands), hotspots by klasse (0 not drawn), controles by controledag.
 std::vector<LayerStyle> run_styles(const std::vector<const FeatureTable*>& tables);
 
-// Pand outlines as the offline basemap of the viewer.
+// What the viewer carries of a run. A browser cannot draw a whole town (at a million objects the full
+// lists are hundreds of megabytes), so the viewer holds the top of the ranking, every controle and
+// hot spot cell, and as its basemap the panden around what it shows; the full lists stay in
+// locaties.geojson, onregel.gpkg and controles.*.
+inline constexpr std::size_t viewer_max_locaties = 2000;  // the default of `run --viewer-max`
+inline constexpr double viewer_basemap_radius = 250;      // metres around each locatie and controle shown
+struct ViewerSelection {
+    std::size_t locaties = 0;           // the first rows of the locaties table
+    std::vector<std::uint32_t> panden;  // the basemap: indices into town.panden, ascending
+};
+// The first `max_locaties` rows of `locaties` (in rank order) and the panden within
+// viewer_basemap_radius of any of them or of any row of `controles`.
+ViewerSelection viewer_selection(const Town& town, const FeatureTable& locaties, const FeatureTable& controles,
+                                 std::size_t max_locaties);
+
+// The panden with an outline whose bounding box lies within `radius` metres of any of `points`.
+std::vector<std::uint32_t> panden_near(const Town& town, std::span<const Point> points, double radius);
+
+// Douglas–Peucker on a closed ring (first == last): drops the vertices that lie within `tolerance`
+// of the simplified outline. Returns the ring as it is when the result would have fewer than 4
+// points, no area, or edges that cross.
+std::vector<Point> simplify_ring(const std::vector<Point>& ring, double tolerance);
+inline constexpr double basemap_tolerance = 0.5;  // metres: about a pixel where a street fills the screen
+
+// Pand outlines as the offline basemap of the viewer, simplified by basemap_tolerance: the given
+// panden, or all of them.
+std::string panden_geojson(const Town& town, std::span<const std::uint32_t> panden, const RdToWgs84& to_wgs84);
 std::string panden_geojson(const Town& town, const RdToWgs84& to_wgs84);
 
 // The number of active vestigingen on an object at the peildatum.

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
+#include <tbb/task_group.h>
 #include <thread>
 
 #include "controles_output.hpp"
@@ -162,11 +163,21 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
         buurtnaam.push_back(it == inputs.buurtnamen.end() ? code : it->second);
     }
     const auto locaties_tabel = locaties_table(town, ranked, options.profiel, buurtnaam);
-    const auto locaties = feature_table_geojson(locaties_tabel, to_wgs84);
-    write("locaties.geojson", locaties);
+    const auto controles_tabel = controles_table(town, ranked, panden, controles, options.profiel);
+    const auto panden_tabel = panden_ranking_table(town, ranked, panden);
+    std::vector<const FeatureTable*> layers = {&locaties_tabel, &panden_tabel, &hotspots.table};
+    if (options.voorstel) layers.push_back(&controles_tabel);
+    // The GeoPackage shares nothing mutable with the GeoJSON and the viewer: written beside them.
+    tbb::task_group gpkg;
+    double gpkg_ms = 0;
+    gpkg.run([&] {
+        const auto begin = Clock::now();
+        write_gpkg(output.file("onregel.gpkg"), layers, run_styles(layers), format_date(town.peildatum) + "T00:00:00.000Z");
+        gpkg_ms = std::chrono::duration<double, std::milli>(Clock::now() - begin).count();
+    });
+    write("locaties.geojson", feature_table_geojson(locaties_tabel, to_wgs84));
     const auto hotspots_json = feature_table_geojson(hotspots.table, to_wgs84);
     write("hotspots.geojson", hotspots_json);
-    const auto controles_tabel = controles_table(town, ranked, panden, controles, options.profiel);
     std::string controles_json;
     if (options.voorstel) {
         controles_json = feature_table_geojson(controles_tabel, to_wgs84);
@@ -177,25 +188,24 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     }
     write("rejects.csv", inputs.rejects.csv());
 
-    timer.start("gpkg");
-    const auto panden_tabel = panden_ranking_table(town, ranked, panden);
-    std::vector<const FeatureTable*> layers = {&locaties_tabel, &panden_tabel, &hotspots.table};
-    if (options.voorstel) layers.push_back(&controles_tabel);
-    write_gpkg(output.file("onregel.gpkg"), layers, run_styles(layers), format_date(town.peildatum) + "T00:00:00.000Z");
-    summary.written.push_back("onregel.gpkg");
-
     timer.start("viewer");
+    const auto shown = viewer_selection(town, locaties_tabel, controles_tabel, options.viewer_max);
     nlohmann::ordered_json meta;
     meta["profiel"] = profiel_name(options.profiel);
     meta["peildatum"] = format_date(town.peildatum);
+    meta["locaties_totaal"] = ranked.size();  // the viewer holds the first shown.locaties of them
     for (const auto& s : signals) meta["signalen"][s->info().id] = s->info().beschrijving;
     meta["signalen"][integrale_bonus_id] = "Signalen uit meerdere domeinen op één adres (integrale bonus)";
     meta["signalen"][steekproef_id] = "Steekproef: een willekeurig gekozen adres zonder signaal, ter vergelijking";
     std::vector<std::pair<std::string, std::string>> viewer_layers = {
-        {"meta", meta.dump()}, {"panden", panden_geojson(town, to_wgs84)}, {"hotspots", hotspots_json}};
+        {"meta", meta.dump()}, {"panden", panden_geojson(town, shown.panden, to_wgs84)}, {"hotspots", hotspots_json}};
     if (options.voorstel) viewer_layers.push_back({"controles", controles_json});
-    viewer_layers.push_back({"locaties", locaties});
+    viewer_layers.push_back({"locaties", feature_table_geojson(locaties_tabel, to_wgs84, shown.locaties)});
     export_viewer(output.dir(), viewer_layers);
+
+    timer.start("gpkg");  // what is left of the GeoPackage once the rest is written
+    gpkg.wait();
+    summary.written.push_back("onregel.gpkg");
     summary.written.push_back("viewer/index.html");
 
     summary.flagged = ranked.size();
@@ -255,9 +265,10 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
                                 {"controledagen", summary.controledagen},
                                 {"controles", summary.controles},
                                 {"steekproef", summary.steekproef}};
+    manifest["viewer"] = {{"locaties", shown.locaties}, {"locaties_totaal", ranked.size()}, {"panden", shown.panden.size()}};
     summary.written.push_back("manifest.json");
     manifest["uitvoer"] = summary.written;
-    manifest["uitvoering"] = {{"threads", threads}, {"tijden_ms", timer.timings()}};
+    manifest["uitvoering"] = {{"threads", threads}, {"tijden_ms", timer.timings()}, {"gpkg_parallel_ms", gpkg_ms}};
     write_private_file(output.file("manifest.json"), manifest.dump(1) + "\n");
     for (const auto& [layer, entry] : manifest["invoer"].items())
         record["invoer"][layer] = {{"bron", entry["bron"]}, {"sha256", entry["sha256"]}};

@@ -28,6 +28,8 @@ struct RunOptions {
     int hotspot_k = 5;  // loo profile: cells with fewer meldingen are left out
     // Set (with --capaciteit): propose controledagen and write controles.geojson/.csv/.xlsx.
     std::optional<ProposalOptions> voorstel;
+    // The viewer holds at most this many locaties, the top of the ranking (see ViewerSelection).
+    std::size_t viewer_max = viewer_max_locaties;
 };
 
 struct RankedLine {

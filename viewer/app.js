@@ -505,6 +505,16 @@
     if (selectedMarker && locatieLayer.hasLayer(selectedMarker)) selectedMarker.bringToFront();
   }
 
+  // A run that flagged more locaties than the viewer holds (onregel run --viewer-max) says so.
+  function showTruncation() {
+    const totaal = Number(DATA.meta && DATA.meta.locaties_totaal);
+    if (!(totaal > locaties.length)) return;
+    const box = $('afgekapt');
+    box.textContent = 'Top ' + getal.format(locaties.length) + ' van ' + getal.format(totaal) +
+      ' locaties met een signaal — de volledige lijst staat in locaties.geojson en onregel.gpkg';
+    box.hidden = false;
+  }
+
   function renderList() {
     const total = locaties.length;
     $('aantal').textContent = selection.length === total
@@ -633,6 +643,7 @@
       return;
     }
     showProfile();
+    showTruncation();
     drawBasemap();
     drawHotspots();
     drawGebieden();

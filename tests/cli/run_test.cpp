@@ -63,15 +63,6 @@ TEST(CliRun, EveryInputRowIsUsedOrRejected) {
     EXPECT_EQ(manifest["invoer"]["kvk"]["rijen"], 20);
 }
 
-TEST(CliRun, FreeTextOfMeldingenIsWrittenNowhere) {
-    const auto dir = scratch("canary");
-    ASSERT_EQ(run_cli(tiny_run(dir / "out", {"--profiel", "handhaving"})).exit_code, 0);
-    for (const auto& entry : fs::recursive_directory_iterator(dir / "out")) {
-        if (!entry.is_regular_file()) continue;
-        EXPECT_EQ(slurp(entry.path()).find("TINY-CANARY"), std::string::npos) << entry.path();
-    }
-}
-
 TEST(CliRun, SameBytesForOneAndTwoThreads) {
     const auto dir = scratch("threads");
     ASSERT_EQ(run_cli(tiny_run(dir / "one", {"--threads", "1"})).exit_code, 0);

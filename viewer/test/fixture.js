@@ -2,6 +2,10 @@
 // the page: markup and script in addresses and area names, formulas in trade names. Deterministic.
 'use strict';
 
+const fs = require('node:fs');
+const path = require('node:path');
+const { outDir, scratchDir } = require('./harness.js');
+
 const LON = 6.1395;
 const LAT = 52.0125;
 const DX = 0.00030;  // ~20 m east-west
@@ -15,7 +19,9 @@ function rect(lon, lat, w, hgt) {
   return { type: 'Polygon', coordinates: [[[lon, lat], [lon + w, lat], [lon + w, lat + hgt], [lon, lat + hgt], [lon, lat]]] };
 }
 
-function fixtureLayers() {
+// As `onregel run --viewer-max` writes it: the viewer holds the top `viewerMax` locaties of a ranking
+// of `locatiesTotaal` (by default: of as many as the town has).
+function fixtureLayers({ viewerMax = Infinity, locatiesTotaal } = {}) {
   const panden = [];
   const locaties = [];
   const streets = ['Kerkstraat', 'Molenstraat', 'Boekholtstraat', 'Koepoortstraat'];
@@ -113,13 +119,16 @@ function fixtureLayers() {
 
   const collection = (list) => ({ type: 'FeatureCollection', features: list });
   return [
-    ['meta', { profiel: 'handhaving', signalen: { kelderbox: 'Kelder- of garagebox met bedrijvigheid' } }],
+    ['meta', {
+      profiel: 'handhaving', locaties_totaal: locatiesTotaal === undefined ? locaties.length : locatiesTotaal,
+      signalen: { kelderbox: 'Kelder- of garagebox met bedrijvigheid' }
+    }],
     ['panden', collection(panden)],
     ['buurten', collection(buurten)],
     ['hotspots', collection(hotspots)],
     ['gebieden', collection(gebieden)],
     ['controles', collection(controles)],
-    ['locaties', collection(locaties)]
+    ['locaties', collection(locaties.slice(0, viewerMax))]
   ];
 }
 
@@ -129,4 +138,13 @@ function dataScript(layers) {
   return 'window.ONREGEL_DATA = {' + body.join(',\n') + '};\n';
 }
 
-module.exports = { fixtureLayers, dataScript, HOSTILE_ADRES, HOSTILE_HANDELSNAAM, HOSTILE_GEBIED };
+// A copy of the exported viewer of the real run with its data.js replaced by `layers`.
+function viewerWith(name, layers) {
+  const dir = path.join(scratchDir(), name, 'viewer');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(path.join(outDir(), 'viewer'), dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'data.js'), dataScript(layers));
+  return dir;
+}
+
+module.exports = { fixtureLayers, dataScript, viewerWith, HOSTILE_ADRES, HOSTILE_HANDELSNAAM, HOSTILE_GEBIED };

@@ -4,7 +4,9 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
+const fs = require('node:fs');
 const { outDir, scratchDir, readData, openViewer, listedIds, downloadCsv, parseCsv } = require('./harness.js');
+const { fixtureLayers, viewerWith } = require('./fixture.js');
 
 const viewerDir = path.join(outDir(), 'viewer');
 const data = readData(viewerDir);
@@ -20,6 +22,37 @@ test('the page lists every locatie, in rank order', async () => {
   assert.match(await viewer.page.textContent('#aantal'), new RegExp('^' + locaties.length.toLocaleString('nl-NL') + ' locaties$'));
   if (data.meta && data.meta.profiel) {
     assert.match(await viewer.page.textContent('#profiel'), new RegExp(data.meta.profiel));
+  }
+});
+
+test('the viewer holds what the manifest says, and says when that is not the whole ranking', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(outDir(), 'manifest.json'), 'utf8'));
+  assert.equal(manifest.viewer.locaties, locaties.length);
+  assert.equal(manifest.viewer.locaties_totaal, data.meta.locaties_totaal);
+  assert.equal(manifest.viewer.locaties_totaal, manifest.aantallen.gemarkeerde_objecten);
+  assert.equal(manifest.viewer.panden, data.panden.features.length);
+  const truncated = data.meta.locaties_totaal > locaties.length;
+  assert.equal(await viewer.page.isVisible('#afgekapt'), truncated);
+});
+
+test('a viewer holding the top of a longer ranking says how much longer and where the rest is', async () => {
+  const layers = fixtureLayers({ viewerMax: 5, locatiesTotaal: 231453 });
+  const top = await openViewer(viewerWith('fixture-top', layers));
+  try {
+    const shown = new Map(layers).get('locaties').features.map((f) => String(f.properties.bag_id));
+    assert.equal(shown.length, 5);
+    assert.deepEqual(await listedIds(top.page), shown);
+    assert.equal(await top.page.textContent('#afgekapt'),
+      'Top 5 van 231.453 locaties met een signaal — de volledige lijst staat in locaties.geojson en onregel.gpkg');
+    assert.match(await top.page.textContent('#aantal'), /^5 locaties$/);
+    // Controles of locaties beyond the top still print, with their own reasons.
+    await top.page.click('#tab-controles');
+    await top.page.evaluate(() => { window.print = () => {}; });
+    await top.page.click('#dagen li.dag[data-dag="2"] .knop-print');
+    assert.equal(await top.page.locator('#looplijst tbody tr').count(), 4);
+    assert.deepEqual(top.errors, []);
+  } finally {
+    await top.close();
   }
 });
 
