@@ -110,9 +110,10 @@ void read_ranges(const std::string& source, GDALDataset& dataset, OGRLayer& laye
 struct Chunk {
     std::vector<Verblijfsobject> vbos;
     std::vector<GIntBig> vbo_fids;
+    std::vector<std::size_t> vbo_rows;  // position in the range's read order, to interleave with the rejects
     std::vector<std::string> pandstatus;  // per object: its pand's status as the row states it
     Rejects rejects;
-    std::vector<GIntBig> reject_fids;
+    std::vector<std::size_t> reject_rows;
     LayerStats stats;
 };
 
@@ -169,8 +170,8 @@ Verblijfsobject parse_object(OGRFeature& f, const Layout& c, const PointReader& 
     return v;
 }
 
-// Reads one layer of addressable objects into `town`: ranges in parallel, merged in FID order, so
-// ids seen twice are rejected at the same place and in the same order as by a sequential read.
+// Reads one layer of addressable objects into `town`: ranges in parallel, merged in range and read
+// order, so ids seen twice are rejected at the same place and in the same order as by a sequential read.
 void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer& layer, bool with_use,
                       const ReadOptions& options, Town& town, std::unordered_map<std::string, std::int32_t>& pand_index,
                       std::unordered_set<std::uint64_t>& seen, Rejects& rejects, LayerStats& stats) {
@@ -200,10 +201,11 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
             try {
                 chunk.vbos.push_back(parse_object(f, layout, points, with_use, options, row_id));
             } catch (const RowError&) {
-                chunk.reject_fids.push_back(f.GetFID());
+                chunk.reject_rows.push_back(chunk.stats.rows);
                 throw;
             }
             chunk.vbo_fids.push_back(f.GetFID());
+            chunk.vbo_rows.push_back(chunk.stats.rows);
             chunk.pandstatus.push_back(chunk.vbos.back().pand_id.empty() ? std::string() : field_text(f, layout.pandstatus));
         });
     });
@@ -218,13 +220,13 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
         town.verblijfsobjecten.reserve(town.verblijfsobjecten.size() + chunk.vbos.size());
         seen.reserve(seen.size() + chunk.vbos.size());
         std::size_t next_reject = 0;
-        auto rejects_before = [&](GIntBig fid) {
-            for (; next_reject < chunk.reject_fids.size() && chunk.reject_fids[next_reject] < fid; ++next_reject)
+        auto rejects_before = [&](std::size_t row) {
+            for (; next_reject < chunk.reject_rows.size() && chunk.reject_rows[next_reject] < row; ++next_reject)
                 rejects.add(chunk.rejects.rows()[next_reject]);
         };
         for (std::size_t i = 0; i < chunk.vbos.size(); ++i) {
             auto& v = chunk.vbos[i];
-            rejects_before(chunk.vbo_fids[i]);
+            rejects_before(chunk.vbo_rows[i]);
             if (!seen.insert(*bag_id_number(v.id)).second) {
                 rejects.add({"bag", source, row_label(dataset, chunk.vbo_fids[i]), v.id, "dubbel BAG-id", v.id});
                 continue;
@@ -237,7 +239,7 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
             town.verblijfsobjecten.push_back(std::move(v));
             ++stats.used;
         }
-        rejects_before(std::numeric_limits<GIntBig>::max());
+        rejects_before(std::numeric_limits<std::size_t>::max());
         chunk = Chunk{};  // free as we go: the objects now live in the town
     }
 }
