@@ -8,6 +8,7 @@ find_package(TBB 2021 CONFIG REQUIRED)        # libtbb-dev: parallel signal eval
 find_package(nlohmann_json 3.11 CONFIG REQUIRED)  # nlohmann-json3-dev: manifest and JSON inputs
 find_package(CLI11 2.1 CONFIG REQUIRED)       # libcli11-dev: argument parsing with generated --help
 find_package(OpenSSL 3 REQUIRED)              # libssl-dev: SHA-256 of inputs for manifest and logboek (layers/ only)
+find_package(SQLite3 3.31 REQUIRED)           # libsqlite3-dev (GDAL's own): bulk-loaded GeoPackage R-trees (layers/ only)
 find_package(tomlplusplus 3.3 CONFIG REQUIRED)  # libtomlplusplus-dev: the TOML config
 if(ONREGEL_BUILD_TESTS)
   find_package(GTest 1.12 CONFIG REQUIRED)    # libgtest-dev

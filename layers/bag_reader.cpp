@@ -1,10 +1,11 @@
 // BAG from any OGR source with the bag-light column names: PDOK's bag-light.gpkg (verblijfsobject,
 // ligplaats, standplaats, pand), a CSV with x/y, a PostGIS table.
+#include <algorithm>
 #include <limits>
 #include <optional>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "engine/errors.hpp"
 #include "readers.hpp"
@@ -170,11 +171,27 @@ Verblijfsobject parse_object(OGRFeature& f, const Layout& c, const PointReader& 
     return v;
 }
 
+// Which objects of `chunks`, in range and read order, repeat an id read before them in this layer or in
+// `earlier` (the sorted ids of the layers read before). Sorted once rather than hashed per object: a
+// hash set of ten million ids grew, rehashed and paged for a quarter of the national read.
+std::vector<bool> repeated_ids(const std::vector<Chunk>& chunks, const std::vector<std::uint64_t>& earlier) {
+    std::vector<std::pair<std::uint64_t, std::size_t>> ids;  // (id, position in read order)
+    for (const auto& chunk : chunks)
+        for (const auto& v : chunk.vbos) ids.emplace_back(*bag_id_number(v.id), ids.size());
+    tbb::parallel_sort(ids.begin(), ids.end());
+    std::vector<bool> repeated(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        repeated[ids[i].second] = (i > 0 && ids[i - 1].first == ids[i].first) ||
+                                  std::binary_search(earlier.begin(), earlier.end(), ids[i].first);
+    return repeated;
+}
+
 // Reads one layer of addressable objects into `town`: ranges in parallel, merged in range and read
 // order, so ids seen twice are rejected at the same place and in the same order as by a sequential read.
+// `seen` holds the sorted ids kept so far, over all layers.
 void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer& layer, bool with_use,
                       const ReadOptions& options, Town& town, std::unordered_map<std::string, std::int32_t>& pand_index,
-                      std::unordered_set<std::uint64_t>& seen, Rejects& rejects, LayerStats& stats) {
+                      std::vector<std::uint64_t>& seen, Rejects& rejects, LayerStats& stats) {
     const Columns columns(layer, source);
     const Layout layout{columns.required("identificatie"),
                         with_use ? columns.required("gebruiksdoel") : -1,
@@ -212,13 +229,15 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
 
     if (stats.crs.empty()) stats.crs = crs;
     if (stats.selectie.empty()) stats.selectie = selection.selectie;
+    const auto repeated = repeated_ids(chunks, seen);
+    const std::size_t kept_before = seen.size();
+    std::size_t position = 0;
     for (auto& chunk : chunks) {
         stats.bron = chunk.stats.bron;
         stats.driver = chunk.stats.driver;
         stats.rows += chunk.stats.rows;
         for (const auto& [reden, n] : chunk.stats.overgeslagen) stats.overgeslagen[reden] += n;
         town.verblijfsobjecten.reserve(town.verblijfsobjecten.size() + chunk.vbos.size());
-        seen.reserve(seen.size() + chunk.vbos.size());
         std::size_t next_reject = 0;
         auto rejects_before = [&](std::size_t row) {
             for (; next_reject < chunk.reject_rows.size() && chunk.reject_rows[next_reject] < row; ++next_reject)
@@ -227,10 +246,11 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
         for (std::size_t i = 0; i < chunk.vbos.size(); ++i) {
             auto& v = chunk.vbos[i];
             rejects_before(chunk.vbo_rows[i]);
-            if (!seen.insert(*bag_id_number(v.id)).second) {
+            if (repeated[position++]) {
                 rejects.add({"bag", source, row_label(dataset, chunk.vbo_fids[i]), v.id, "dubbel BAG-id", v.id});
                 continue;
             }
+            seen.push_back(*bag_id_number(v.id));
             if (!v.pand_id.empty()) {
                 auto [it, added] = pand_index.emplace(v.pand_id, static_cast<std::int32_t>(town.panden.size()));
                 if (added) town.panden.push_back({v.pand_id, v.bouwjaar, std::move(chunk.pandstatus[i]), {}});
@@ -242,6 +262,8 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
         rejects_before(std::numeric_limits<std::size_t>::max());
         chunk = Chunk{};  // free as we go: the objects now live in the town
     }
+    std::sort(seen.begin() + static_cast<std::ptrdiff_t>(kept_before), seen.end());
+    std::inplace_merge(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(kept_before), seen.end());
 }
 
 // A GeoPackage records when its tables were written (gpkg_contents.last_change): for PDOK's
@@ -282,7 +304,7 @@ void read_bag(const std::string& source, const ReadOptions& options, Town& town,
               Rejects& rejects, LayerStats& stats) {
     auto dataset = open_vector(source);
     std::unordered_map<std::string, std::int32_t> pand_index;
-    std::unordered_set<std::uint64_t> seen;  // ids checked to be 16 digits, kept as numbers
+    std::vector<std::uint64_t> seen;  // ids checked to be 16 digits, kept as numbers, sorted
     auto& layer = pick_layer(*dataset, "verblijfsobject", source);
     read_addressable(source, *dataset, layer, true, options, town, pand_index, seen, rejects, stats);
     // bag-light carries ligplaatsen and standplaatsen as their own layers: addressable objects too.

@@ -1,11 +1,13 @@
 #include "gpkg_writer.hpp"
 
 #include <cpl_conv.h>
+#include <algorithm>
 #include <limits>
 #include <sys/stat.h>
 
 #include "engine/text.hpp"
 #include "gdal_source.hpp"
+#include "gpkg_rtree.hpp"
 
 namespace onregel {
 
@@ -100,10 +102,13 @@ void check(OGRErr err, const std::string& what) {
     if (err != OGRERR_NONE) throw std::runtime_error(what + " (" + CPLGetLastErrorMsg() + ")");
 }
 
-// Writes the rows of `table` into a new layer; `srs` null writes no geometry.
-void write_layer(GDALDataset& dataset, const FeatureTable& table, OGRSpatialReference* srs, bool neutralise) {
+// Writes the rows of `table` into a new layer; `srs` null writes no geometry. Returns the features'
+// boxes for the spatial index, which is left to write_gpkg_rtree.
+std::vector<RtreeEntry> write_layer(GDALDataset& dataset, const FeatureTable& table, OGRSpatialReference* srs,
+                                    bool neutralise) {
     const auto geometry_type = !srs ? wkbNone : table.geometry == GeometryType::point ? wkbPoint : wkbPolygon;
-    OGRLayer* layer = dataset.CreateLayer(table.name.c_str(), srs, geometry_type, nullptr);
+    const char* options[] = {"SPATIAL_INDEX=NO", nullptr};
+    OGRLayer* layer = dataset.CreateLayer(table.name.c_str(), srs, geometry_type, const_cast<char**>(options));
     if (!layer) throw std::runtime_error("cannot create layer " + table.name + " (" + CPLGetLastErrorMsg() + ")");
     std::vector<bool> int32(table.columns.size());
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -113,6 +118,7 @@ void write_layer(GDALDataset& dataset, const FeatureTable& table, OGRSpatialRefe
         check(layer->CreateField(&field), "cannot create field " + table.columns[c].name);
     }
     check(layer->StartTransaction(), "cannot start a transaction on " + table.name);
+    std::vector<RtreeEntry> boxes;
     for (const auto& row : table.rows) {
         OGRFeature feature(layer->GetLayerDefn());
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -140,8 +146,18 @@ void write_layer(GDALDataset& dataset, const FeatureTable& table, OGRSpatialRefe
             }
         }
         check(layer->CreateFeature(&feature), "cannot write to layer " + table.name);
+        if (srs && !row.shape.empty()) {
+            RtreeEntry box{feature.GetFID(), row.shape.front().x, row.shape.front().x, row.shape.front().y,
+                           row.shape.front().y};
+            for (const auto& p : row.shape) {
+                box.min_x = std::min(box.min_x, p.x), box.max_x = std::max(box.max_x, p.x);
+                box.min_y = std::min(box.min_y, p.y), box.max_y = std::max(box.max_y, p.y);
+            }
+            boxes.push_back(box);
+        }
     }
     check(layer->CommitTransaction(), "cannot commit layer " + table.name);
+    return boxes;
 }
 
 // QGIS's own layer_styles schema, which it reads from a GeoPackage to style layers on opening.
@@ -226,19 +242,19 @@ void write_gpkg(const std::filesystem::path& path, const std::vector<const Featu
     // The GeoPackage driver stamps gpkg_contents.last_change with this instead of the clock.
     const ScopedConfig date("OGR_CURRENT_DATE", timestamp);
     // A file either appears whole (the run's staging directory is committed at the end) or not at all,
-    // so SQLite need not make each step durable. A larger cache (MB) while the R-trees are built at the
-    // end saves page reads; beyond 64 MB it gained nothing at a million objects.
+    // so SQLite need not make each step durable.
     const ScopedConfig synchronous("OGR_SQLITE_SYNCHRONOUS", "OFF");
     const ScopedConfig journal("OGR_SQLITE_JOURNAL", "OFF");
-    const ScopedConfig cache("OGR_SQLITE_CACHE", "64");
+    std::vector<std::vector<RtreeEntry>> boxes;
     {
         auto dataset = create("GPKG", path);
         OGRSpatialReference rd;
         rd.importFromEPSG(28992);
         rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        for (const auto* table : tables) write_layer(*dataset, *table, &rd, false);
+        for (const auto* table : tables) boxes.push_back(write_layer(*dataset, *table, &rd, false));
         write_styles(*dataset, styles, timestamp);
     }
+    for (std::size_t i = 0; i < tables.size(); ++i) write_gpkg_rtree(path, tables[i]->name, "geom", std::move(boxes[i]));
     set_private(path);
 }
 
