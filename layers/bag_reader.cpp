@@ -231,13 +231,14 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
     if (stats.selectie.empty()) stats.selectie = selection.selectie;
     const auto repeated = repeated_ids(chunks, seen);
     const std::size_t kept_before = seen.size();
+    // Once for all ranges: growing by each range's size would move every object read so far, per range.
+    town.verblijfsobjecten.reserve(town.verblijfsobjecten.size() + repeated.size());
     std::size_t position = 0;
     for (auto& chunk : chunks) {
         stats.bron = chunk.stats.bron;
         stats.driver = chunk.stats.driver;
         stats.rows += chunk.stats.rows;
         for (const auto& [reden, n] : chunk.stats.overgeslagen) stats.overgeslagen[reden] += n;
-        town.verblijfsobjecten.reserve(town.verblijfsobjecten.size() + chunk.vbos.size());
         std::size_t next_reject = 0;
         auto rejects_before = [&](std::size_t row) {
             for (; next_reject < chunk.reject_rows.size() && chunk.reject_rows[next_reject] < row; ++next_reject)
