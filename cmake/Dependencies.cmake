@@ -10,6 +10,10 @@ find_package(CLI11 2.1 CONFIG REQUIRED)       # libcli11-dev: argument parsing w
 find_package(OpenSSL 3 REQUIRED)              # libssl-dev: SHA-256 of inputs for manifest and logboek (layers/ only)
 find_package(SQLite3 3.31 REQUIRED)           # libsqlite3-dev (GDAL's own): bulk-loaded GeoPackage R-trees (layers/ only)
 find_package(tomlplusplus 3.3 CONFIG REQUIRED)  # libtomlplusplus-dev: the TOML config
+if(NOT ONREGEL_SANITIZE)  # the sanitizers bring their own allocator
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc>=5.2)  # libjemalloc-dev: the onregel executable's malloc
+endif()
 if(ONREGEL_BUILD_TESTS)
   find_package(GTest 1.12 CONFIG REQUIRED)    # libgtest-dev
   find_package(ZLIB 1.2 REQUIRED)             # zlib1g-dev (comes with libgdal-dev): the canary test inflates XLSX
