@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
 
 namespace onregel {
 
@@ -42,7 +43,8 @@ std::vector<Beoordeling> score_town(const Context& context, const Config& config
         }
     }
     const auto& vbos = context.town.verblijfsobjecten;
-    std::sort(scored.begin(), scored.end(), [&](const Beoordeling& a, const Beoordeling& b) {
+    // BAG ids are unique, so this order is total and the result the same on any number of threads.
+    tbb::parallel_sort(scored.begin(), scored.end(), [&](const Beoordeling& a, const Beoordeling& b) {
         if (a.score != b.score) return a.score > b.score;
         return vbos[a.vbo].id < vbos[b.vbo].id;
     });
