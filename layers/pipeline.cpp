@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
+#include <tbb/parallel_invoke.h>
 #include <tbb/task_group.h>
 #include <thread>
 
@@ -133,8 +134,9 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
         throw input_error(options.sources.kvk + ": no dates in KvK or meldingen to take the peildatum from; set peildatum in the config");
 
     timer.start("index");
-    const GridIndex vbo_index(vbo_points(town), 50);
-    const GridIndex melding_index(melding_points(town), 50);
+    GridIndex vbo_index, melding_index;
+    tbb::parallel_invoke([&] { vbo_index = GridIndex(vbo_points(town), 50); },
+                         [&] { melding_index = GridIndex(melding_points(town), 50); });
 
     timer.start("signals");
     const Context context{town, vbo_index, melding_index, config.policy};

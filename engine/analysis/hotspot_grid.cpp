@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <tbb/parallel_sort.h>
 #include <utility>
 
 #include "engine/errors.hpp"
@@ -42,7 +43,7 @@ HotspotGrid grid_hotspots(std::span<const Point> area_points, std::span<const Po
     keys.reserve(area_points.size() + events.size());
     for (const auto& p : area_points) keys.push_back(key_of(p, cell));
     for (const auto& p : events) keys.push_back(key_of(p, cell));
-    std::sort(keys.begin(), keys.end());
+    tbb::parallel_sort(keys.begin(), keys.end());  // equal keys are alike: any thread count, the same cells
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
     HotspotGrid grid;
