@@ -602,8 +602,12 @@ GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& reco
     meta["peildatum"] = format_date(town.peildatum);
     meta["signalen"] = beschrijvingen;
     meta["signalen"][integrale_bonus_id] = "Signalen uit meerdere domeinen op één adres (integrale bonus)";
+    // The basemap as in the run's viewer: the panden near the objects in the areas, not every pand read.
+    std::vector<Point> in_gebied_punten;
+    for (auto v : in_gebied) in_gebied_punten.push_back(town.verblijfsobjecten[v].punt);
     export_viewer(output.dir(), {{"meta", meta.dump()},
-                                 {"panden", panden_geojson(town, to_wgs84)},
+                                 {"panden", panden_geojson(town, panden_near(town, in_gebied_punten, viewer_basemap_radius),
+                                                           to_wgs84)},
                                  {"gebieden", gebieden_json},
                                  {"locaties", feature_table_geojson(locaties_table(town, in_gebieden, options.profiel), to_wgs84)}});
     summary.written.push_back("viewer/index.html");

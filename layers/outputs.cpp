@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -319,12 +318,6 @@ std::string panden_geojson(const Town& town, std::span<const std::uint32_t> pand
     };
     tbb::this_task_arena::isolate([&] { tbb::parallel_for(std::size_t{0}, drawn.size(), simplify); });
     return feature_table_geojson(table, to_wgs84);
-}
-
-std::string panden_geojson(const Town& town, const RdToWgs84& to_wgs84) {
-    std::vector<std::uint32_t> all(town.panden.size());
-    std::iota(all.begin(), all.end(), 0u);
-    return panden_geojson(town, all, to_wgs84);
 }
 
 }  // namespace onregel

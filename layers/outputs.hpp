@@ -65,9 +65,8 @@ std::vector<Point> simplify_ring(const std::vector<Point>& ring, double toleranc
 inline constexpr double basemap_tolerance = 0.5;  // metres: about a pixel where a street fills the screen
 
 // Pand outlines as the offline basemap of the viewer, simplified by basemap_tolerance: the given
-// panden, or all of them.
+// panden (see panden_near).
 std::string panden_geojson(const Town& town, std::span<const std::uint32_t> panden, const RdToWgs84& to_wgs84);
-std::string panden_geojson(const Town& town, const RdToWgs84& to_wgs84);
 
 // The number of active vestigingen on an object at the peildatum.
 int actieve_vestigingen(const Town& town, std::uint32_t vbo);

@@ -4,19 +4,9 @@
 
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
-const { outDir, scratchDir, openViewer, listedIds, downloadCsv, parseCsv } = require('./harness.js');
-const { fixtureLayers, dataScript, HOSTILE_ADRES, HOSTILE_HANDELSNAAM, HOSTILE_GEBIED } = require('./fixture.js');
-
-// A copy of the exported viewer with its data.js replaced.
-function viewerWith(name, layers) {
-  const dir = path.join(scratchDir(), name, 'viewer');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(path.join(outDir(), 'viewer'), dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'data.js'), dataScript(layers));
-  return dir;
-}
+const { scratchDir, openViewer, listedIds, downloadCsv, parseCsv } = require('./harness.js');
+const { fixtureLayers, viewerWith, HOSTILE_ADRES, HOSTILE_HANDELSNAAM, HOSTILE_GEBIED } = require('./fixture.js');
 
 const layers = fixtureLayers();
 const locaties = new Map(layers).get('locaties').features.map((f) => f.properties);
