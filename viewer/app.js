@@ -177,11 +177,15 @@
   }
 
   // The basisdataset files lie beside the viewer directory; the name is encoded, so it stays a file name.
+  // `onregel serve` serves the viewer directory only: there the files are named, to open from the folder.
   function basisdatasetLinks(p) {
-    return h('p', { class: 'gebied-bestanden' }, 'Basisdataset: ',
-      p.xlsx ? h('a', { href: '../' + encodeURIComponent(p.xlsx), class: 'gebied-xlsx' }, 'Excel (.xlsx)') : null,
+    const served = location.protocol !== 'file:';
+    const bestand = (name, cls, label) => served ? h('span', { class: cls }, name)
+      : h('a', { href: '../' + encodeURIComponent(name), class: cls }, label);
+    return h('p', { class: 'gebied-bestanden' }, served ? 'Basisdataset (in de uitvoermap): ' : 'Basisdataset: ',
+      p.xlsx ? bestand(p.xlsx, 'gebied-xlsx', 'Excel (.xlsx)') : null,
       p.xlsx && p.csv ? ' · ' : null,
-      p.csv ? h('a', { href: '../' + encodeURIComponent(p.csv), class: 'gebied-csv' }, 'CSV') : null);
+      p.csv ? bestand(p.csv, 'gebied-csv', 'CSV') : null);
   }
 
   function gebiedPopup(p) {

@@ -6,7 +6,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 const path = require('node:path');
-const { binary, outDir, readData, openPage, listedIds, downloadCsv } = require('./harness.js');
+const { binary, outDir, gebiedOutDir, readData, openPage, listedIds, downloadCsv } = require('./harness.js');
 
 const data = readData(path.join(outDir(), 'viewer'));
 let server;
@@ -14,9 +14,9 @@ let root;
 let viewer;
 
 // Starts `onregel serve --port 0` and resolves once it prints the URL it listens on.
-function startServer() {
+function startServer(out = outDir()) {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary(), ['serve', '--out', outDir(), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(binary(), ['serve', '--out', out, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let printed = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
@@ -84,6 +84,26 @@ test('no policy violation, no console error, no request beyond the server', asyn
   assert.deepEqual(viewer.errors, []);
   assert.ok(viewer.requests.length > 0, 'requests are being recorded');
   assert.deepEqual(viewer.foreignRequests(), []);
+});
+
+test('a served gebied viewer names its basisdataset files instead of linking outside the viewer', async () => {
+  const gebieden = readData(path.join(gebiedOutDir(), 'viewer')).gebieden.features.map((f) => f.properties);
+  const { child, url } = await startServer(gebiedOutDir());
+  const served = await openPage(url);
+  try {
+    const { page } = served;
+    await page.click('#tab-gebieden');
+    await page.waitForSelector('#gebieden li.gebied');
+    assert.equal(await page.locator('#gebieden a.gebied-xlsx, #gebieden a.gebied-csv').count(), 0, 'no link the server cannot serve');
+    const named = await page.$$eval('#gebieden span.gebied-xlsx', (spans) => spans.map((s) => s.textContent));
+    const xlsx = gebieden.map((g) => g.xlsx).filter(Boolean);
+    assert.ok(xlsx.length > 0, 'the gebied run wrote no basisdataset');
+    assert.deepEqual(named, xlsx);
+    assert.match(await page.textContent('#gebieden .gebied-bestanden'), /in de uitvoermap/);
+  } finally {
+    await served.close();
+    child.kill('SIGKILL');
+  }
 });
 
 test('SIGTERM ends the server with exit code 0', async () => {
