@@ -2,14 +2,21 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 namespace onregel {
 
+void append_decimal(std::string& out, double value, int decimals) {
+    char buf[400];  // room for the largest finite double in fixed notation, with its decimals
+    const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
+    if (r.ec != std::errc{}) throw std::length_error("append_decimal: too many decimals");
+    const bool negative_zero = buf[0] == '-' && std::string_view(buf + 1, r.ptr).find_first_not_of("0.") == std::string_view::npos;
+    out.append(buf + negative_zero, r.ptr);
+}
+
 std::string format_decimal(double value, int decimals) {
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
-    std::string out(buf, r.ptr);
-    if (out == "-0" || out.find_first_not_of("-0.") == std::string::npos) out.erase(0, out[0] == '-');
+    std::string out;
+    append_decimal(out, value, decimals);
     return out;
 }
 

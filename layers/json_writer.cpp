@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "engine/text.hpp"
+
 namespace onregel {
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -84,12 +86,7 @@ JsonWriter& JsonWriter::value(std::int64_t number) {
 JsonWriter& JsonWriter::value(double number, int decimals) {
     if (!std::isfinite(number)) return null();
     separator();
-    // As format_decimal (a zero is never written as "-0.000"), without a string per number. Room for
-    // the largest finite double in fixed notation.
-    char buf[400];
-    const auto r = std::to_chars(buf, buf + sizeof buf, number, std::chars_format::fixed, decimals);
-    const bool negative_zero = buf[0] == '-' && std::string_view(buf + 1, r.ptr).find_first_not_of("0.") == std::string_view::npos;
-    out_.append(buf + negative_zero, r.ptr);
+    append_decimal(out_, number, decimals);
     return *this;
 }
 JsonWriter& JsonWriter::value(bool flag) {
