@@ -148,6 +148,15 @@ struct Lookup {
 // Groups items by owner (owner -1 = none); within a row, items keep their input order.
 Lookup build_lookup(std::size_t owners, std::span<const std::int32_t> owner_of_item);
 
+// Where each item lies (verblijfsobjecten, meldingen, ...), in order: what a GridIndex is built on.
+template <class Item>
+std::vector<Point> points_of(const std::vector<Item>& items) {
+    std::vector<Point> points;
+    points.reserve(items.size());
+    for (const auto& item : items) points.push_back(item.punt);
+    return points;
+}
+
 struct Town {
     std::vector<Verblijfsobject> verblijfsobjecten;
     std::vector<Pand> panden;

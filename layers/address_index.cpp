@@ -43,13 +43,6 @@ std::optional<std::uint64_t> bag_id_number(std::string_view id) {
 
 namespace {
 
-std::vector<Point> points_of(const std::vector<Verblijfsobject>& vbos) {
-    std::vector<Point> points;
-    points.reserve(vbos.size());
-    for (const auto& v : vbos) points.push_back(v.punt);
-    return points;
-}
-
 constexpr std::uint32_t postcode_numbers = 9000 * 26 * 26;  // 1000AA .. 9999ZZ
 
 // A postcode written 1234AB as a number below postcode_numbers; nullopt for any other spelling.

@@ -513,10 +513,7 @@ GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& reco
         throw input_error(options.sources.kvk + ": no dates in KvK or meldingen to take the peildatum from; set peildatum in the config");
     town.peildatum = config.peildatum ? *config.peildatum : *inputs.latest_date;
 
-    std::vector<Point> vbo_points, melding_points;
-    for (const auto& v : town.verblijfsobjecten) vbo_points.push_back(v.punt);
-    for (const auto& m : town.meldingen) melding_points.push_back(m.punt);
-    const GridIndex vbo_index(vbo_points, 50), melding_index(melding_points, 50);
+    const GridIndex vbo_index(points_of(town.verblijfsobjecten), 50), melding_index(points_of(town.meldingen), 50);
     const Context context{town, vbo_index, melding_index, config.policy};
     const auto ranked = score_town(context, config, signals);
 

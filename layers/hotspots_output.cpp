@@ -32,30 +32,22 @@ MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, con
                            {{"klasse", T::integer}, {"trend", T::text}, {"n_meldingen", T::integer},
                             {"gewogen", T::real, 2}, {"z", T::real, 4}, {"p", T::p_value}},
                            {}}};
-    std::vector<Point> area, events;
-    std::vector<double> weights;
-    std::vector<Date> dates;
-    for (const auto& vbo : town.verblijfsobjecten) area.push_back(vbo.punt);
-    for (const auto& m : town.meldingen) {
-        const double weight = policy.melding_gewicht(m.categorie);
-        if (m.datum > town.peildatum || weight <= 0) continue;  // as the meldingen_hotspot signal
-        events.push_back(m.punt);
-        weights.push_back(weight);
-        dates.push_back(m.datum);
-    }
-    if (events.empty()) return out;
-    const auto grid = grid_hotspots(area, events, weights, options.cel, options.band);
+    const auto events = hotspot_events(town, policy);
+    if (events.points.empty()) return out;
+    const auto grid = grid_hotspots(points_of(town.verblijfsobjecten), events.points, events.weights, options.cel, options.band);
     out.cellen = grid.cells.size();
 
-    const auto year_back = [&](Date d) { return static_cast<std::size_t>((town.peildatum - d) * 4 / 1461); };
+    const auto year_back = [&](std::uint32_t melding) {
+        return static_cast<std::size_t>((town.peildatum - town.meldingen[melding].datum) * 4 / 1461);
+    };
     std::size_t years = 0;
-    for (auto d : dates) years = std::max(years, year_back(d) + 1);
+    for (auto m : events.meldingen) years = std::max(years, year_back(m) + 1);
     std::vector<std::int64_t> count(grid.cells.size(), 0);
     std::vector<double> per_year(grid.cells.size() * years, 0);  // oldest year first
-    for (std::size_t e = 0; e < events.size(); ++e) {
-        const auto c = static_cast<std::size_t>(grid.find(events[e]));
+    for (std::size_t e = 0; e < events.points.size(); ++e) {
+        const auto c = static_cast<std::size_t>(grid.find(events.points[e]));
         ++count[c];
-        ++per_year[c * years + (years - 1 - year_back(dates[e]))];
+        ++per_year[c * years + (years - 1 - year_back(events.meldingen[e]))];
     }
     for (std::size_t i = 0; i < grid.cells.size(); ++i) {
         const auto& c = grid.cells[i];

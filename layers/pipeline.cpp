@@ -50,20 +50,6 @@ private:
     nlohmann::ordered_json timings_ = nlohmann::ordered_json::object();
 };
 
-std::vector<Point> vbo_points(const Town& town) {
-    std::vector<Point> points;
-    points.reserve(town.verblijfsobjecten.size());
-    for (const auto& v : town.verblijfsobjecten) points.push_back(v.punt);
-    return points;
-}
-
-std::vector<Point> melding_points(const Town& town) {
-    std::vector<Point> points;
-    points.reserve(town.meldingen.size());
-    for (const auto& m : town.meldingen) points.push_back(m.punt);
-    return points;
-}
-
 nlohmann::ordered_json input_entry(const std::string& path, const LayerStats& stats, std::size_t rejected) {
     nlohmann::ordered_json entry;
     entry["bron"] = path;
@@ -135,8 +121,8 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
 
     timer.start("index");
     GridIndex vbo_index, melding_index;
-    tbb::parallel_invoke([&] { vbo_index = GridIndex(vbo_points(town), 50); },
-                         [&] { melding_index = GridIndex(melding_points(town), 50); });
+    tbb::parallel_invoke([&] { vbo_index = GridIndex(points_of(town.verblijfsobjecten), 50); },
+                         [&] { melding_index = GridIndex(points_of(town.meldingen), 50); });
 
     timer.start("signals");
     const Context context{town, vbo_index, melding_index, config.policy};

@@ -32,6 +32,19 @@ std::int32_t HotspotGrid::find(Point p) const {
     return static_cast<std::int32_t>(it - cells.begin());
 }
 
+HotspotEvents hotspot_events(const Town& town, const Policy& policy) {
+    HotspotEvents events;
+    for (std::uint32_t i = 0; i < town.meldingen.size(); ++i) {
+        const auto& melding = town.meldingen[i];
+        const double weight = policy.melding_gewicht(melding.categorie);
+        if (melding.datum > town.peildatum || weight <= 0) continue;
+        events.points.push_back(melding.punt);
+        events.weights.push_back(weight);
+        events.meldingen.push_back(i);
+    }
+    return events;
+}
+
 HotspotGrid grid_hotspots(std::span<const Point> area_points, std::span<const Point> events,
                           std::span<const double> event_weights, double cell, double band) {
     if (!(cell > 0)) throw config_error("hot spot cell size must be positive");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/model.hpp"
+#include "engine/policy.hpp"
 
 namespace onregel {
 
@@ -25,6 +26,15 @@ struct HotspotGrid {
     // Index of the cell holding p, or -1 when that cell is outside the study area.
     std::int32_t find(Point p) const;
 };
+
+// The meldingen a hot spot counts, as the meldingen_hotspot signal and the hot spot map both take them:
+// up to the peildatum and with a positive weight for their categorie.
+struct HotspotEvents {
+    std::vector<Point> points;
+    std::vector<double> weights;
+    std::vector<std::uint32_t> meldingen;  // index into Town::meldingen
+};
+HotspotEvents hotspot_events(const Town& town, const Policy& policy);
 
 // event_weights: one per event, or empty for weight 1 each. Throws config_error when cell or band is not
 // positive. Deterministic for any thread count.

@@ -87,10 +87,7 @@ void Builder::plant() {
             box_vbo_.push_back(i);
         }
     }
-    std::vector<Point> all;
-    all.reserve(out_.verblijfsobjecten.size());
-    for (const auto& v : out_.verblijfsobjecten) all.push_back(v.punt);
-    vbo_index_ = GridIndex(all, 50);
+    vbo_index_ = GridIndex(points_of(out_.verblijfsobjecten), 50);
     box_index_ = GridIndex(box_points_, 100);
 
     choose_hotspots();

@@ -34,18 +34,9 @@ void MeldingenHotspot::configure(const ParamValues& values) {
 
 std::vector<Hit> MeldingenHotspot::evaluate(const Context& context) const {
     const Town& town = context.town;
-    std::vector<Point> area, events;
-    std::vector<double> weights;
-    area.reserve(town.verblijfsobjecten.size());
-    for (const auto& vbo : town.verblijfsobjecten) area.push_back(vbo.punt);
-    for (const auto& melding : town.meldingen) {
-        const double weight = context.policy.melding_gewicht(melding.categorie);
-        if (melding.datum > town.peildatum || weight <= 0) continue;
-        events.push_back(melding.punt);
-        weights.push_back(weight);
-    }
-    if (events.empty()) return {};
-    const HotspotGrid grid = grid_hotspots(area, events, weights, cel_, band_);
+    const auto events = hotspot_events(town, context.policy);
+    if (events.points.empty()) return {};
+    const HotspotGrid grid = grid_hotspots(points_of(town.verblijfsobjecten), events.points, events.weights, cel_, band_);
     return in_chunks(town.verblijfsobjecten.size(), [&](std::size_t begin, std::size_t end, std::vector<Hit>& hits) {
         for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
             const auto c = grid.find(town.verblijfsobjecten[i].punt);
