@@ -183,12 +183,6 @@ void measure(const char* what, int repeat, const std::function<std::string()>& w
     std::fflush(stdout);
 }
 
-std::vector<Point> points_of(const std::vector<Verblijfsobject>& vbos) {
-    std::vector<Point> points;
-    for (const auto& v : vbos) points.push_back(v.punt);
-    return points;
-}
-
 int run(int argc, char** argv) {
     if (argc < 2) {
         std::fprintf(stderr, "usage: onregel_index_bench DIR [--copies K] [--repeat R]\n");
@@ -246,20 +240,17 @@ int run(int argc, char** argv) {
     // The grids of a run: the objects and the meldingen at 50 m, asked with the radii of the signals.
     const auto vbo_points = points_of(data.vbos);
     std::unique_ptr<GridIndex> vbo_index, melding_index, cluster_index;
-    measure(
-        "GridIndex build: objects, 50 m", repeat,
-        [&] {
-            vbo_index = std::make_unique<GridIndex>(vbo_points, 50);
-            return std::string();
-        },
-        [&] { vbo_index.reset(); });
-    measure(
-        "GridIndex build: meldingen, 50 m", repeat,
-        [&] {
-            melding_index = std::make_unique<GridIndex>(melding_points, 50);
-            return std::string();
-        },
-        [&] { melding_index.reset(); });
+    const auto build = [&](const char* what, std::unique_ptr<GridIndex>& grid, const std::vector<Point>& points) {
+        measure(
+            what, repeat,
+            [&] {
+                grid = std::make_unique<GridIndex>(points, 50);
+                return std::string();
+            },
+            [&] { grid.reset(); });
+    };
+    build("GridIndex build: objects, 50 m", vbo_index, vbo_points);
+    build("GridIndex build: meldingen, 50 m", melding_index, melding_points);
     std::vector<std::uint32_t> near;
     // meldingen and boxencomplex: the meldingen within 25 m of every object.
     measure("GridIndex queries: meldingen 25 m", repeat, [&] {
