@@ -15,6 +15,8 @@ struct Point {
     double x = 0;
     double y = 0;
 };
+// Squared distance in metres²: compared against a squared radius, no square root.
+inline double distance2(Point a, Point b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
 
 // BAG gebruiksdoelen as bits, so "woonfunctie only" or "overige gebruiksfunctie only" is one compare.
 enum Gebruiksdoel : std::uint16_t {

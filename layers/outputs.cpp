@@ -179,8 +179,6 @@ std::vector<LayerStyle> run_styles(const std::vector<const FeatureTable*>& table
 
 namespace {
 
-double distance2(Point a, Point b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
-
 // Squared distance from p to the segment a-b.
 double segment_distance2(Point p, Point a, Point b) {
     const double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;

@@ -11,8 +11,6 @@ namespace onregel {
 
 namespace {
 
-double distance2(Point a, Point b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
-
 // A pand's identity for "no pand twice"; an object without pand is a building of its own.
 std::string pand_key(const Verblijfsobject& vbo) { return vbo.pand_id.empty() ? "vbo:" + vbo.id : vbo.pand_id; }
 

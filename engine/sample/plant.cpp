@@ -16,8 +16,6 @@ constexpr std::array<std::string_view, 7> brievenbus = {"70221", "6201", "7490",
 // Firms in a look-alike office: plain office work.
 constexpr std::array<std::string_view, 7> kantoorwerk = {"6201", "6202", "70221", "6920", "7112", "7311", "7410"};
 
-double distance2(Point a, Point b) { return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y); }
-
 }  // namespace
 
 bool Builder::usable(std::uint32_t vbo) const {
