@@ -69,11 +69,7 @@ TEST_P(BulkRtree, SqliteAcceptsItAndWindowsFindExactlyTheFeaturesInside) {
         const std::string sql = std::string("SELECT COUNT(*) AS outside FROM ") + layer + " t JOIN rtree_" + layer +
                                 "_geom r ON r.id = t.fid WHERE r.minx > ST_MinX(t.geom) OR r.maxx < ST_MaxX(t.geom) OR "
                                 "r.miny > ST_MinY(t.geom) OR r.maxy < ST_MaxY(t.geom)";
-        std::string output;
-        std::unique_ptr<FILE, int (*)(FILE*)> pipe(
-            ::popen(("ogrinfo -q " + test::quoted(path.string()) + " -sql \"" + sql + "\" 2>&1").c_str(), "r"), ::pclose);
-        char buffer[4096];
-        for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;) output.append(buffer, got);
+        const auto output = test::command_output("ogrinfo -q " + test::quoted(path.string()) + " -sql \"" + sql + "\"");
         EXPECT_NE(output.find("outside (Integer) = 0"), std::string::npos) << layer << ": " << output;
     }
 

@@ -2,9 +2,11 @@
 #include <unistd.h>
 // Paths and small builders for the layer tests: fixtures in tests/data/layers, scratch files in the
 // test's working directory. Tests see GDAL only as its command-line tools (gdal-bin).
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -37,6 +39,16 @@ inline std::string quoted(const std::string& arg) {
     std::string q = "'";
     for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return q + "'";
+}
+
+// What a shell command prints, standard error included (ogrinfo answers, for instance).
+inline std::string command_output(const std::string& command) {
+    std::string output;
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen((command + " 2>&1").c_str(), "r"), ::pclose);
+    if (!pipe) throw std::runtime_error("cannot run: " + command);
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;) output.append(buffer, n);
+    return output;
 }
 
 // ogr2ogr with the given arguments; throws when it fails.

@@ -1,8 +1,6 @@
 // The output side: the batch RD -> WGS84 transform, GeoJSON in blocks, the JSON writer's numbers and
 // strings, what the viewer carries (top of the ranking, panden nearby, simplified outlines) and the
 // GeoPackage as GDAL's own tools read it back.
-#include <cstdio>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <string>
@@ -201,28 +199,21 @@ TEST(WriteGpkg, GdalReadsTheLayersAndTheSpatialIndexBack) {
     const auto path = dir / "uit.gpkg";
     write_gpkg(path, {&points, &vlakken}, {}, "2025-01-01T00:00:00.000Z");
 
-    const auto run = [](const std::string& command) {
-        std::string output;
-        std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen((command + " 2>&1").c_str(), "r"), ::pclose);
-        char buffer[4096];
-        for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;) output.append(buffer, n);
-        return output;
-    };
-    const auto info = run("ogrinfo -al -so " + test::quoted(path.string()));
+    const auto info = test::command_output("ogrinfo -al -so " + test::quoted(path.string()));
     EXPECT_NE(info.find("Layer name: punten"), std::string::npos) << info;
     EXPECT_NE(info.find("Feature Count: 3000"), std::string::npos) << info;
     EXPECT_NE(info.find("nr: Integer (0.0)"), std::string::npos) << info;
     EXPECT_NE(info.find("Layer name: vlakken"), std::string::npos) << info;
     EXPECT_NE(info.find("Feature Count: 10"), std::string::npos) << info;
     EXPECT_NE(info.find("groot: Integer64 (0.0)"), std::string::npos) << info;
-    const auto big = run("ogrinfo " + test::quoted(path.string()) + " -sql \"SELECT MAX(groot) AS m FROM vlakken\"");
+    const auto big = test::command_output("ogrinfo " + test::quoted(path.string()) + " -sql \"SELECT MAX(groot) AS m FROM vlakken\"");
     EXPECT_NE(big.find("m (Integer64) = 38654705664"), std::string::npos) << big;
     // The R-tree is complete: a spatial filter through it finds exactly the features inside.
-    const auto filtered = run("ogrinfo -so -spat 119999 479960 120100 480100 " + test::quoted(path.string()) + " punten");
+    const auto filtered = test::command_output("ogrinfo -so -spat 119999 479960 120100 480100 " + test::quoted(path.string()) + " punten");
     EXPECT_NE(filtered.find("Feature Count: 28"), std::string::npos) << filtered;
-    const auto rtree = run("ogrinfo " + test::quoted(path.string()) + " -sql \"SELECT COUNT(*) AS n FROM rtree_punten_geom\"");
+    const auto rtree = test::command_output("ogrinfo " + test::quoted(path.string()) + " -sql \"SELECT COUNT(*) AS n FROM rtree_punten_geom\"");
     EXPECT_NE(rtree.find("n (Integer) = 3000"), std::string::npos) << rtree;
-    const auto check = run("ogrinfo " + test::quoted(path.string()) + " -sql \"PRAGMA integrity_check\"");
+    const auto check = test::command_output("ogrinfo " + test::quoted(path.string()) + " -sql \"PRAGMA integrity_check\"");
     EXPECT_NE(check.find("= ok"), std::string::npos) << check;
 }
 
