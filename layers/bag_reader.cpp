@@ -8,16 +8,56 @@
 #include <unordered_map>
 
 #include "engine/errors.hpp"
+#include "gpkg_table.hpp"
 #include "readers.hpp"
 
 namespace onregel {
 
 namespace {
 
-std::int32_t read_int(OGRFeature& f, int column, const char* field, bool required, std::string& scratch) {
+// A row of a BAG layer as the parsers below read it: through OGR, from any source ...
+struct OgrRow {
+    OGRFeature& feature;
+    const PointReader* points;  // null for the pand layer, whose geometry is an outline
+    std::string_view text(int c, std::string& scratch) const { return field_view(feature, c, scratch); }
+    std::optional<std::int64_t> integer(int c, std::string& scratch) const { return field_integer(feature, c, scratch); }
+    std::optional<Point> point() const { return points->read(feature); }
+    std::vector<Point> outline(const ToRd& to_rd) const { return onregel::outline(feature.GetGeometryRef(), to_rd); }
+};
+
+// ... or straight from a GeoPackage table, column c being the c-th column GpkgTable selected.
+struct GpkgRow {
+    const GpkgTable& table;
+    const PointReader* points;  // null for the pand layer, whose geometry is an outline
+    const std::vector<std::string>& names;  // of the selected columns, for messages
+    int geometry;
+    std::string_view text(int c, std::string& scratch) const {
+        return c < 0 ? std::string_view() : clean_field(table.text(c), names[static_cast<std::size_t>(c)], scratch);
+    }
+    std::optional<std::int64_t> integer(int c, std::string& scratch) const {
+        if (c < 0) return std::nullopt;
+        if (const auto v = table.integer(c)) return v;
+        return parse_integer_field(text(c, scratch));
+    }
+    std::optional<Point> point() const {
+        const auto raw = gpkg_point(table.blob(geometry));
+        return raw ? std::optional<Point>(points->from_geometry(*raw)) : std::nullopt;
+    }
+    std::vector<Point> outline(const ToRd& to_rd) const { return ring_in_rd(gpkg_outer_ring(table.blob(geometry)), to_rd); }
+};
+
+template <class Row>
+std::string text_of(const Row& row, int c) {
+    std::string scratch;
+    const auto text = row.text(c, scratch);
+    return text.data() == scratch.data() ? scratch : std::string(text);
+}
+
+template <class Row>
+std::int32_t read_int(const Row& row, int column, const char* field, bool required, std::string& scratch) {
     std::optional<std::int64_t> v;
     try {
-        v = field_integer(f, column, scratch);
+        v = row.integer(column, scratch);
     } catch (const RowError& e) {
         throw RowError{std::string(field) + " is geen geheel getal", e.waarde};
     }
@@ -107,6 +147,44 @@ void read_ranges(const std::string& source, GDALDataset& dataset, OGRLayer& laye
     });
 }
 
+// Whether `layer` can be read straight through SQLite (GpkgTable): a GeoPackage table whose rows SQL
+// alone selects (no --bbox), with a geometry column of `type` (or its multi- form).
+bool direct_read(const std::string& source, GDALDataset& dataset, OGRLayer& layer, const ReadOptions& options,
+                 OGRwkbGeometryType type) {
+    const auto* driver = dataset.GetDriver();
+    const auto geometry = wkbFlatten(layer.GetGeomType());
+    std::error_code no_file;  // a /vsizip/ or other GDAL path is for OGR
+    return options.gpkg_direct && !options.bbox && driver && EQUAL(driver->GetDescription(), "GPKG") &&
+           std::filesystem::is_regular_file(source, no_file) &&
+           *layer.GetFIDColumn() && *layer.GetGeometryColumn() &&
+           (geometry == type || geometry == OGR_GT_GetCollection(type));
+}
+
+// The columns a direct read selects: the OGR fields named by `fields` (renumbered here to their place
+// in the selection; -1 stays absent), then the geometry.
+std::vector<std::string> selected_columns(OGRLayer& layer, std::initializer_list<int*> fields) {
+    std::vector<std::string> names;
+    for (int* c : fields) {
+        if (*c < 0) continue;
+        names.emplace_back(layer.GetLayerDefn()->GetFieldDefn(*c)->GetNameRef());
+        *c = static_cast<int>(names.size()) - 1;
+    }
+    names.emplace_back(layer.GetGeometryColumn());
+    return names;
+}
+
+// read_ranges straight through SQLite: calls read(k, table) for range k, `table` selecting `names` of
+// the rows that satisfy `filter`, each range on its own connection.
+template <class Read>
+void read_gpkg_ranges(const std::string& source, OGRLayer& layer, const std::string& filter,
+                      const std::vector<FidRange>& ranges, const std::vector<std::string>& names, Read&& read) {
+    const std::string table = layer.GetName(), fid = layer.GetFIDColumn();
+    tbb::parallel_for(std::size_t{0}, ranges.size(), [&](std::size_t k) {
+        GpkgTable rows(source, table, fid, names, filter, ranges[k].first, ranges[k].second);
+        read(k, rows);
+    });
+}
+
 // What one range of rows produced, merged in FID order afterwards.
 struct Chunk {
     std::vector<Verblijfsobject> vbos;
@@ -124,25 +202,25 @@ struct Layout {
 
 // One row of addressable objects. `with_use`: the verblijfsobject layer, which has gebruiksdoel and
 // oppervlakte; ligplaatsen and standplaatsen have neither.
-Verblijfsobject parse_object(OGRFeature& f, const Layout& c, const PointReader& points, bool with_use,
-                             const ReadOptions& options, std::string& row_id) {
+template <class Row>
+Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const ReadOptions& options, std::string& row_id) {
     std::string scratch, letter_scratch, toev_scratch;
     Verblijfsobject v;
-    v.id = row_id = field_text(f, c.id);
+    v.id = row_id = text_of(f, c.id);
     if (const auto problem = bag_id_problem(v.id); !problem.empty()) throw RowError{problem, v.id};
-    const auto punt = points.read(f);
+    const auto punt = f.point();
     if (!punt) throw RowError{"geen locatie", ""};
     if (options.bbox && !options.bbox->contains(*punt)) throw RowSkipped{buiten_selectie};
     v.punt = *punt;
     if (with_use) {
-        const auto doel = field_view(f, c.doel, scratch);
+        const auto doel = f.text(c.doel, scratch);
         try {
             v.gebruiksdoelen = parse_gebruiksdoelen(doel);
         } catch (const input_error&) {
             throw RowError{"onbekend gebruiksdoel", std::string(doel)};
         }
     }
-    if (const auto status = field_view(f, c.status, scratch); !status.empty() && !with_use) {
+    if (const auto status = f.text(c.status, scratch); !status.empty() && !with_use) {
         v.status = plaats_status(status);
     } else if (!status.empty()) {
         try {
@@ -154,20 +232,20 @@ Verblijfsobject parse_object(OGRFeature& f, const Layout& c, const PointReader& 
     if (with_use) {
         if (v.gebruiksdoelen == 0) throw RowError{"gebruiksdoel ontbreekt", ""};
         v.oppervlakte = read_int(f, c.opp, "oppervlakte", true, scratch);
-        if (v.oppervlakte <= 0) throw RowError{"oppervlakte is niet positief", field_text(f, c.opp)};
+        if (v.oppervlakte <= 0) throw RowError{"oppervlakte is niet positief", text_of(f, c.opp)};
     }
     v.bouwjaar = read_int(f, c.bouwjaar, "bouwjaar", false, scratch);
-    if (v.bouwjaar < 0) throw RowError{"bouwjaar is negatief", field_text(f, c.bouwjaar)};
+    if (v.bouwjaar < 0) throw RowError{"bouwjaar is negatief", text_of(f, c.bouwjaar)};
     // BAG has nummeraanduidingen without a postcode: the object is kept, reachable by id and location.
-    const auto postcode_text = field_view(f, c.postcode, scratch);
+    const auto postcode_text = f.text(c.postcode, scratch);
     auto postcode = normalise_postcode(postcode_text);
     if (!postcode && !postcode_text.empty()) throw RowError{"ongeldige postcode", std::string(postcode_text)};
-    auto nummer = parse_huisnummer(field_view(f, c.nummer, scratch), field_view(f, c.letter, letter_scratch),
-                                   field_view(f, c.toev, toev_scratch));
-    if (!nummer) throw RowError{"ongeldig huisnummer", field_text(f, c.nummer)};
-    v.adres = {field_text(f, c.straat), nummer->nummer, std::move(nummer->huisletter), std::move(nummer->toevoeging),
-               postcode ? std::move(*postcode) : std::string(), field_text(f, c.plaats)};
-    v.pand_id = field_text(f, c.pand);
+    auto nummer = parse_huisnummer(f.text(c.nummer, scratch), f.text(c.letter, letter_scratch),
+                                   f.text(c.toev, toev_scratch));
+    if (!nummer) throw RowError{"ongeldig huisnummer", text_of(f, c.nummer)};
+    v.adres = {text_of(f, c.straat), nummer->nummer, std::move(nummer->huisletter), std::move(nummer->toevoeging),
+               postcode ? std::move(*postcode) : std::string(), text_of(f, c.plaats)};
+    v.pand_id = text_of(f, c.pand);
     // Panden are joined on their number: a 16-digit text key hashed ten million times was a tenth of the read.
     if (!v.pand_id.empty() && !bag_id_number(v.pand_id)) throw RowError{"pand_identificatie is geen BAG-id", v.pand_id};
     return v;
@@ -195,39 +273,61 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
                       const ReadOptions& options, Town& town, std::unordered_map<std::uint64_t, std::int32_t>& pand_index,
                       std::vector<std::uint64_t>& seen, Rejects& rejects, LayerStats& stats) {
     const Columns columns(layer, source);
-    const Layout layout{columns.required("identificatie"),
-                        with_use ? columns.required("gebruiksdoel") : -1,
-                        with_use ? columns.required("oppervlakte") : -1,
-                        columns.required("huisnummer"),
-                        columns.required("postcode"),
-                        columns.optional("status"),
-                        columns.optional("openbare_ruimte_naam"),
-                        columns.optional("huisletter"),
-                        columns.optional("toevoeging"),
-                        columns.optional("woonplaats_naam"),
-                        columns.optional("bouwjaar"),
-                        columns.optional("pand_identificatie"),
-                        columns.optional("pandstatus")};
+    Layout layout{columns.required("identificatie"),
+                  with_use ? columns.required("gebruiksdoel") : -1,
+                  with_use ? columns.required("oppervlakte") : -1,
+                  columns.required("huisnummer"),
+                  columns.required("postcode"),
+                  columns.optional("status"),
+                  columns.optional("openbare_ruimte_naam"),
+                  columns.optional("huisletter"),
+                  columns.optional("toevoeging"),
+                  columns.optional("woonplaats_naam"),
+                  columns.optional("bouwjaar"),
+                  columns.optional("pand_identificatie"),
+                  columns.optional("pandstatus")};
     const auto selection = select_rows(layer, columns, options);
     const auto ranges = fid_ranges(dataset, layer, options.gpkg_chunk_rows);
     std::vector<Chunk> chunks(ranges.size());
-    std::string crs;
-    read_ranges(source, dataset, layer, selection.filter, options, ranges, [&](std::size_t k, GDALDataset& ds, OGRLayer& lyr) {
-        auto& chunk = chunks[k];
-        const PointReader points(lyr, columns, source, options);
-        if (k == 0) crs = points.crs();
-        read_rows(ds, lyr, "bag", source, chunk.rejects, chunk.stats, [&](OGRFeature& f, std::string& row_id) {
-            try {
-                chunk.vbos.push_back(parse_object(f, layout, points, with_use, options, row_id));
-            } catch (const RowError&) {
-                chunk.reject_rows.push_back(chunk.stats.rows);
-                throw;
-            }
-            chunk.vbo_fids.push_back(f.GetFID());
-            chunk.vbo_rows.push_back(chunk.stats.rows);
-            chunk.pandstatus.push_back(chunk.vbos.back().pand_id.empty() ? std::string() : field_text(f, layout.pandstatus));
+    // One PointReader per range, made here: building coordinate transformations from one shared
+    // OGRSpatialReference on several threads is not safe.
+    std::vector<std::unique_ptr<PointReader>> points(ranges.size());
+    for (auto& p : points) p = std::make_unique<PointReader>(layer, columns, source, options);
+    const std::string crs = points[0]->crs();
+    auto take = [&](Chunk& chunk, const auto& row, GIntBig fid, std::string& row_id) {
+        try {
+            chunk.vbos.push_back(parse_object(row, layout, with_use, options, row_id));
+        } catch (const RowError&) {
+            chunk.reject_rows.push_back(chunk.stats.rows);
+            throw;
+        }
+        chunk.vbo_fids.push_back(fid);
+        chunk.vbo_rows.push_back(chunk.stats.rows);
+        chunk.pandstatus.push_back(chunk.vbos.back().pand_id.empty() ? std::string() : text_of(row, layout.pandstatus));
+    };
+    if (direct_read(source, dataset, layer, options, wkbPoint) && points[0]->geometry_only()) {
+        const auto names = selected_columns(layer, {&layout.id, &layout.doel, &layout.opp, &layout.nummer, &layout.postcode,
+                                                    &layout.status, &layout.straat, &layout.letter, &layout.toev,
+                                                    &layout.plaats, &layout.bouwjaar, &layout.pand, &layout.pandstatus});
+        read_gpkg_ranges(source, layer, selection.filter, ranges, names, [&](std::size_t k, GpkgTable& table) {
+            auto& chunk = chunks[k];
+            chunk.stats.bron = source;
+            chunk.stats.driver = "GPKG";
+            const GpkgRow row{table, points[k].get(), names, static_cast<int>(names.size()) - 1};
+            std::string row_id;
+            while (table.next())
+                read_row("bag", source, chunk.rejects, chunk.stats, row_id,
+                         [&](std::string& id) { take(chunk, row, table.fid(), id); },
+                         [&] { return row_label(dataset, table.fid()); });
         });
-    });
+    } else {
+        read_ranges(source, dataset, layer, selection.filter, options, ranges, [&](std::size_t k, GDALDataset& ds, OGRLayer& lyr) {
+            auto& chunk = chunks[k];
+            read_rows(ds, lyr, "bag", source, chunk.rejects, chunk.stats, [&](OGRFeature& f, std::string& row_id) {
+                take(chunk, OgrRow{f, points[k].get()}, f.GetFID(), row_id);
+            });
+        });
+    }
 
     if (stats.crs.empty()) stats.crs = crs;
     if (stats.selectie.empty()) stats.selectie = selection.selectie;
@@ -297,11 +397,16 @@ std::vector<Point> outline(const OGRGeometry* geometry, const ToRd& to_rd) {
     if (!polygon || !polygon->getExteriorRing()) return points;
     const OGRLinearRing* ring = polygon->getExteriorRing();
     points.reserve(static_cast<std::size_t>(ring->getNumPoints()));
-    for (int k = 0; k < ring->getNumPoints(); ++k) {
-        double x = ring->getX(k), y = ring->getY(k);
-        if (to_rd.apply(x, y)) points.push_back({x, y});
-    }
-    return points;
+    for (int k = 0; k < ring->getNumPoints(); ++k) points.push_back({ring->getX(k), ring->getY(k)});
+    return ring_in_rd(std::move(points), to_rd);
+}
+
+std::vector<Point> ring_in_rd(std::vector<Point> ring, const ToRd& to_rd) {
+    auto kept = ring.begin();
+    for (Point p : ring)
+        if (to_rd.apply(p.x, p.y)) *kept++ = p;
+    ring.erase(kept, ring.end());
+    return ring;
 }
 
 void read_bag(const std::string& source, const ReadOptions& options, Town& town, std::vector<NevenAdres>&,
@@ -327,9 +432,9 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
     pand_index.reserve(town.panden.size());
     for (std::size_t i = 0; i < town.panden.size(); ++i) pand_index.emplace(*bag_id_number(town.panden[i].id), static_cast<std::int32_t>(i));
     const Columns columns(*layer, source);
-    const int p_id = columns.required("identificatie");
-    const int p_status = columns.optional("status");
-    const int p_bouwjaar = columns.first_of({"bouwjaar", "oorspronkelijkBouwjaar"});
+    int p_id = columns.required("identificatie");
+    int p_status = columns.optional("status");
+    int p_bouwjaar = columns.first_of({"bouwjaar", "oorspronkelijkBouwjaar"});
     const auto ranges = fid_ranges(*dataset, *layer, options.gpkg_chunk_rows);
     ReadOptions around = options;  // only the panden around the selected objects, checked by the source's index
     around.bbox.reset();
@@ -346,23 +451,36 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
         std::vector<Point> omtrek;
     };
     std::vector<std::vector<Update>> updates(ranges.size());
-    read_ranges(source, *dataset, *layer, {}, around, ranges, [&](std::size_t k, GDALDataset&, OGRLayer& lyr) {
-        const ToRd to_rd(lyr.GetSpatialRef(), options.input_srs, source);
-        std::string scratch;
-        lyr.ResetReading();
-        for (FeaturePtr f{lyr.GetNextFeature()}; f; f.reset(lyr.GetNextFeature())) try {
-            const auto number = bag_id_number(field_view(*f, p_id, scratch));
+    std::vector<std::unique_ptr<ToRd>> to_rd(ranges.size());  // made here, as the PointReaders above
+    for (auto& t : to_rd) t = std::make_unique<ToRd>(layer->GetSpatialRef(), options.input_srs, source);
+    auto take = [&](std::size_t k, const auto& row, std::string& scratch) {
+        try {
+            const auto number = bag_id_number(row.text(p_id, scratch));
             const auto it = number ? pand_index.find(*number) : pand_index.end();
-            if (it == pand_index.end()) continue;
-            Update u{it->second, std::nullopt, 0, outline(f->GetGeometryRef(), to_rd)};
-            if (p_status >= 0) u.status = field_text(*f, p_status);
-            if (const auto jaar = parse_number(field_view(*f, p_bouwjaar, scratch)); jaar && *jaar > 0 && *jaar < 3000)
+            if (it == pand_index.end()) return;
+            Update u{it->second, std::nullopt, 0, row.outline(*to_rd[k])};
+            if (p_status >= 0) u.status = text_of(row, p_status);
+            if (const auto jaar = parse_number(row.text(p_bouwjaar, scratch)); jaar && *jaar > 0 && *jaar < 3000)
                 u.bouwjaar = static_cast<std::int32_t>(*jaar);
             updates[k].push_back(std::move(u));
         } catch (const RowError&) {
             // A broken pand row only costs its outline; the verblijfsobjecten are already read.
         }
-    });
+    };
+    if (direct_read(source, *dataset, *layer, around, wkbPolygon)) {
+        const auto names = selected_columns(*layer, {&p_id, &p_status, &p_bouwjaar});
+        read_gpkg_ranges(source, *layer, {}, ranges, names, [&](std::size_t k, GpkgTable& table) {
+            const GpkgRow row{table, nullptr, names, static_cast<int>(names.size()) - 1};
+            std::string scratch;
+            while (table.next()) take(k, row, scratch);
+        });
+    } else {
+        read_ranges(source, *dataset, *layer, {}, around, ranges, [&](std::size_t k, GDALDataset&, OGRLayer& lyr) {
+            std::string scratch;
+            lyr.ResetReading();
+            for (FeaturePtr f{lyr.GetNextFeature()}; f; f.reset(lyr.GetNextFeature())) take(k, OgrRow{*f, nullptr}, scratch);
+        });
+    }
     for (auto& range : updates)
         for (auto& u : range) {
             auto& pand = town.panden[static_cast<std::size_t>(u.pand)];

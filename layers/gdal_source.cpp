@@ -89,15 +89,10 @@ int Columns::required(std::string_view name) const {
                       "' (found: " + (found.empty() ? "no columns" : found) + ")");
 }
 
-std::string_view field_view(OGRFeature& feature, int column, std::string& scratch) {
-    if (column < 0 || !feature.IsFieldSetAndNotNull(column)) return {};
-    const bool text_field = feature.GetFieldDefnRef(column)->GetType() == OFTString;
-    // GDAL formats other types into one buffer per feature that its next call overwrites: copy those.
-    std::string_view text = trim(feature.GetFieldAsString(column));
-    if (!text_field) text = scratch.assign(text);
+std::string_view clean_field(std::string_view text, std::string_view column_name, std::string& scratch) {
+    text = trim(text);
     if (constexpr std::size_t limit = 1 << 16; text.size() > limit)
-        throw RowError{"veld te lang", std::string(feature.GetFieldDefnRef(column)->GetNameRef()) + ": " +
-                                           std::to_string(text.size()) + " tekens"};
+        throw RowError{"veld te lang", std::string(column_name) + ": " + std::to_string(text.size()) + " tekens"};
     if (!CPLIsUTF8(text.data(), static_cast<int>(text.size()))) {
         char* utf8 = CPLRecode(std::string(text).c_str(), "CP1252", CPL_ENC_UTF8);
         text = scratch.assign(utf8);
@@ -106,6 +101,14 @@ std::string_view field_view(OGRFeature& feature, int column, std::string& scratc
     return text;
 }
 
+std::string_view field_view(OGRFeature& feature, int column, std::string& scratch) {
+    if (column < 0 || !feature.IsFieldSetAndNotNull(column)) return {};
+    const auto* definition = feature.GetFieldDefnRef(column);
+    std::string_view text = feature.GetFieldAsString(column);
+    // GDAL formats other types into one buffer per feature that its next call overwrites: copy those.
+    if (definition->GetType() != OFTString) text = scratch.assign(trim(text));
+    return clean_field(text, definition->GetNameRef(), scratch);
+}
 std::string field_text(OGRFeature& feature, int column) {
     std::string scratch;
     const auto text = field_view(feature, column, scratch);
@@ -116,7 +119,10 @@ std::optional<std::int64_t> field_integer(OGRFeature& feature, int column, std::
     if (column < 0 || !feature.IsFieldSetAndNotNull(column)) return std::nullopt;
     const auto type = feature.GetFieldDefnRef(column)->GetType();
     if (type == OFTInteger || type == OFTInteger64) return feature.GetFieldAsInteger64(column);
-    const auto text = field_view(feature, column, scratch);
+    return parse_integer_field(field_view(feature, column, scratch));
+}
+
+std::optional<std::int64_t> parse_integer_field(std::string_view text) {
     if (text.empty()) return std::nullopt;
     const auto v = parse_number(text);
     if (!v || *v != std::floor(*v) || std::abs(*v) > 9e15) throw RowError{"geen geheel getal", std::string(text)};

@@ -62,9 +62,14 @@ std::string field_text(OGRFeature& feature, int column);
 // The same without a copy where GDAL already holds the text as UTF-8; otherwise it lives in `scratch`.
 // Valid until `scratch` changes or the feature is read again.
 std::string_view field_view(OGRFeature& feature, int column, std::string& scratch);
+// The same cleaning for text taken from a source without OGR (GpkgTable): trimmed, at most 64 KiB
+// (RowError "veld te lang" naming `column_name`), Windows-1252 converted into `scratch` when not UTF-8.
+std::string_view clean_field(std::string_view text, std::string_view column_name, std::string& scratch);
 // An integer field read as a number when the source types it so, else parsed from its text;
 // nullopt when absent or empty, RowError "geen geheel getal" when it is text that is no integer.
 std::optional<std::int64_t> field_integer(OGRFeature& feature, int column, std::string& scratch);
+// An integer written as text: nullopt when empty, RowError "geen geheel getal" when it is no integer.
+std::optional<std::int64_t> parse_integer_field(std::string_view text);
 
 // Row label for messages and rejects.csv: "regel N" for CSV sources (header is line 1), else "feature N".
 std::string row_label(const GDALDataset& dataset, const OGRFeature& feature);

@@ -17,6 +17,22 @@ struct RowSkipped {
 };
 inline constexpr const char* buiten_selectie = "buiten selectie (--gemeente/--bbox)";
 
+// One row: calls parse(row_id); a RowError becomes a reject labelled label(), with the id parse had
+// set by then, and a RowSkipped is counted.
+template <class Parse, class Label>
+void read_row(const std::string& laag, const std::string& bron, Rejects& rejects, LayerStats& stats,
+              std::string& row_id, Parse&& parse, Label&& label) {
+    ++stats.rows;
+    row_id.clear();
+    try {
+        parse(row_id);
+    } catch (RowError& e) {
+        rejects.add({laag, bron, label(), row_id, std::move(e.reden), std::move(e.waarde)});
+    } catch (const RowSkipped& s) {
+        ++stats.overgeslagen[s.reden];
+    }
+}
+
 // Reads a whole layer: calls parse(feature, row_id) per feature, where parse sets row_id to the
 // row's own id as soon as it knows it; a RowError becomes a reject with the row label and that id.
 template <class Parse>
@@ -28,15 +44,8 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
     std::string row_id;
     CPLErrorReset();
     for (FeaturePtr feature{layer.GetNextFeature()}; feature; feature.reset(layer.GetNextFeature())) {
-        ++stats.rows;
-        row_id.clear();
-        try {
-            parse(*feature, row_id);
-        } catch (RowError& e) {
-            rejects.add({laag, bron, row_label(dataset, *feature), row_id, std::move(e.reden), std::move(e.waarde)});
-        } catch (const RowSkipped& s) {
-            ++stats.overgeslagen[s.reden];
-        }
+        read_row(laag, bron, rejects, stats, row_id, [&](std::string& id) { parse(*feature, id); },
+                 [&] { return row_label(dataset, *feature); });
         CPLErrorReset();
     }
     // A reader that stops early must say so: the rows after it would otherwise be lost unseen.
@@ -60,6 +69,8 @@ VboStatus plaats_status(std::string_view status);
 
 // The outer ring of a (multi)polygon in RD New, for the offline basemap; empty when there is none.
 std::vector<Point> outline(const OGRGeometry* geometry, const ToRd& to_rd);
+// The points of `ring` in RD New; those that cannot be converted are left out.
+std::vector<Point> ring_in_rd(std::vector<Point> ring, const ToRd& to_rd);
 
 // The Kadaster LV BAG 2.0 extract: a zip of zips, a zip of XML files, or a directory of XML files.
 bool is_lvbag_extract(const std::string& source);
@@ -95,10 +106,15 @@ class PointReader {
 public:
     PointReader(OGRLayer& layer, const Columns& columns, const std::string& source, const ReadOptions& options);
     std::optional<Point> read(OGRFeature& feature) const;
+    // A point the caller decoded from the layer's own geometry (GpkgTable), to RD New and checked as by read().
+    Point from_geometry(Point raw) const;
+    // The layer's geometry is its only location: no x/y or lon/lat columns to fall back on.
+    bool geometry_only() const { return has_geometry_ && !from_xy_ && !from_lonlat_; }
     // The coordinate systems in use, for the report: "" when the layer has no locations.
     std::string crs() const;
 
 private:
+    Point checked(Point p, const ToRd* transform, std::string written) const;
     PointColumns columns_;
     bool has_geometry_;
     std::unique_ptr<ToRd> from_geometry_, from_xy_, from_lonlat_;

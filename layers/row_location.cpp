@@ -70,9 +70,15 @@ std::optional<Point> PointReader::read(OGRFeature& feature) const {
     pair(columns_.x, columns_.y, from_xy_.get(), "x/y");
     pair(columns_.lon, columns_.lat, from_lonlat_.get(), "lon/lat");
     if (!p) return std::nullopt;
-    if (written.empty()) written = format_coordinate(p->x) + " " + format_coordinate(p->y);
-    if (!transform->apply(p->x, p->y)) throw RowError{"coordinaat niet om te rekenen naar RD", written};
-    if (!inside_netherlands(*p)) {
+    return checked(*p, transform, std::move(written));
+}
+
+Point PointReader::from_geometry(Point raw) const { return checked(raw, from_geometry_.get(), {}); }
+
+Point PointReader::checked(Point p, const ToRd* transform, std::string written) const {
+    if (written.empty()) written = format_coordinate(p.x) + " " + format_coordinate(p.y);
+    if (!transform->apply(p.x, p.y)) throw RowError{"coordinaat niet om te rekenen naar RD", written};
+    if (!inside_netherlands(p)) {
         // lat/lon written the wrong way round is the commonest mistake with WGS84 columns: say so.
         if (transform == from_lonlat_.get()) throw RowError{"coordinaat buiten Nederland (lon en lat verwisseld?)", written};
         throw RowError{"coordinaat buiten Nederland", written};
