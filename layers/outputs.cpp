@@ -115,22 +115,19 @@ FeatureTable panden_ranking_table(const Town& town, const std::vector<Beoordelin
 
 namespace {
 
-std::size_t column_index(const FeatureTable& table, std::string_view name) {
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        if (table.columns[c].name == name) return c;
-    throw std::logic_error("table " + table.name + " has no column " + std::string(name));
+// An integer cell of one row, by column name.
+std::int64_t integer_cell(const FeatureLayer& layer, std::size_t row, std::string_view column) {
+    for (std::size_t c = 0; c < layer.columns.size(); ++c)
+        if (layer.columns[c].name == column) return std::get<std::int64_t>(layer.row(row).cells[c]);
+    throw std::logic_error("layer " + layer.name + " has no column " + std::string(column));
 }
 
-// The viewer's score bands: four equal bands between the lowest and the highest score.
-std::vector<StyleClass> score_bands(const FeatureTable& table) {
+// The viewer's score bands: four equal bands between the lowest and the highest score. A ranking is in
+// rank order, so those are the last row's and the first's: no need to make every row of a made layer.
+std::vector<StyleClass> score_bands(const FeatureLayer& layer) {
     static const char* colours[] = {"#fecc5c", "#fd8d3c", "#e31a1c", "#800026"};
-    const auto c = column_index(table, "score");
-    std::int64_t lo = 0, hi = 0;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const auto v = std::get<std::int64_t>(table.rows[r].cells[c]);
-        lo = r ? std::min(lo, v) : v;
-        hi = r ? std::max(hi, v) : v;
-    }
+    const std::int64_t lo = layer.size() ? integer_cell(layer, layer.size() - 1, "score") : 0;
+    const std::int64_t hi = layer.size() ? integer_cell(layer, 0, "score") : 0;
     const std::int64_t width = std::max<std::int64_t>(1, (hi - lo + 1 + 3) / 4);
     std::vector<StyleClass> bands;
     for (std::int64_t b = 0; b < 4; ++b) {
@@ -143,7 +140,7 @@ std::vector<StyleClass> score_bands(const FeatureTable& table) {
 
 }  // namespace
 
-std::vector<LayerStyle> run_styles(const std::vector<const FeatureTable*>& tables) {
+std::vector<LayerStyle> run_styles(const std::vector<FeatureLayer>& layers) {
     struct Klasse {
         int klasse;
         const char* colour;
@@ -155,23 +152,22 @@ std::vector<LayerStyle> run_styles(const std::vector<const FeatureTable*>& table
                                      {-3, "#2166ac", "coldspot, 99% zeker"}};
     static const char* dagen[] = {"#1b9e77", "#7570b3", "#d95f02", "#e7298a", "#66a61e", "#a6761d", "#1f78b4", "#e6ab02"};
     std::vector<LayerStyle> styles;
-    for (const auto* table : tables) {
-        if (table->name == "locaties" || table->name == "panden_ranking") {
-            styles.push_back({table->name, qml_graduated("score", table->geometry, score_bands(*table)),
+    for (const auto& layer : layers) {
+        if (layer.name == "locaties" || layer.name == "panden_ranking") {
+            styles.push_back({layer.name, qml_graduated("score", layer.geometry, score_bands(layer)),
                               "Score in vier gelijke klassen"});
-        } else if (table->name == "hotspots") {
+        } else if (layer.name == "hotspots") {
             std::vector<StyleClass> classes;
             for (const auto& k : klassen)
                 classes.push_back({0, 0, std::to_string(k.klasse), k.label, k.colour, k.klasse != 0});
-            styles.push_back({table->name, qml_categorized("klasse", table->geometry, classes), "Gi*-klasse na FDR"});
-        } else if (table->name == "controles") {
-            const auto c = column_index(*table, "controledag");
-            std::int64_t last = 0;
-            for (const auto& row : table->rows) last = std::max(last, std::get<std::int64_t>(row.cells[c]));
+            styles.push_back({layer.name, qml_categorized("klasse", layer.geometry, classes), "Gi*-klasse na FDR"});
+        } else if (layer.name == "controles") {
+            // In (controledag, volgorde) order: the last row has the last day.
+            const std::int64_t last = layer.size() ? integer_cell(layer, layer.size() - 1, "controledag") : 0;
             std::vector<StyleClass> classes;
             for (std::int64_t d = 1; d <= last; ++d)
                 classes.push_back({0, 0, std::to_string(d), "controledag " + std::to_string(d), dagen[(d - 1) % 8], true});
-            styles.push_back({table->name, qml_categorized("controledag", table->geometry, classes), "Controledagen"});
+            styles.push_back({layer.name, qml_categorized("controledag", layer.geometry, classes), "Controledagen"});
         }
     }
     return styles;
