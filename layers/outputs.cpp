@@ -26,20 +26,17 @@ int actieve_vestigingen(const Town& town, std::uint32_t vbo) {
     return n;
 }
 
-FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
-                            const std::vector<std::string>& buurt) {
+FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
+                            std::span<const std::string> buurt) {
     using T = ColumnType;
-    FeatureTable table{"locaties", GeometryType::point,
-                       {{"rank", T::integer}, {"score", T::integer}, {"bag_id", T::text}, {"pand_id", T::text},
-                        {"adres", T::text}, {"postcode", T::text}, {"huisnummer", T::integer}, {"huisletter", T::text},
-                        {"toevoeging", T::text}, {"gebruiksdoel", T::text}, {"oppervlakte", T::integer},
-                        {"signalen", T::text_list}, {"bijdragen", T::json}, {"bewijs", T::json},
-                        {"n_vestigingen", T::integer}, {"n_meldingen", T::integer}},
-                       {}};
-    if (!buurt.empty()) table.columns.push_back({"buurt", T::text});
-    if (profiel == Profiel::handhaving) table.columns.push_back({"handelsnamen", T::text_list});
-    table.rows.reserve(ranked.size());
-    for (std::size_t r = 0; r < ranked.size(); ++r) {
+    std::vector<Column> columns = {{"rank", T::integer}, {"score", T::integer}, {"bag_id", T::text}, {"pand_id", T::text},
+                                   {"adres", T::text}, {"postcode", T::text}, {"huisnummer", T::integer},
+                                   {"huisletter", T::text}, {"toevoeging", T::text}, {"gebruiksdoel", T::text},
+                                   {"oppervlakte", T::integer}, {"signalen", T::text_list}, {"bijdragen", T::json},
+                                   {"bewijs", T::json}, {"n_vestigingen", T::integer}, {"n_meldingen", T::integer}};
+    if (!buurt.empty()) columns.push_back({"buurt", T::text});
+    if (profiel == Profiel::handhaving) columns.push_back({"handelsnamen", T::text_list});
+    const auto make_row = [&town, &ranked, profiel, buurt](std::size_t r) {
         const auto& b = ranked[r];
         const auto& vbo = town.verblijfsobjecten[b.vbo];
         std::vector<std::string> signalen;
@@ -70,14 +67,9 @@ FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ra
                 if (town.vestigingen[v].actief_op(town.peildatum)) namen.push_back(town.vestigingen[v].handelsnaam);
             row.cells.push_back(std::move(namen));
         }
-        table.rows.push_back(std::move(row));
-    }
-    return table;
-}
-
-std::string locaties_geojson(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
-                             const RdToWgs84& to_wgs84) {
-    return feature_table_geojson(locaties_table(town, ranked, profiel), to_wgs84);
+        return row;
+    };
+    return {"locaties", GeometryType::point, std::move(columns), ranked.size(), make_row};
 }
 
 std::vector<std::string> pand_signalen(const std::vector<Beoordeling>& ranked, const PandScore& pand) {
@@ -89,28 +81,26 @@ std::vector<std::string> pand_signalen(const std::vector<Beoordeling>& ranked, c
     return ids;
 }
 
-FeatureTable panden_ranking_table(const Town& town, const std::vector<Beoordeling>& ranked,
+FeatureLayer panden_ranking_layer(const Town& town, const std::vector<Beoordeling>& ranked,
                                   const std::vector<PandScore>& panden) {
     using T = ColumnType;
-    FeatureTable table{"panden_ranking", GeometryType::polygon,
-                       {{"rang", T::integer}, {"score", T::integer}, {"pand_id", T::text}, {"n_objecten", T::integer},
-                        {"bag_ids", T::text_list}, {"adres", T::text}, {"signalen", T::text_list}},
-                       {}};
-    table.rows.reserve(panden.size());
-    for (std::size_t k = 0; k < panden.size(); ++k) {
+    const auto make_row = [&town, &ranked, &panden](std::size_t k) {
         const auto& pand = panden[k];
         std::vector<std::string> bag_ids;
         for (auto r : pand.objecten) bag_ids.push_back(town.verblijfsobjecten[ranked[r].vbo].id);
         std::vector<Point> outline;
         if (pand.pand >= 0 && town.panden[static_cast<std::size_t>(pand.pand)].omtrek.size() >= 4)
             outline = town.panden[static_cast<std::size_t>(pand.pand)].omtrek;
-        table.rows.push_back({std::move(outline),
-                              make_cells(std::int64_t(k + 1), std::int64_t(pand.score), pand.pand_id,
-                                         std::int64_t(pand.objecten.size()), std::move(bag_ids),
-                                         format_adres(town.verblijfsobjecten[ranked[pand.objecten[0]].vbo].adres),
-                                         pand_signalen(ranked, pand))});
-    }
-    return table;
+        return FeatureRow{std::move(outline),
+                          make_cells(std::int64_t(k + 1), std::int64_t(pand.score), pand.pand_id,
+                                     std::int64_t(pand.objecten.size()), std::move(bag_ids),
+                                     format_adres(town.verblijfsobjecten[ranked[pand.objecten[0]].vbo].adres),
+                                     pand_signalen(ranked, pand))};
+    };
+    return {"panden_ranking", GeometryType::polygon,
+            {{"rang", T::integer}, {"score", T::integer}, {"pand_id", T::text}, {"n_objecten", T::integer},
+             {"bag_ids", T::text_list}, {"adres", T::text}, {"signalen", T::text_list}},
+            panden.size(), make_row};
 }
 
 namespace {

@@ -23,14 +23,14 @@ std::string_view profiel_name(Profiel profiel);
 
 // One Point per flagged verblijfsobject, in rank order, with the properties of the data contract
 // (`bijdragen` and `bewijs` as nested objects). `buurt`, when given (--buurten), holds each
-// verblijfsobject's buurt name and adds the column `buurt`.
-FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
-                            const std::vector<std::string>& buurt = {});
-std::string locaties_geojson(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
-                             const RdToWgs84& to_wgs84);
+// verblijfsobject's buurt name and adds the column `buurt`. The rows are made as the writers come to
+// them, from town, ranked and buurt, which must outlive the layer.
+FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
+                            std::span<const std::string> buurt = {});
 
 // The panden ranking: one row per pand with a flagged object, its outline when the input has one.
-FeatureTable panden_ranking_table(const Town& town, const std::vector<Beoordeling>& ranked,
+// Made as the writers come to it, from town, ranked and panden, which must outlive the layer.
+FeatureLayer panden_ranking_layer(const Town& town, const std::vector<Beoordeling>& ranked,
                                   const std::vector<PandScore>& panden);
 
 // The signal ids of a pand's flagged objects, in rank order, each once; the integrale bonus left out.
