@@ -36,8 +36,8 @@ void add_hotspots_command(CLI::App& app) {
         const auto table = point_hotspots(args->input, args->layer, args->value, args->cell, args->band);
         if (extension == ".csv") write_private_file(args->out, feature_table_csv(table, true));
         // No peildatum here: a fixed timestamp keeps the same input giving the same file.
-        else if (extension == ".gpkg") write_gpkg(args->out, {&table}, run_styles({&table}), "1970-01-01T00:00:00.000Z");
-        else write_private_file(args->out, feature_table_geojson(table, RdToWgs84()));
+        else if (extension == ".gpkg") write_gpkg(args->out, {table}, run_styles({table}), "1970-01-01T00:00:00.000Z");
+        else write_geojson(args->out, table, RdToWgs84());
         int hot = 0, cold = 0;
         for (const auto& row : table.rows) {
             const auto klasse = std::get<std::int64_t>(row.cells.back());

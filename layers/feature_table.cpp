@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include "engine/text.hpp"
+#include "files.hpp"
 #include "json_writer.hpp"
 #include "rejects.hpp"
 
@@ -45,21 +48,20 @@ void write_cell(JsonWriter& json, const Column& column, const Cell& cell) {
     }
 }
 
-// Rows [begin, end) as GeoJSON features separated by commas, their points transformed in one batch.
-void append_features(std::string& out, const FeatureTable& table, std::size_t begin, std::size_t end,
+// `rows` as GeoJSON features separated by commas, their points transformed in one batch.
+void append_features(std::string& out, const FeatureLayer& layer, std::span<const FeatureRow> rows,
                      const RdToWgs84& to_wgs84) {
     std::vector<Point> points;
-    for (std::size_t r = begin; r < end; ++r) points.insert(points.end(), table.rows[r].shape.begin(), table.rows[r].shape.end());
+    for (const auto& row : rows) points.insert(points.end(), row.shape.begin(), row.shape.end());
     std::vector<LonLat> lonlat(points.size());
     to_wgs84.transform(points, lonlat);
     JsonWriter json(out);
     const LonLat* next = lonlat.data();
-    for (std::size_t r = begin; r < end; ++r) {
-        const auto& row = table.rows[r];
+    for (const auto& row : rows) {
         json.begin_object().key("type").value("Feature").key("geometry");
         if (row.shape.empty()) {
             json.null();
-        } else if (table.geometry == GeometryType::point) {
+        } else if (layer.geometry == GeometryType::point) {
             json.begin_object().key("type").value("Point").key("coordinates");
             coordinates(json, *next);
             json.end_object();
@@ -70,12 +72,37 @@ void append_features(std::string& out, const FeatureTable& table, std::size_t be
         }
         next += row.shape.size();
         json.key("properties").begin_object();
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            json.key(table.columns[c].name);
-            write_cell(json, table.columns[c], row.cells[c]);
+        for (std::size_t c = 0; c < layer.columns.size(); ++c) {
+            json.key(layer.columns[c].name);
+            write_cell(json, layer.columns[c], row.cells[c]);
         }
         json.end_object().end_object();
     }
+}
+
+// The FeatureCollection handed to `write` piece by piece, in order. Each block of rows is formatted
+// in pieces of 512 rows on all threads and its pieces are written in order: the same bytes for any
+// thread count, and no more text held than a block's.
+void geojson_pieces(const FeatureLayer& layer, const RdToWgs84& to_wgs84,
+                    const std::function<void(std::string_view)>& write) {
+    constexpr std::size_t piece_rows = 512;
+    write(R"({"type":"FeatureCollection","features":[)");
+    std::vector<std::string> pieces;
+    layer.for_each_block([&](std::size_t first, std::span<const FeatureRow> rows) {
+        pieces.resize((rows.size() + piece_rows - 1) / piece_rows);
+        // Isolated: a thread waiting for its pieces takes up no unrelated task (the run writes its
+        // GeoPackage on a task beside this).
+        tbb::this_task_arena::isolate([&] {
+            tbb::parallel_for(std::size_t{0}, pieces.size(), [&](std::size_t p) {
+                const std::size_t begin = p * piece_rows;
+                pieces[p].clear();
+                if (first + begin > 0) pieces[p] += ',';
+                append_features(pieces[p], layer, rows.subspan(begin, std::min(piece_rows, rows.size() - begin)), to_wgs84);
+            });
+        });
+        for (const auto& piece : pieces) write(piece);
+    });
+    write("]}\n");
 }
 
 }  // namespace
@@ -94,69 +121,100 @@ std::string cell_text(const Column& column, const Cell& cell) {
     return "";
 }
 
-std::string feature_table_geojson(const FeatureTable& table, const RdToWgs84& to_wgs84, std::size_t max_rows) {
-    // Rows are formatted in blocks on all threads, a wave of blocks at a time, and appended in order:
-    // the same bytes for any thread count, and never much more in memory than the output itself.
-    constexpr std::size_t rows_per_block = 512, blocks_per_wave = 64;
-    const std::size_t n = std::min(max_rows, table.rows.size());
-    std::string out = R"({"type":"FeatureCollection","features":[)";
-    std::vector<std::string> blocks(blocks_per_wave);
-    for (std::size_t wave = 0; wave < n; wave += rows_per_block * blocks_per_wave) {
-        const std::size_t wave_blocks = std::min(blocks_per_wave, (n - wave + rows_per_block - 1) / rows_per_block);
-        // Isolated: a thread waiting for its blocks takes up no unrelated task (the run writes its
-        // GeoPackage on a task beside this).
+FeatureLayer::FeatureLayer(const FeatureTable& table, std::size_t block_rows)
+    : name(table.name), geometry(table.geometry), columns(table.columns), table_(&table), size_(table.rows.size()),
+      block_rows_(block_rows) {}
+
+FeatureLayer::FeatureLayer(std::string name, GeometryType geometry, std::vector<Column> columns, std::size_t size,
+                           MakeRow make_row, std::size_t block_rows)
+    : name(std::move(name)), geometry(geometry), columns(std::move(columns)), size_(size), make_row_(std::move(make_row)),
+      block_rows_(block_rows) {}
+
+void FeatureLayer::for_each_block(const std::function<void(std::size_t, std::span<const FeatureRow>)>& visit) const {
+    std::vector<FeatureRow> made;
+    for (std::size_t first = 0; first < size_; first += block_rows_) {
+        const std::size_t n = std::min(block_rows_, size_ - first);
+        if (table_) {
+            visit(first, std::span(table_->rows).subspan(first, n));
+            continue;
+        }
+        made.resize(n);
+        // Isolated, as the GeoJSON pieces: the GeoPackage writer makes its blocks beside them.
         tbb::this_task_arena::isolate([&] {
-            tbb::parallel_for(std::size_t{0}, wave_blocks, [&](std::size_t b) {
-                const std::size_t begin = wave + b * rows_per_block;
-                blocks[b].clear();
-                append_features(blocks[b], table, begin, std::min(n, begin + rows_per_block), to_wgs84);
+            tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 256), [&](const tbb::blocked_range<std::size_t>& range) {
+                for (std::size_t i = range.begin(); i < range.end(); ++i) made[i] = make_row_(first + i);
             });
         });
-        for (std::size_t b = 0; b < wave_blocks; ++b) {
-            if (wave + b > 0) out += ',';
-            out += blocks[b];
-        }
+        visit(first, made);
     }
-    out += "]}\n";
+}
+
+FeatureRow FeatureLayer::row(std::size_t r) const { return table_ ? table_->rows.at(r) : make_row_(r); }
+
+bool FeatureLayer::wide(std::size_t column) const {
+    if (!table_ || columns[column].type != ColumnType::integer) return false;
+    return std::any_of(table_->rows.begin(), table_->rows.end(), [&](const FeatureRow& row) {
+        const auto* n = std::get_if<std::int64_t>(&row.cells[column]);
+        return n && (*n < std::numeric_limits<std::int32_t>::min() || *n > std::numeric_limits<std::int32_t>::max());
+    });
+}
+
+FeatureTable first_rows(const FeatureLayer& layer, std::size_t n) {
+    FeatureTable table{layer.name, layer.geometry, layer.columns, {}};
+    for (std::size_t r = 0; r < std::min(n, layer.size()); ++r) table.rows.push_back(layer.row(r));
+    return table;
+}
+
+std::string feature_table_geojson(const FeatureLayer& layer, const RdToWgs84& to_wgs84) {
+    std::string out;
+    geojson_pieces(layer, to_wgs84, [&](std::string_view piece) { out += piece; });
     return out;
 }
 
-std::string feature_table_csv(const FeatureTable& table, bool with_xy) {
+void write_geojson(const std::filesystem::path& path, const FeatureLayer& layer, const RdToWgs84& to_wgs84) {
+    PrivateFile file(path);
+    geojson_pieces(layer, to_wgs84, [&](std::string_view piece) { file.append(piece); });
+    file.finish();
+}
+
+std::string feature_table_csv(const FeatureLayer& layer, bool with_xy) {
     std::string out;
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    for (std::size_t c = 0; c < layer.columns.size(); ++c) {
         if (c) out += ',';
-        out += csv_field(table.columns[c].name);
+        out += csv_field(layer.columns[c].name);
     }
     if (with_xy) out += ",x,y";
     out += '\n';
-    for (const auto& row : table.rows) {
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            const auto& column = table.columns[c];
-            if (c) out += ',';
-            // Numbers are not neutralised: a negative z must stay a number.
-            const bool is_text = column.type == ColumnType::text || column.type == ColumnType::text_list ||
-                                 column.type == ColumnType::json;
-            out += is_text ? csv_field(cell_text(column, row.cells[c])) : cell_text(column, row.cells[c]);
-        }
-        if (with_xy) {
-            if (row.shape.empty()) {
-                out += ",,";
-            } else {
-                // A closed ring repeats its first vertex: leave that out of the mean.
-                const std::size_t n = row.shape.size() > 1 ? row.shape.size() - 1 : 1;
-                double x = 0, y = 0;
-                for (std::size_t i = 0; i < n; ++i) {
-                    x += row.shape[i].x;
-                    y += row.shape[i].y;
-                }
-                out += ',';
-                out += format_decimal(x / static_cast<double>(n), 2);
-                out += ',';
-                out += format_decimal(y / static_cast<double>(n), 2);
+    layer.for_each_block([&](std::size_t, std::span<const FeatureRow> rows) {
+        for (const auto& row : rows) {
+            for (std::size_t c = 0; c < layer.columns.size(); ++c) {
+                const auto& column = layer.columns[c];
+                if (c) out += ',';
+                // Numbers are not neutralised: a negative z must stay a number.
+                const bool is_text = column.type == ColumnType::text || column.type == ColumnType::text_list ||
+                                     column.type == ColumnType::json;
+                out += is_text ? csv_field(cell_text(column, row.cells[c])) : cell_text(column, row.cells[c]);
             }
+            if (with_xy) {
+                if (row.shape.empty()) {
+                    out += ",,";
+                } else {
+                    // A closed ring repeats its first vertex: leave that out of the mean.
+                    const std::size_t n = row.shape.size() > 1 ? row.shape.size() - 1 : 1;
+                    double x = 0, y = 0;
+                    for (std::size_t i = 0; i < n; ++i) {
+                        x += row.shape[i].x;
+                        y += row.shape[i].y;
+                    }
+                    out += ',';
+                    out += format_decimal(x / static_cast<double>(n), 2);
+                    out += ',';
+                    out += format_decimal(y / static_cast<double>(n), 2);
+                }
+            }
+            out += '\n';
         }
-        out += '\n';
-    }
+    });
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <openssl/evp.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 #include "engine/errors.hpp"
@@ -88,19 +89,38 @@ std::string sha256_file(const fs::path& path) {
     return sha.hex();
 }
 
-void write_private_file(const fs::path& path, const std::string& content) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::runtime_error(path.string() + ": cannot create file");
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const auto n = ::write(fd, content.data() + written, content.size() - written);
-        if (n <= 0) {
-            ::close(fd);
-            throw std::runtime_error(path.string() + ": write failed");
-        }
-        written += static_cast<std::size_t>(n);
+void write_private_file(const fs::path& path, std::string_view content) {
+    PrivateFile file(path);
+    file.append(content);
+    file.finish();
+}
+
+PrivateFile::PrivateFile(fs::path path) : path_(std::move(path)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd_ < 0) throw std::runtime_error(path_.string() + ": cannot create file");
+}
+
+PrivateFile::~PrivateFile() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    ::unlink(path_.c_str());
+}
+
+void PrivateFile::append(std::string_view data) {
+    while (!data.empty()) {
+        const auto n = ::write(fd_, data.data(), data.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw std::runtime_error(path_.string() + ": write failed");
+        data.remove_prefix(static_cast<std::size_t>(n));
     }
-    if (::close(fd) != 0) throw std::runtime_error(path.string() + ": write failed");
+}
+
+void PrivateFile::finish() {
+    const int fd = std::exchange(fd_, -1);
+    if (::close(fd) != 0) {
+        ::unlink(path_.c_str());
+        throw std::runtime_error(path_.string() + ": write failed");
+    }
 }
 
 StagedOutput::StagedOutput(fs::path final_dir, bool overwrite) : final_(std::move(final_dir)) {

@@ -3,6 +3,7 @@
 // private staging directory that is renamed into place only when complete.
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace onregel {
 
@@ -11,7 +12,24 @@ std::string sha256_hex(const std::string& data);
 std::string sha256_file(const std::filesystem::path& path);  // hex; a directory hashes to ""
 
 // Writes `content` to `path` with mode 0600 (outputs are private files).
-void write_private_file(const std::filesystem::path& path, const std::string& content);
+void write_private_file(const std::filesystem::path& path, std::string_view content);
+
+// A private output file (mode 0600) written piece by piece, for outputs too large to hold whole.
+// Unless finish() succeeds the file is removed again, so an error leaves no half-written file behind.
+class PrivateFile {
+public:
+    explicit PrivateFile(std::filesystem::path path);
+    ~PrivateFile();
+    PrivateFile(const PrivateFile&) = delete;
+    PrivateFile& operator=(const PrivateFile&) = delete;
+
+    void append(std::string_view data);
+    void finish();  // closes the file; throws when not all of it reached the disk
+
+private:
+    std::filesystem::path path_;
+    int fd_ = -1;
+};
 
 // A staging directory beside the final --out directory (mode 0700). commit() swaps it into place,
 // so a run that dies at any moment leaves the previous output as it was. Without commit() the

@@ -606,7 +606,7 @@ GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& reco
                                  {"panden", panden_geojson(town, panden_near(town, in_gebied_punten, viewer_basemap_radius),
                                                            to_wgs84)},
                                  {"gebieden", gebieden_json},
-                                 {"locaties", feature_table_geojson(locaties_table(town, in_gebieden, options.profiel), to_wgs84)}});
+                                 {"locaties", feature_table_geojson(locaties_layer(town, in_gebieden, options.profiel), to_wgs84)}});
     summary.written.push_back("viewer/index.html");
 
     record["invoer"]["gebied"]["sha256"] = sha256_file(options.gebied);

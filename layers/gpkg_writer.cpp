@@ -84,14 +84,9 @@ DatasetPtr create(const char* driver_name, const std::filesystem::path& path) {
 // Integer columns are 32-bit when every value fits: GDAL 3.6's GeoPackage driver formats each
 // Integer64 value as text (OGRFeature::GetFieldAsString) before binding it, which took half the
 // time of writing a layer.
-OGRFieldType field_type(const FeatureTable& table, std::size_t column) {
-    switch (table.columns[column].type) {
-        case ColumnType::integer:
-            for (const auto& row : table.rows)
-                if (const auto* n = std::get_if<std::int64_t>(&row.cells[column]);
-                    n && (*n < std::numeric_limits<int>::min() || *n > std::numeric_limits<int>::max()))
-                    return OFTInteger64;
-            return OFTInteger;
+OGRFieldType field_type(const FeatureLayer& layer, std::size_t column) {
+    switch (layer.columns[column].type) {
+        case ColumnType::integer: return layer.wide(column) ? OFTInteger64 : OFTInteger;
         case ColumnType::real:
         case ColumnType::p_value: return OFTReal;
         default: return OFTString;
@@ -102,61 +97,72 @@ void check(OGRErr err, const std::string& what) {
     if (err != OGRERR_NONE) throw std::runtime_error(what + " (" + CPLGetLastErrorMsg() + ")");
 }
 
-// Writes the rows of `table` into a new layer; `srs` null writes no geometry. Returns the features'
-// boxes for the spatial index, which is left to write_gpkg_rtree.
-std::vector<RtreeEntry> write_layer(GDALDataset& dataset, const FeatureTable& table, OGRSpatialReference* srs,
+// A value of a 32-bit field. A made layer promises its integers fit (FeatureLayer::wide): a row that
+// breaks the promise stops the writer rather than being cut short.
+int int32_value(const FeatureLayer& layer, std::size_t column, std::int64_t value) {
+    if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
+        throw std::logic_error(layer.name + "." + layer.columns[column].name + ": " + std::to_string(value) +
+                               " does not fit the 32-bit field");
+    return static_cast<int>(value);
+}
+
+// Writes the rows of `layer` into a new GDAL layer, a block at a time; `srs` null writes no geometry.
+// Returns the features' boxes for the spatial index, which is left to write_gpkg_rtree.
+std::vector<RtreeEntry> write_layer(GDALDataset& dataset, const FeatureLayer& layer, OGRSpatialReference* srs,
                                     bool neutralise) {
-    const auto geometry_type = !srs ? wkbNone : table.geometry == GeometryType::point ? wkbPoint : wkbPolygon;
+    const auto geometry_type = !srs ? wkbNone : layer.geometry == GeometryType::point ? wkbPoint : wkbPolygon;
     const char* options[] = {"SPATIAL_INDEX=NO", nullptr};
-    OGRLayer* layer = dataset.CreateLayer(table.name.c_str(), srs, geometry_type, const_cast<char**>(options));
-    if (!layer) throw std::runtime_error("cannot create layer " + table.name + " (" + CPLGetLastErrorMsg() + ")");
-    std::vector<bool> int32(table.columns.size());
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        const auto type = field_type(table, c);
+    OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), srs, geometry_type, const_cast<char**>(options));
+    if (!out) throw std::runtime_error("cannot create layer " + layer.name + " (" + CPLGetLastErrorMsg() + ")");
+    std::vector<bool> int32(layer.columns.size());
+    for (std::size_t c = 0; c < layer.columns.size(); ++c) {
+        const auto type = field_type(layer, c);
         int32[c] = type == OFTInteger;
-        OGRFieldDefn field(table.columns[c].name.c_str(), type);
-        check(layer->CreateField(&field), "cannot create field " + table.columns[c].name);
+        OGRFieldDefn field(layer.columns[c].name.c_str(), type);
+        check(out->CreateField(&field), "cannot create field " + layer.columns[c].name);
     }
-    check(layer->StartTransaction(), "cannot start a transaction on " + table.name);
+    check(out->StartTransaction(), "cannot start a transaction on " + layer.name);
     std::vector<RtreeEntry> boxes;
-    for (const auto& row : table.rows) {
-        OGRFeature feature(layer->GetLayerDefn());
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            const auto& cell = row.cells[c];
-            const int i = static_cast<int>(c);
-            if (std::holds_alternative<std::monostate>(cell)) feature.SetFieldNull(i);
-            else if (const auto* n = std::get_if<std::int64_t>(&cell))
-                int32[c] ? feature.SetField(i, static_cast<int>(*n)) : feature.SetField(i, static_cast<GIntBig>(*n));
-            else if (const auto* d = std::get_if<double>(&cell)) feature.SetField(i, *d);
-            else if (const auto* s = std::get_if<std::string>(&cell); s && !neutralise) feature.SetField(i, s->c_str());
-            else {
-                const auto text = cell_text(table.columns[c], cell);
-                feature.SetField(i, (neutralise ? spreadsheet_safe(text) : text).c_str());
+    layer.for_each_block([&](std::size_t, std::span<const FeatureRow> rows) {
+        for (const auto& row : rows) {
+            OGRFeature feature(out->GetLayerDefn());
+            for (std::size_t c = 0; c < layer.columns.size(); ++c) {
+                const auto& cell = row.cells[c];
+                const int i = static_cast<int>(c);
+                if (std::holds_alternative<std::monostate>(cell)) feature.SetFieldNull(i);
+                else if (const auto* n = std::get_if<std::int64_t>(&cell))
+                    int32[c] ? feature.SetField(i, int32_value(layer, c, *n)) : feature.SetField(i, static_cast<GIntBig>(*n));
+                else if (const auto* d = std::get_if<double>(&cell)) feature.SetField(i, *d);
+                else if (const auto* s = std::get_if<std::string>(&cell); s && !neutralise) feature.SetField(i, s->c_str());
+                else {
+                    const auto text = cell_text(layer.columns[c], cell);
+                    feature.SetField(i, (neutralise ? spreadsheet_safe(text) : text).c_str());
+                }
+            }
+            if (srs && !row.shape.empty()) {
+                if (layer.geometry == GeometryType::point) {
+                    feature.SetGeometryDirectly(new OGRPoint(row.shape.front().x, row.shape.front().y));
+                } else {
+                    auto* ring = new OGRLinearRing;
+                    for (const auto& p : row.shape) ring->addPoint(p.x, p.y);
+                    auto* polygon = new OGRPolygon;
+                    polygon->addRingDirectly(ring);
+                    feature.SetGeometryDirectly(polygon);
+                }
+            }
+            check(out->CreateFeature(&feature), "cannot write to layer " + layer.name);
+            if (srs && !row.shape.empty()) {
+                RtreeEntry box{feature.GetFID(), row.shape.front().x, row.shape.front().x, row.shape.front().y,
+                               row.shape.front().y};
+                for (const auto& p : row.shape) {
+                    box.min_x = std::min(box.min_x, p.x), box.max_x = std::max(box.max_x, p.x);
+                    box.min_y = std::min(box.min_y, p.y), box.max_y = std::max(box.max_y, p.y);
+                }
+                boxes.push_back(box);
             }
         }
-        if (srs && !row.shape.empty()) {
-            if (table.geometry == GeometryType::point) {
-                feature.SetGeometryDirectly(new OGRPoint(row.shape.front().x, row.shape.front().y));
-            } else {
-                auto* ring = new OGRLinearRing;
-                for (const auto& p : row.shape) ring->addPoint(p.x, p.y);
-                auto* polygon = new OGRPolygon;
-                polygon->addRingDirectly(ring);
-                feature.SetGeometryDirectly(polygon);
-            }
-        }
-        check(layer->CreateFeature(&feature), "cannot write to layer " + table.name);
-        if (srs && !row.shape.empty()) {
-            RtreeEntry box{feature.GetFID(), row.shape.front().x, row.shape.front().x, row.shape.front().y,
-                           row.shape.front().y};
-            for (const auto& p : row.shape) {
-                box.min_x = std::min(box.min_x, p.x), box.max_x = std::max(box.max_x, p.x);
-                box.min_y = std::min(box.min_y, p.y), box.max_y = std::max(box.max_y, p.y);
-            }
-            boxes.push_back(box);
-        }
-    }
-    check(layer->CommitTransaction(), "cannot commit layer " + table.name);
+    });
+    check(out->CommitTransaction(), "cannot commit layer " + layer.name);
     return boxes;
 }
 
@@ -237,7 +243,7 @@ std::string qml_categorized(const std::string& attribute, GeometryType geometry,
     return qml_document("categorizedSymbol", attribute, geometry, items + "  </categories>\n", classes);
 }
 
-void write_gpkg(const std::filesystem::path& path, const std::vector<const FeatureTable*>& tables,
+void write_gpkg(const std::filesystem::path& path, const std::vector<FeatureLayer>& layers,
                 const std::vector<LayerStyle>& styles, const std::string& timestamp) {
     // The GeoPackage driver stamps gpkg_contents.last_change with this instead of the clock.
     const ScopedConfig date("OGR_CURRENT_DATE", timestamp);
@@ -251,17 +257,17 @@ void write_gpkg(const std::filesystem::path& path, const std::vector<const Featu
         OGRSpatialReference rd;
         rd.importFromEPSG(28992);
         rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        for (const auto* table : tables) boxes.push_back(write_layer(*dataset, *table, &rd, false));
+        for (const auto& layer : layers) boxes.push_back(write_layer(*dataset, layer, &rd, false));
         write_styles(*dataset, styles, timestamp);
     }
-    for (std::size_t i = 0; i < tables.size(); ++i) write_gpkg_rtree(path, tables[i]->name, "geom", std::move(boxes[i]));
+    for (std::size_t i = 0; i < layers.size(); ++i) write_gpkg_rtree(path, layers[i].name, "geom", std::move(boxes[i]));
     set_private(path);
 }
 
-void write_xlsx(const std::filesystem::path& path, const FeatureTable& table) {
+void write_xlsx(const std::filesystem::path& path, const FeatureLayer& layer) {
     {
         auto dataset = create("XLSX", path);
-        write_layer(*dataset, table, nullptr, true);
+        write_layer(*dataset, layer, nullptr, true);
     }
     set_private(path);
 }

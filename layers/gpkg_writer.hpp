@@ -28,13 +28,13 @@ struct StyleClass {
 std::string qml_graduated(const std::string& attribute, GeometryType geometry, const std::vector<StyleClass>& classes);
 std::string qml_categorized(const std::string& attribute, GeometryType geometry, const std::vector<StyleClass>& classes);
 
-// Writes every table as a layer, and the styles into QGIS's `layer_styles` table (marked as default).
-// `timestamp` (ISO 8601) is written as the GeoPackage's last_change and the styles' update_time, so the
-// same data gives the same file. The file gets mode 0600.
-void write_gpkg(const std::filesystem::path& path, const std::vector<const FeatureTable*>& tables,
+// Writes every layer, a block of rows at a time, and the styles into QGIS's `layer_styles` table (marked
+// as default). `timestamp` (ISO 8601) is written as the GeoPackage's last_change and the styles'
+// update_time, so the same data gives the same file. The file gets mode 0600.
+void write_gpkg(const std::filesystem::path& path, const std::vector<FeatureLayer>& layers,
                 const std::vector<LayerStyle>& styles, const std::string& timestamp);
 
-// One sheet named after the table, without geometry; text neutralised against formulas. Mode 0600.
-void write_xlsx(const std::filesystem::path& path, const FeatureTable& table);
+// One sheet named after the layer, without geometry; text neutralised against formulas. Mode 0600.
+void write_xlsx(const std::filesystem::path& path, const FeatureLayer& layer);
 
 }  // namespace onregel

@@ -26,20 +26,17 @@ int actieve_vestigingen(const Town& town, std::uint32_t vbo) {
     return n;
 }
 
-FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
-                            const std::vector<std::string>& buurt) {
+FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
+                            std::span<const std::string> buurt) {
     using T = ColumnType;
-    FeatureTable table{"locaties", GeometryType::point,
-                       {{"rank", T::integer}, {"score", T::integer}, {"bag_id", T::text}, {"pand_id", T::text},
-                        {"adres", T::text}, {"postcode", T::text}, {"huisnummer", T::integer}, {"huisletter", T::text},
-                        {"toevoeging", T::text}, {"gebruiksdoel", T::text}, {"oppervlakte", T::integer},
-                        {"signalen", T::text_list}, {"bijdragen", T::json}, {"bewijs", T::json},
-                        {"n_vestigingen", T::integer}, {"n_meldingen", T::integer}},
-                       {}};
-    if (!buurt.empty()) table.columns.push_back({"buurt", T::text});
-    if (profiel == Profiel::handhaving) table.columns.push_back({"handelsnamen", T::text_list});
-    table.rows.reserve(ranked.size());
-    for (std::size_t r = 0; r < ranked.size(); ++r) {
+    std::vector<Column> columns = {{"rank", T::integer}, {"score", T::integer}, {"bag_id", T::text}, {"pand_id", T::text},
+                                   {"adres", T::text}, {"postcode", T::text}, {"huisnummer", T::integer},
+                                   {"huisletter", T::text}, {"toevoeging", T::text}, {"gebruiksdoel", T::text},
+                                   {"oppervlakte", T::integer}, {"signalen", T::text_list}, {"bijdragen", T::json},
+                                   {"bewijs", T::json}, {"n_vestigingen", T::integer}, {"n_meldingen", T::integer}};
+    if (!buurt.empty()) columns.push_back({"buurt", T::text});
+    if (profiel == Profiel::handhaving) columns.push_back({"handelsnamen", T::text_list});
+    const auto make_row = [&town, &ranked, profiel, buurt](std::size_t r) {
         const auto& b = ranked[r];
         const auto& vbo = town.verblijfsobjecten[b.vbo];
         std::vector<std::string> signalen;
@@ -70,14 +67,9 @@ FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ra
                 if (town.vestigingen[v].actief_op(town.peildatum)) namen.push_back(town.vestigingen[v].handelsnaam);
             row.cells.push_back(std::move(namen));
         }
-        table.rows.push_back(std::move(row));
-    }
-    return table;
-}
-
-std::string locaties_geojson(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
-                             const RdToWgs84& to_wgs84) {
-    return feature_table_geojson(locaties_table(town, ranked, profiel), to_wgs84);
+        return row;
+    };
+    return {"locaties", GeometryType::point, std::move(columns), ranked.size(), make_row};
 }
 
 std::vector<std::string> pand_signalen(const std::vector<Beoordeling>& ranked, const PandScore& pand) {
@@ -89,48 +81,43 @@ std::vector<std::string> pand_signalen(const std::vector<Beoordeling>& ranked, c
     return ids;
 }
 
-FeatureTable panden_ranking_table(const Town& town, const std::vector<Beoordeling>& ranked,
+FeatureLayer panden_ranking_layer(const Town& town, const std::vector<Beoordeling>& ranked,
                                   const std::vector<PandScore>& panden) {
     using T = ColumnType;
-    FeatureTable table{"panden_ranking", GeometryType::polygon,
-                       {{"rang", T::integer}, {"score", T::integer}, {"pand_id", T::text}, {"n_objecten", T::integer},
-                        {"bag_ids", T::text_list}, {"adres", T::text}, {"signalen", T::text_list}},
-                       {}};
-    table.rows.reserve(panden.size());
-    for (std::size_t k = 0; k < panden.size(); ++k) {
+    const auto make_row = [&town, &ranked, &panden](std::size_t k) {
         const auto& pand = panden[k];
         std::vector<std::string> bag_ids;
         for (auto r : pand.objecten) bag_ids.push_back(town.verblijfsobjecten[ranked[r].vbo].id);
         std::vector<Point> outline;
         if (pand.pand >= 0 && town.panden[static_cast<std::size_t>(pand.pand)].omtrek.size() >= 4)
             outline = town.panden[static_cast<std::size_t>(pand.pand)].omtrek;
-        table.rows.push_back({std::move(outline),
-                              make_cells(std::int64_t(k + 1), std::int64_t(pand.score), pand.pand_id,
-                                         std::int64_t(pand.objecten.size()), std::move(bag_ids),
-                                         format_adres(town.verblijfsobjecten[ranked[pand.objecten[0]].vbo].adres),
-                                         pand_signalen(ranked, pand))});
-    }
-    return table;
+        return FeatureRow{std::move(outline),
+                          make_cells(std::int64_t(k + 1), std::int64_t(pand.score), pand.pand_id,
+                                     std::int64_t(pand.objecten.size()), std::move(bag_ids),
+                                     format_adres(town.verblijfsobjecten[ranked[pand.objecten[0]].vbo].adres),
+                                     pand_signalen(ranked, pand))};
+    };
+    return {"panden_ranking", GeometryType::polygon,
+            {{"rang", T::integer}, {"score", T::integer}, {"pand_id", T::text}, {"n_objecten", T::integer},
+             {"bag_ids", T::text_list}, {"adres", T::text}, {"signalen", T::text_list}},
+            panden.size(), make_row};
 }
 
 namespace {
 
-std::size_t column_index(const FeatureTable& table, std::string_view name) {
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        if (table.columns[c].name == name) return c;
-    throw std::logic_error("table " + table.name + " has no column " + std::string(name));
+// An integer cell of one row, by column name.
+std::int64_t integer_cell(const FeatureLayer& layer, std::size_t row, std::string_view column) {
+    for (std::size_t c = 0; c < layer.columns.size(); ++c)
+        if (layer.columns[c].name == column) return std::get<std::int64_t>(layer.row(row).cells[c]);
+    throw std::logic_error("layer " + layer.name + " has no column " + std::string(column));
 }
 
-// The viewer's score bands: four equal bands between the lowest and the highest score.
-std::vector<StyleClass> score_bands(const FeatureTable& table) {
+// The viewer's score bands: four equal bands between the lowest and the highest score. A ranking is in
+// rank order, so those are the last row's and the first's: no need to make every row of a made layer.
+std::vector<StyleClass> score_bands(const FeatureLayer& layer) {
     static const char* colours[] = {"#fecc5c", "#fd8d3c", "#e31a1c", "#800026"};
-    const auto c = column_index(table, "score");
-    std::int64_t lo = 0, hi = 0;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const auto v = std::get<std::int64_t>(table.rows[r].cells[c]);
-        lo = r ? std::min(lo, v) : v;
-        hi = r ? std::max(hi, v) : v;
-    }
+    const std::int64_t lo = layer.size() ? integer_cell(layer, layer.size() - 1, "score") : 0;
+    const std::int64_t hi = layer.size() ? integer_cell(layer, 0, "score") : 0;
     const std::int64_t width = std::max<std::int64_t>(1, (hi - lo + 1 + 3) / 4);
     std::vector<StyleClass> bands;
     for (std::int64_t b = 0; b < 4; ++b) {
@@ -143,7 +130,7 @@ std::vector<StyleClass> score_bands(const FeatureTable& table) {
 
 }  // namespace
 
-std::vector<LayerStyle> run_styles(const std::vector<const FeatureTable*>& tables) {
+std::vector<LayerStyle> run_styles(const std::vector<FeatureLayer>& layers) {
     struct Klasse {
         int klasse;
         const char* colour;
@@ -155,23 +142,22 @@ std::vector<LayerStyle> run_styles(const std::vector<const FeatureTable*>& table
                                      {-3, "#2166ac", "coldspot, 99% zeker"}};
     static const char* dagen[] = {"#1b9e77", "#7570b3", "#d95f02", "#e7298a", "#66a61e", "#a6761d", "#1f78b4", "#e6ab02"};
     std::vector<LayerStyle> styles;
-    for (const auto* table : tables) {
-        if (table->name == "locaties" || table->name == "panden_ranking") {
-            styles.push_back({table->name, qml_graduated("score", table->geometry, score_bands(*table)),
+    for (const auto& layer : layers) {
+        if (layer.name == "locaties" || layer.name == "panden_ranking") {
+            styles.push_back({layer.name, qml_graduated("score", layer.geometry, score_bands(layer)),
                               "Score in vier gelijke klassen"});
-        } else if (table->name == "hotspots") {
+        } else if (layer.name == "hotspots") {
             std::vector<StyleClass> classes;
             for (const auto& k : klassen)
                 classes.push_back({0, 0, std::to_string(k.klasse), k.label, k.colour, k.klasse != 0});
-            styles.push_back({table->name, qml_categorized("klasse", table->geometry, classes), "Gi*-klasse na FDR"});
-        } else if (table->name == "controles") {
-            const auto c = column_index(*table, "controledag");
-            std::int64_t last = 0;
-            for (const auto& row : table->rows) last = std::max(last, std::get<std::int64_t>(row.cells[c]));
+            styles.push_back({layer.name, qml_categorized("klasse", layer.geometry, classes), "Gi*-klasse na FDR"});
+        } else if (layer.name == "controles") {
+            // In (controledag, volgorde) order: the last row has the last day.
+            const std::int64_t last = layer.size() ? integer_cell(layer, layer.size() - 1, "controledag") : 0;
             std::vector<StyleClass> classes;
             for (std::int64_t d = 1; d <= last; ++d)
                 classes.push_back({0, 0, std::to_string(d), "controledag " + std::to_string(d), dagen[(d - 1) % 8], true});
-            styles.push_back({table->name, qml_categorized("controledag", table->geometry, classes), "Controledagen"});
+            styles.push_back({layer.name, qml_categorized("controledag", layer.geometry, classes), "Controledagen"});
         }
     }
     return styles;

@@ -23,22 +23,22 @@ std::string_view profiel_name(Profiel profiel);
 
 // One Point per flagged verblijfsobject, in rank order, with the properties of the data contract
 // (`bijdragen` and `bewijs` as nested objects). `buurt`, when given (--buurten), holds each
-// verblijfsobject's buurt name and adds the column `buurt`.
-FeatureTable locaties_table(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
-                            const std::vector<std::string>& buurt = {});
-std::string locaties_geojson(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
-                             const RdToWgs84& to_wgs84);
+// verblijfsobject's buurt name and adds the column `buurt`. The rows are made as the writers come to
+// them, from town, ranked and buurt, which must outlive the layer.
+FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
+                            std::span<const std::string> buurt = {});
 
 // The panden ranking: one row per pand with a flagged object, its outline when the input has one.
-FeatureTable panden_ranking_table(const Town& town, const std::vector<Beoordeling>& ranked,
+// Made as the writers come to it, from town, ranked and panden, which must outlive the layer.
+FeatureLayer panden_ranking_layer(const Town& town, const std::vector<Beoordeling>& ranked,
                                   const std::vector<PandScore>& panden);
 
 // The signal ids of a pand's flagged objects, in rank order, each once; the integrale bonus left out.
 std::vector<std::string> pand_signalen(const std::vector<Beoordeling>& ranked, const PandScore& pand);
 
-// QGIS styles in the viewer's colours for the tables of a run: locaties and panden_ranking graduated
+// QGIS styles in the viewer's colours for the layers of a run: locaties and panden_ranking graduated
 // by score (four equal bands), hotspots by klasse (0 not drawn), controles by controledag.
-std::vector<LayerStyle> run_styles(const std::vector<const FeatureTable*>& tables);
+std::vector<LayerStyle> run_styles(const std::vector<FeatureLayer>& layers);
 
 // What the viewer carries of a run. A browser cannot draw a whole town (at a million objects the full
 // lists are hundreds of megabytes), so the viewer holds the top of the ranking, every controle and
@@ -50,8 +50,8 @@ struct ViewerSelection {
     std::size_t locaties = 0;           // the first rows of the locaties table
     std::vector<std::uint32_t> panden;  // the basemap: indices into town.panden, ascending
 };
-// The first `max_locaties` rows of `locaties` (in rank order) and the panden within
-// viewer_basemap_radius of any of them or of any row of `controles`.
+// The first `max_locaties` rows of `locaties` (in rank order; it may hold just those, see first_rows)
+// and the panden within viewer_basemap_radius of any of them or of any row of `controles`.
 ViewerSelection viewer_selection(const Town& town, const FeatureTable& locaties, const FeatureTable& controles,
                                  std::size_t max_locaties);
 

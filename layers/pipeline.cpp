@@ -150,12 +150,12 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
         const auto it = inputs.buurtnamen.find(code);
         buurtnaam.push_back(it == inputs.buurtnamen.end() ? code : it->second);
     }
-    const auto locaties_tabel = locaties_table(town, ranked, options.profiel, buurtnaam);
+    const auto locaties = locaties_layer(town, ranked, options.profiel, buurtnaam);
     const auto controles_tabel = controles_table(town, ranked, panden, controles, options.profiel);
-    const auto panden_tabel = panden_ranking_table(town, ranked, panden);
-    std::vector<const FeatureTable*> layers = {&locaties_tabel, &panden_tabel, &hotspots.table};
-    if (options.voorstel) layers.push_back(&controles_tabel);
-    // The GeoPackage shares nothing mutable with the GeoJSON and the viewer: written beside them.
+    std::vector<FeatureLayer> layers = {locaties, panden_ranking_layer(town, ranked, panden), hotspots.table};
+    if (options.voorstel) layers.push_back(controles_tabel);
+    // The GeoPackage shares nothing mutable with the GeoJSON and the viewer: written beside them, each
+    // making the rows of the large layers a block at a time.
     tbb::task_group gpkg;
     double gpkg_ms = 0;
     gpkg.run([&] {
@@ -163,7 +163,9 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
         write_gpkg(output.file("onregel.gpkg"), layers, run_styles(layers), format_date(town.peildatum) + "T00:00:00.000Z");
         gpkg_ms = std::chrono::duration<double, std::milli>(Clock::now() - begin).count();
     });
-    write("locaties.geojson", feature_table_geojson(locaties_tabel, to_wgs84));
+    write_geojson(output.file("locaties.geojson"), locaties, to_wgs84);
+    summary.written.push_back("locaties.geojson");
+    // Kept as text: the viewer carries them too.
     const auto hotspots_json = feature_table_geojson(hotspots.table, to_wgs84);
     write("hotspots.geojson", hotspots_json);
     std::string controles_json;
@@ -177,7 +179,8 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     write("rejects.csv", inputs.rejects.csv());
 
     timer.start("viewer");
-    const auto shown = viewer_selection(town, locaties_tabel, controles_tabel, options.viewer_max);
+    const auto top = first_rows(locaties, options.viewer_max);
+    const auto shown = viewer_selection(town, top, controles_tabel, options.viewer_max);
     nlohmann::ordered_json meta;
     meta["profiel"] = profiel_name(options.profiel);
     meta["peildatum"] = format_date(town.peildatum);
@@ -188,7 +191,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     std::vector<std::pair<std::string, std::string>> viewer_layers = {
         {"meta", meta.dump()}, {"panden", panden_geojson(town, shown.panden, to_wgs84)}, {"hotspots", hotspots_json}};
     if (options.voorstel) viewer_layers.push_back({"controles", controles_json});
-    viewer_layers.push_back({"locaties", feature_table_geojson(locaties_tabel, to_wgs84, shown.locaties)});
+    viewer_layers.push_back({"locaties", feature_table_geojson(top, to_wgs84)});
     export_viewer(output.dir(), viewer_layers);
 
     timer.start("gpkg");  // what is left of the GeoPackage once the rest is written

@@ -52,7 +52,8 @@ TEST_P(BulkRtree, SqliteAcceptsItAndWindowsFindExactlyTheFeaturesInside) {
     for (int i = 0; i < n / 10; ++i)
         vlakken.rows.push_back({square_ring(100000 + 7 * i, 450000 + 3 * (i % 50), 5), make_cells(std::int64_t{i})});
     vlakken.rows.push_back({{}, make_cells(std::int64_t{-1})});  // no geometry: not in the index
-    write_gpkg(path, {&points, &vlakken}, {}, "2025-01-01T00:00:00.000Z");
+    // The points in blocks of 997 rows: the boxes of every block reach the index.
+    write_gpkg(path, {FeatureLayer(points, 997), vlakken}, {}, "2025-01-01T00:00:00.000Z");
 
     const auto db = open(path);
     for (const char* rtree : {"rtree_punten_geom", "rtree_vlakken_geom"})
@@ -95,7 +96,7 @@ TEST(BulkRtree, GdalEditsAfterwardsKeepTheIndexInStep) {
     const auto dir = test::scratch_dir("rtree-edit");
     const auto path = dir / "uit.gpkg";
     const auto points = random_points(5000, 3);
-    write_gpkg(path, {&points}, {}, "2025-01-01T00:00:00.000Z");
+    write_gpkg(path, {points}, {}, "2025-01-01T00:00:00.000Z");
     const auto copy = dir / "kopie.gpkg";
     std::filesystem::copy_file(path, copy);
     const auto gpkg = test::quoted(path.string());
