@@ -126,7 +126,7 @@ Data load(const std::string& dir, int copies) {
     for (int k = 0; k < copies; ++k) {
         for (const auto& v : town.verblijfsobjecten) {
             Verblijfsobject c;  // what the indexes read: id, address, location
-            c.id = shifted(v.id, k);
+            c.id = *bag_id_number(shifted(bag_id_text(v.id), k));
             c.punt = moved(v.punt, k);
             c.adres.postcode = shifted(v.adres.postcode, k);
             c.adres.huisnummer = v.adres.huisnummer;

@@ -96,6 +96,22 @@ std::string_view familie_name(Familie familie) {
     return "?";
 }
 
+std::string bag_id_text(BagId id) {
+    std::string text(16, '0');
+    for (auto at = text.rbegin(); id > 0 && at != text.rend(); id /= 10) *at++ = static_cast<char>('0' + id % 10);
+    return text;
+}
+
+std::optional<BagId> bag_id_number(std::string_view id) {
+    if (id.size() != 16) return std::nullopt;
+    BagId n = 0;
+    for (char c : id) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + static_cast<BagId>(c - '0');
+    }
+    return n;
+}
+
 std::string format_adres(const Adres& a) {
     std::string out = a.straat;
     if (a.huisnummer > 0) {

@@ -63,20 +63,28 @@ struct Adres {
 // "Straat 12a-1, 1234AB Woonplaats" — the Dutch way an address is written on a letter.
 std::string format_adres(const Adres& adres);
 
+// A BAG identificatie (16 digits: gemeentecode, object type, serial number) kept as its number. As
+// text it misses std::string's inline buffer by one character, so each of ten million ids was a heap
+// block of its own; as a number the order is the same.
+using BagId = std::uint64_t;
+// The id as BAG writes it: 16 digits, leading zeros kept.
+std::string bag_id_text(BagId id);
+// A 16-digit BAG id as a number; nullopt for anything else.
+std::optional<BagId> bag_id_number(std::string_view id);
+
 struct Verblijfsobject {
-    std::string id;       // 16-digit BAG identificatie, as text
-    std::string pand_id;  // BAG pand identificatie
+    BagId id = 0;
     Point punt;
     GebruiksdoelSet gebruiksdoelen = 0;
     std::int32_t oppervlakte = 0;  // m²
     std::int32_t bouwjaar = 0;
     VboStatus status = VboStatus::in_gebruik;
     Adres adres;
-    std::int32_t pand = -1;  // index into Town::panden, -1 when the pand is not in the input
+    std::int32_t pand = -1;  // index into Town::panden, -1 when the object has no pand
 };
 
 struct Pand {
-    std::string id;
+    BagId id = 0;
     std::int32_t bouwjaar = 0;
     std::string status;
     std::vector<Point> omtrek;  // outer ring, for the offline basemap; may be empty
@@ -175,6 +183,11 @@ struct Town {
     Lookup meldingen_per_vbo;
     Lookup vbos_per_pand;
     void link();
+
+    // The BAG id of the object's pand as text, "" when it has none.
+    std::string pand_id(const Verblijfsobject& vbo) const {
+        return vbo.pand < 0 ? std::string() : bag_id_text(panden[static_cast<std::size_t>(vbo.pand)].id);
+    }
 };
 
 }  // namespace onregel

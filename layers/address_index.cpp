@@ -31,16 +31,6 @@ MatchMethod match_method(MatchRoute route) {
     return MatchMethod::adres_fallback;
 }
 
-std::optional<std::uint64_t> bag_id_number(std::string_view id) {
-    if (id.size() != 16) return std::nullopt;
-    std::uint64_t n = 0;
-    for (char c : id) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    return n;
-}
-
 namespace {
 
 constexpr std::uint32_t postcode_numbers = 9000 * 26 * 26;  // 1000AA .. 9999ZZ
@@ -130,7 +120,7 @@ AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& vbos, const std::
     std::vector<Id> ids;
     ids.reserve(vbos.size());
     for (std::uint32_t i = 0; i < vbos.size(); ++i)
-        if (const auto id = bag_id_number(vbos[i].id)) ids.push_back({*id, i});
+        ids.push_back({vbos[i].id, i});
     ids_ = id_buckets_.group(std::move(ids), [](const Id& i) { return i.id; });
 
     // Most addresses have neither huisletter nor toevoeging: their suffixes are 0 without a look-up.

@@ -32,8 +32,6 @@ struct Match {
     MatchMethod method() const { return match_method(route); }
 };
 
-// A 16-digit BAG id as a number (it fits in 64 bits); nullopt for anything else.
-std::optional<std::uint64_t> bag_id_number(std::string_view id);
 
 // A nevenadres of an addressable object (LV BAG): the same door reached by another address.
 struct NevenAdres {

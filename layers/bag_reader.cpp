@@ -190,6 +190,7 @@ struct Chunk {
     std::vector<Verblijfsobject> vbos;
     std::vector<GIntBig> vbo_fids;
     std::vector<std::size_t> vbo_rows;  // position in the range's read order, to interleave with the rejects
+    std::vector<BagId> pand_ids;          // per object: its pand, 0 for none
     std::vector<std::string> pandstatus;  // per object: its pand's status as the row states it
     Rejects rejects;
     std::vector<std::size_t> reject_rows;
@@ -203,11 +204,13 @@ struct Layout {
 // One row of addressable objects. `with_use`: the verblijfsobject layer, which has gebruiksdoel and
 // oppervlakte; ligplaatsen and standplaatsen have neither.
 template <class Row>
-Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const ReadOptions& options, std::string& row_id) {
+Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const ReadOptions& options, std::string& row_id,
+                             BagId& pand) {
     std::string scratch, letter_scratch, toev_scratch;
     Verblijfsobject v;
-    v.id = row_id = text_of(f, c.id);
-    if (const auto problem = bag_id_problem(v.id); !problem.empty()) throw RowError{problem, v.id};
+    row_id = text_of(f, c.id);
+    if (const auto problem = bag_id_problem(row_id); !problem.empty()) throw RowError{problem, row_id};
+    v.id = *bag_id_number(row_id);
     const auto punt = f.point();
     if (!punt) throw RowError{"geen locatie", ""};
     if (options.bbox && !options.bbox->contains(*punt)) throw RowSkipped{buiten_selectie};
@@ -245,9 +248,10 @@ Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const
     if (!nummer) throw RowError{"ongeldig huisnummer", text_of(f, c.nummer)};
     v.adres = {text_of(f, c.straat), nummer->nummer, std::move(nummer->huisletter), std::move(nummer->toevoeging),
                postcode ? std::move(*postcode) : std::string(), text_of(f, c.plaats)};
-    v.pand_id = text_of(f, c.pand);
-    // Panden are joined on their number: a 16-digit text key hashed ten million times was a tenth of the read.
-    if (!v.pand_id.empty() && !bag_id_number(v.pand_id)) throw RowError{"pand_identificatie is geen BAG-id", v.pand_id};
+    const auto pand_text = text_of(f, c.pand);
+    const auto pand_number = bag_id_number(pand_text);
+    if (!pand_text.empty() && !pand_number) throw RowError{"pand_identificatie is geen BAG-id", pand_text};
+    pand = pand_number.value_or(0);
     return v;
 }
 
@@ -257,7 +261,7 @@ Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const
 std::vector<bool> repeated_ids(const std::vector<Chunk>& chunks, const std::vector<std::uint64_t>& earlier) {
     std::vector<std::pair<std::uint64_t, std::size_t>> ids;  // (id, position in read order)
     for (const auto& chunk : chunks)
-        for (const auto& v : chunk.vbos) ids.emplace_back(*bag_id_number(v.id), ids.size());
+        for (const auto& v : chunk.vbos) ids.emplace_back(v.id, ids.size());
     tbb::parallel_sort(ids.begin(), ids.end());
     std::vector<bool> repeated(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i)
@@ -295,15 +299,17 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
     for (auto& p : points) p = std::make_unique<PointReader>(layer, columns, source, options);
     const std::string crs = points[0]->crs();
     auto take = [&](Chunk& chunk, const auto& row, GIntBig fid, std::string& row_id) {
+        BagId pand = 0;
         try {
-            chunk.vbos.push_back(parse_object(row, layout, with_use, options, row_id));
+            chunk.vbos.push_back(parse_object(row, layout, with_use, options, row_id, pand));
         } catch (const RowError&) {
             chunk.reject_rows.push_back(chunk.stats.rows);
             throw;
         }
         chunk.vbo_fids.push_back(fid);
         chunk.vbo_rows.push_back(chunk.stats.rows);
-        chunk.pandstatus.push_back(chunk.vbos.back().pand_id.empty() ? std::string() : text_of(row, layout.pandstatus));
+        chunk.pand_ids.push_back(pand);
+        chunk.pandstatus.push_back(pand == 0 ? std::string() : text_of(row, layout.pandstatus));
     };
     if (direct_read(source, dataset, layer, options, wkbPoint) && points[0]->geometry_only()) {
         const auto names = selected_columns(layer, {&layout.id, &layout.doel, &layout.opp, &layout.nummer, &layout.postcode,
@@ -351,13 +357,14 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
             auto& v = chunk.vbos[i];
             rejects_before(chunk.vbo_rows[i]);
             if (repeated[position++]) {
-                rejects.add({"bag", source, row_label(dataset, chunk.vbo_fids[i]), v.id, "dubbel BAG-id", v.id});
+                const auto id = bag_id_text(v.id);
+                rejects.add({"bag", source, row_label(dataset, chunk.vbo_fids[i]), id, "dubbel BAG-id", id});
                 continue;
             }
-            seen.push_back(*bag_id_number(v.id));
-            if (!v.pand_id.empty()) {
-                auto [it, added] = pand_index.emplace(*bag_id_number(v.pand_id), static_cast<std::int32_t>(town.panden.size()));
-                if (added) town.panden.push_back({v.pand_id, v.bouwjaar, std::move(chunk.pandstatus[i]), {}});
+            seen.push_back(v.id);
+            if (const BagId pand = chunk.pand_ids[i]; pand != 0) {
+                auto [it, added] = pand_index.emplace(pand, static_cast<std::int32_t>(town.panden.size()));
+                if (added) town.panden.push_back({pand, v.bouwjaar, std::move(chunk.pandstatus[i]), {}});
                 v.pand = it->second;
             }
             town.verblijfsobjecten.push_back(std::move(v));
@@ -430,7 +437,7 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
     if (!layer) return;
     std::unordered_map<std::uint64_t, std::int32_t> pand_index;  // read_bag checked every id to be a number
     pand_index.reserve(town.panden.size());
-    for (std::size_t i = 0; i < town.panden.size(); ++i) pand_index.emplace(*bag_id_number(town.panden[i].id), static_cast<std::int32_t>(i));
+    for (std::size_t i = 0; i < town.panden.size(); ++i) pand_index.emplace(town.panden[i].id, static_cast<std::int32_t>(i));
     const Columns columns(*layer, source);
     int p_id = columns.required("identificatie");
     int p_status = columns.optional("status");

@@ -25,7 +25,7 @@ FeatureTable controles_table(const Town& town, const std::vector<Beoordeling>& r
             redenen = pand_signalen(ranked, pand);
         }
         FeatureRow row{{vbo.punt},
-                       {std::int64_t(c.dag), std::int64_t(c.volgorde), vbo.id, vbo.pand_id, format_adres(vbo.adres),
+                       {std::int64_t(c.dag), std::int64_t(c.volgorde), bag_id_text(vbo.id), town.pand_id(vbo), format_adres(vbo.adres),
                         vbo.adres.postcode, std::int64_t(vbo.adres.huisnummer), vbo.adres.huisletter, vbo.adres.toevoeging,
                         format_gebruiksdoelen(vbo.gebruiksdoelen), std::string(c.steekproef ? "ja" : "nee"), rang, score,
                         std::move(redenen)}};

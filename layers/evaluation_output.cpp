@@ -27,10 +27,12 @@ std::string text_of(const nlohmann::ordered_json& value) {
     return value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
 }
 
-Verblijfsobject known_object(std::string id, std::string postcode, std::int32_t huisnummer, std::string huisletter,
-                             std::string toevoeging) {
+Verblijfsobject known_object(const fs::path& file, const std::string& id, std::string postcode, std::int32_t huisnummer,
+                             std::string huisletter, std::string toevoeging) {
     Verblijfsobject v;
-    v.id = std::move(id);
+    const auto number = bag_id_number(id);
+    if (!number) throw input_error(file.string() + ": bag_id '" + id + "' is not a 16-digit BAG id");
+    v.id = *number;
     v.adres.postcode = std::move(postcode);
     v.adres.huisnummer = huisnummer;
     v.adres.huisletter = std::move(huisletter);
@@ -95,7 +97,7 @@ EvaluatieRapport evaluate_run(const fs::path& run_dir, const std::string& uitkom
     const auto locaties = read_json(run_dir / "locaties.geojson");
     for (const auto& f : locaties.at("features")) {
         const auto& p = f.at("properties");
-        objects.push_back(known_object(p.at("bag_id"), p.at("postcode"), p.at("huisnummer").get<std::int32_t>(),
+        objects.push_back(known_object(run_dir / "locaties.geojson", p.at("bag_id"), p.at("postcode"), p.at("huisnummer").get<std::int32_t>(),
                                        p.at("huisletter"), p.at("toevoeging")));
         bekend.push_back({p.at("bag_id"), Groep::gerangschikt, p.at("rank").get<int>(),
                           p.at("signalen").get<std::vector<std::string>>()});
@@ -110,7 +112,7 @@ EvaluatieRapport evaluate_run(const fs::path& run_dir, const std::string& uitkom
         for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) {
             if (field_text(*f, c_steekproef) != "ja") continue;
             const auto nummer = parse_number(field_text(*f, c_nummer));
-            objects.push_back(known_object(field_text(*f, c_bag), field_text(*f, c_postcode),
+            objects.push_back(known_object(csv, field_text(*f, c_bag), field_text(*f, c_postcode),
                                            nummer ? static_cast<std::int32_t>(*nummer) : 0, field_text(*f, c_letter),
                                            field_text(*f, c_toevoeging)));
             bekend.push_back({field_text(*f, c_bag), Groep::steekproef, 0, {}});
@@ -136,7 +138,7 @@ EvaluatieRapport evaluate_run(const fs::path& run_dir, const std::string& uitkom
         ++rapport.gebruikt;
         rapport.van = rapport.van ? std::min(*rapport.van, u.datum) : u.datum;
         rapport.tot = rapport.tot ? std::max(*rapport.tot, u.datum) : u.datum;
-        resultaten.push_back({objects[static_cast<std::size_t>(u.vbo)].id, u.bevinding});
+        resultaten.push_back({bag_id_text(objects[static_cast<std::size_t>(u.vbo)].id), u.bevinding});
     }
     rapport.evaluatie = evaluate_uitkomsten(resultaten, bekend, rapport.objecten, rapport.gemarkeerd);
     return rapport;

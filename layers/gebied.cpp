@@ -200,7 +200,7 @@ FeatureTable basisdataset_table(const Town& town, const Policy& policy, const Ge
             score = std::int64_t(b->score);
             for (const auto& c : b->bijdragen) signalen.push_back(c.signaal + " (+" + std::to_string(c.points) + ")");
         }
-        const std::vector<Cell> object = {vbo.id, vbo.pand_id, format_adres(vbo.adres), vbo.adres.postcode,
+        const std::vector<Cell> object = {bag_id_text(vbo.id), town.pand_id(vbo), format_adres(vbo.adres), vbo.adres.postcode,
                                           std::int64_t(vbo.adres.huisnummer), vbo.adres.huisletter, vbo.adres.toevoeging,
                                           vbo.adres.woonplaats, format_gebruiksdoelen(vbo.gebruiksdoelen),
                                           std::int64_t(vbo.oppervlakte), std::int64_t(vbo.bouwjaar),

@@ -311,7 +311,7 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
                          *nummer};
     };
 
-    std::unordered_map<std::string, std::int32_t> pand_index;
+    std::unordered_map<BagId, std::int32_t> pand_index;
     std::unordered_map<std::string, std::uint32_t> seen;
     static constexpr const char* historie = "historie (voorkomen met eindGeldigheid of inactief)";
     for (std::size_t i = 0; i < extract.files.size(); ++i) {
@@ -328,7 +328,7 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
                 if (!r.punt) throw RowError{"geen locatie", ""};
                 if (options.bbox && !options.bbox->contains(*r.punt)) throw RowSkipped{buiten_selectie};
                 Verblijfsobject v;
-                v.id = r.id;
+                v.id = *bag_id_number(r.id);  // checked above
                 v.punt = *r.punt;
                 if (type == LvType::vbo) {
                     try {
@@ -354,17 +354,18 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
                 }
                 if (!r.pand.empty()) {
                     const Record* p = find(pnd, r.pand);
-                    auto [it, added] = pand_index.emplace(r.pand, static_cast<std::int32_t>(town.panden.size()));
+                    const auto pand = bag_id_number(r.pand);
+                    if (!pand) throw RowError{"pandRef is geen BAG-id", r.pand};
+                    auto [it, added] = pand_index.emplace(*pand, static_cast<std::int32_t>(town.panden.size()));
                     if (added) {
                         const auto jaar = p ? parse_number(p->bouwjaar) : std::nullopt;
-                        town.panden.push_back({r.pand, jaar ? static_cast<std::int32_t>(*jaar) : 0, p ? p->status : "",
+                        town.panden.push_back({*pand, jaar ? static_cast<std::int32_t>(*jaar) : 0, p ? p->status : "",
                                                p ? p->omtrek : std::vector<Point>{}});
                     }
-                    v.pand_id = r.pand;
                     v.pand = it->second;
                     v.bouwjaar = town.panden[static_cast<std::size_t>(v.pand)].bouwjaar;
                 }
-                seen.emplace(v.id, index);
+                seen.emplace(r.id, index);
                 town.verblijfsobjecten.push_back(std::move(v));
                 nevenadressen.insert(nevenadressen.end(), neven.begin(), neven.end());
                 ++stats.used;

@@ -53,8 +53,8 @@ FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ra
         points.end_object();
         evidence.end_object();
         FeatureRow row{{vbo.punt},
-                       make_cells(std::int64_t(r + 1), std::int64_t(b.score), vbo.id,
-                                  vbo.pand_id, format_adres(vbo.adres), vbo.adres.postcode,
+                       make_cells(std::int64_t(r + 1), std::int64_t(b.score), bag_id_text(vbo.id),
+                                  town.pand_id(vbo), format_adres(vbo.adres), vbo.adres.postcode,
                                   std::int64_t(vbo.adres.huisnummer), vbo.adres.huisletter, vbo.adres.toevoeging,
                                   format_gebruiksdoelen(vbo.gebruiksdoelen), std::int64_t(vbo.oppervlakte),
                                   std::move(signalen), std::move(bijdragen), std::move(bewijs),
@@ -87,12 +87,13 @@ FeatureLayer panden_ranking_layer(const Town& town, const std::vector<Beoordelin
     const auto make_row = [&town, &ranked, &panden](std::size_t k) {
         const auto& pand = panden[k];
         std::vector<std::string> bag_ids;
-        for (auto r : pand.objecten) bag_ids.push_back(town.verblijfsobjecten[ranked[r].vbo].id);
+        for (auto r : pand.objecten) bag_ids.push_back(bag_id_text(town.verblijfsobjecten[ranked[r].vbo].id));
         std::vector<Point> outline;
         if (pand.pand >= 0 && town.panden[static_cast<std::size_t>(pand.pand)].omtrek.size() >= 4)
             outline = town.panden[static_cast<std::size_t>(pand.pand)].omtrek;
         return FeatureRow{std::move(outline),
-                          make_cells(std::int64_t(k + 1), std::int64_t(pand.score), pand.pand_id,
+                          make_cells(std::int64_t(k + 1), std::int64_t(pand.score),
+                                     pand.pand < 0 ? std::string() : bag_id_text(town.panden[static_cast<std::size_t>(pand.pand)].id),
                                      std::int64_t(pand.objecten.size()), std::move(bag_ids),
                                      format_adres(town.verblijfsobjecten[ranked[pand.objecten[0]].vbo].adres),
                                      pand_signalen(ranked, pand))};
@@ -298,7 +299,7 @@ std::string panden_geojson(const Town& town, std::span<const std::uint32_t> pand
     table.rows.resize(drawn.size());
     const auto simplify = [&](std::size_t k) {
         const auto& pand = town.panden[drawn[k]];
-        table.rows[k] = {simplify_ring(pand.omtrek, basemap_tolerance), make_cells(pand.id, std::int64_t(pand.bouwjaar))};
+        table.rows[k] = {simplify_ring(pand.omtrek, basemap_tolerance), make_cells(bag_id_text(pand.id), std::int64_t(pand.bouwjaar))};
     };
     tbb::this_task_arena::isolate([&] { tbb::parallel_for(std::size_t{0}, drawn.size(), simplify); });
     return feature_table_geojson(table, to_wgs84);

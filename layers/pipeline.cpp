@@ -207,7 +207,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     }
     for (std::size_t r = 0; r < ranked.size() && r < 3; ++r) {
         const auto& vbo = town.verblijfsobjecten[ranked[r].vbo];
-        RankedLine line{format_adres(vbo.adres), vbo.id, ranked[r].score, {}};
+        RankedLine line{format_adres(vbo.adres), bag_id_text(vbo.id), ranked[r].score, {}};
         for (const auto& c : ranked[r].bijdragen)
             line.redenen.push_back(c.signaal + " (+" + std::to_string(c.points) + "): " + c.bewijs);
         summary.top.push_back(std::move(line));

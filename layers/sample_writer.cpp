@@ -126,8 +126,9 @@ struct SampleWriter::Impl {
         if (gpkg->StartTransaction() != OGRERR_NONE) throw gdal_failure("bag.gpkg: cannot start a transaction");
         OGRFeature vf(vbo_layer->GetLayerDefn());
         for (const auto& v : chunk.verblijfsobjecten) {
+            const auto id = bag_id_text(v.id);
             vf.SetFID(OGRNullFID);
-            set_text(vf, 0, v.id);
+            set_text(vf, 0, id);
             vf.SetField(1, std::string(vbo_status_name(v.status)).c_str());
             set_text(vf, 2, format_gebruiksdoelen(v.gebruiksdoelen));
             vf.SetField(3, v.oppervlakte);
@@ -138,14 +139,15 @@ struct SampleWriter::Impl {
             set_text(vf, 8, v.adres.postcode);
             set_text(vf, 9, v.adres.woonplaats);
             vf.SetField(10, v.bouwjaar);
-            set_text(vf, 11, v.pand_id);
-            set_text(vf, 12, chunk.panden[static_cast<std::size_t>(v.pand)].status);
+            const auto& pand = chunk.panden[static_cast<std::size_t>(v.pand)];
+            set_text(vf, 11, bag_id_text(pand.id));
+            set_text(vf, 12, pand.status);
             // The hoofdadres shares the object's number, with type 20 (nummeraanduiding) for 01.
-            set_text(vf, 13, v.id.substr(0, 4) + "20" + v.id.substr(6));
-            set_text(vf, 14, v.id.substr(0, 4));
+            set_text(vf, 13, id.substr(0, 4) + "20" + id.substr(6));
+            set_text(vf, 14, id.substr(0, 4));
             OGRPoint point(v.punt.x, v.punt.y);
             vf.SetGeometry(&point);
-            if (vbo_layer->CreateFeature(&vf) != OGRERR_NONE) throw gdal_failure("bag.gpkg: cannot write " + v.id);
+            if (vbo_layer->CreateFeature(&vf) != OGRERR_NONE) throw gdal_failure("bag.gpkg: cannot write " + id);
         }
         if (pand_layer) write_panden(chunk);
         if (gpkg->CommitTransaction() != OGRERR_NONE) throw gdal_failure("bag.gpkg: cannot commit");
@@ -169,7 +171,7 @@ struct SampleWriter::Impl {
             const auto& p = chunk.panden[i];
             const auto& s = stats[i];
             pf.SetFID(OGRNullFID);
-            set_text(pf, 0, p.id);
+            set_text(pf, 0, bag_id_text(p.id));
             pf.SetField(1, p.bouwjaar);
             set_text(pf, 2, p.status);
             set_text(pf, 3, format_gebruiksdoelen(s.doel));
@@ -181,7 +183,7 @@ struct SampleWriter::Impl {
             OGRPolygon polygon;
             polygon.addRing(&ring);
             pf.SetGeometry(&polygon);
-            if (pand_layer->CreateFeature(&pf) != OGRERR_NONE) throw gdal_failure("bag.gpkg: cannot write " + p.id);
+            if (pand_layer->CreateFeature(&pf) != OGRERR_NONE) throw gdal_failure("bag.gpkg: cannot write " + bag_id_text(p.id));
         }
     }
 };

@@ -176,12 +176,12 @@ Gebiedscijfers Gemeentebeeld::cijfers(std::span<const std::uint32_t> vbos, std::
         if (!d) return;
         if (const auto k = jaar_terug(peildatum, *d)) ++series[static_cast<std::size_t>(informatiebeeld_jaren - 1 - *k)];
     };
-    std::set<std::string_view> panden;
+    std::set<std::int32_t> panden;
     for (const auto i : vbos) {
         const auto& vbo = town_.verblijfsobjecten[i];
         ++c.objecten;
-        if (vbo.pand_id.empty()) ++c.panden;
-        else panden.insert(vbo.pand_id);
+        if (vbo.pand < 0) ++c.panden;
+        else panden.insert(vbo.pand);
         if (vbo.bouwjaar > 0) {
             ++c.met_bouwjaar;
             c.bouwjaar_som += vbo.bouwjaar;

@@ -11,8 +11,11 @@ namespace onregel {
 
 namespace {
 
-// A pand's identity for "no pand twice"; an object without pand is a building of its own.
-std::string pand_key(const Verblijfsobject& vbo) { return vbo.pand_id.empty() ? "vbo:" + vbo.id : vbo.pand_id; }
+// A pand's identity for "no pand twice": its index; an object without pand is a building of its own,
+// keyed by its BAG id with the sign bit set.
+std::uint64_t pand_key(const Verblijfsobject& vbo) {
+    return vbo.pand < 0 ? vbo.id | (std::uint64_t{1} << 63) : static_cast<std::uint64_t>(vbo.pand);
+}
 
 // A steekproef visits an object that exists: not one that is withdrawn, never built or out of use.
 bool visitable(VboStatus status) {
@@ -60,7 +63,7 @@ std::vector<Controle> propose_controles(const Town& town, const GridIndex& vbo_i
     // The pand ranking entry each flagged object's pand belongs to, and which objects represent one.
     std::vector<std::int32_t> entry_of(vbos.size(), -1);
     std::vector<std::uint8_t> representative(vbos.size(), 0);
-    std::unordered_set<std::string> flagged_panden, used;
+    std::unordered_set<std::uint64_t> flagged_panden, used;
     for (std::size_t e = 0; e < panden.size(); ++e) {
         for (auto r : panden[e].objecten) entry_of[ranked[r].vbo] = static_cast<std::int32_t>(e);
         const auto rep = ranked[panden[e].objecten[0]].vbo;

@@ -141,7 +141,7 @@ KvkRow& Builder::add_vestiging(std::uint32_t vbo, std::string_view sbi, const Te
     row.postcode = v.adres.postcode;
     row.plaats = v.adres.woonplaats;
     if (rng_.chance(0.7)) {
-        row.bag_id = v.id;
+        row.bag_id = bag_id_text(v.id);
     } else {
         // Without the BAG id the address must do, written the ways people write it.
         switch (rng_.below(6)) {
@@ -197,7 +197,7 @@ void Builder::add_vergunning(std::uint32_t vbo, Date datum, std::string aanvrage
     row.zaaknummer = "Z-" + std::to_string(year) + "-" + spec_.gemeentecode + "-" + digits(++counters_.vergunning, 7);
     row.datum_aanvraag = datum;
     row.aanvrager = std::move(aanvrager);
-    row.bag_id = out_.verblijfsobjecten[vbo].id;
+    row.bag_id = bag_id_text(out_.verblijfsobjecten[vbo].id);
     row.bouwkosten = bouwkosten;
     row.soort = bouwkosten >= 500'000 ? "bouwen" : klein[rng_.below(klein.size())];
     out_.vergunningen.push_back(std::move(row));

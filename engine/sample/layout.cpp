@@ -97,7 +97,7 @@ Builder::Address Builder::take_number(std::uint32_t street, int side) {
 
 std::int32_t Builder::add_pand(const Rect& r, int bouwjaar) {
     Pand p;
-    p.id = spec_.gemeentecode + "10" + ten_digits(next_object_++);
+    p.id = *bag_id_number(spec_.gemeentecode + "10" + ten_digits(next_object_++));
     p.bouwjaar = bouwjaar;
     p.status = bouwjaar >= 2026 ? "Bouw gestart" : "Pand in gebruik";
     p.omtrek = {{mm(r.x0), mm(r.y0)}, {mm(r.x1), mm(r.y0)}, {mm(r.x1), mm(r.y1)}, {mm(r.x0), mm(r.y1)}, {mm(r.x0), mm(r.y0)}};
@@ -108,9 +108,8 @@ std::int32_t Builder::add_pand(const Rect& r, int bouwjaar) {
 std::uint32_t Builder::add_vbo(std::int32_t pand, Point p, GebruiksdoelSet doel, int oppervlakte, const Address& a,
                                std::string_view huisletter, std::string_view toevoeging, Rol rol) {
     Verblijfsobject v;
-    v.id = spec_.gemeentecode + "01" + ten_digits(next_object_++);
+    v.id = *bag_id_number(spec_.gemeentecode + "01" + ten_digits(next_object_++));
     const auto& pd = out_.panden[static_cast<std::size_t>(pand)];
-    v.pand_id = pd.id;
     v.pand = pand;
     v.punt = {mm(p.x), mm(p.y)};
     v.gebruiksdoelen = doel;

@@ -72,7 +72,7 @@ std::int64_t Builder::take_complex(bool active) {
 }
 
 void Builder::truth(std::uint32_t vbo, std::string_view kind, std::string_view signal) {
-    out_.ground_truth.push_back({out_.verblijfsobjecten[vbo].id, std::string(kind), std::string(signal)});
+    out_.ground_truth.push_back({bag_id_text(out_.verblijfsobjecten[vbo].id), std::string(kind), std::string(signal)});
 }
 
 void Builder::plant() {

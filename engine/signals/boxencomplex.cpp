@@ -61,7 +61,7 @@ std::vector<Hit> Boxencomplex::evaluate(const Context& context) const {
                 context.melding_index.within(town.verblijfsobjecten[b].punt, straal_, near);
                 meldingen.insert(meldingen.end(), near.begin(), near.end());
                 // The busiest box carries the hit: the one to open first. Ties: the lowest BAG id.
-                const auto& id = town.verblijfsobjecten[b].id;
+                const auto id = town.verblijfsobjecten[b].id;
                 if (activity > best_activity || (activity == best_activity && id < town.verblijfsobjecten[best].id)) {
                     best = b;
                     best_activity = activity;
@@ -73,7 +73,7 @@ std::vector<Hit> Boxencomplex::evaluate(const Context& context) const {
             const int activity = active_boxes + static_cast<int>(meldingen.size());
             if (activity == 0) continue;
             out.push_back({best, level_by_cutoffs(activity, niveau2_, niveau3_),
-                           "complex van " + std::to_string(boxes.size()) + " boxen in pand " + town.panden[p].id + ": " +
+                           "complex van " + std::to_string(boxes.size()) + " boxen in pand " + bag_id_text(town.panden[p].id) + ": " +
                                std::to_string(active_boxes) + " met een actieve vestiging, " +
                                count_text(static_cast<std::int64_t>(meldingen.size()), "melding", "meldingen") +
                                " op of binnen " + format_decimal(straal_, 0) + " m van de boxen"});

@@ -10,10 +10,10 @@ namespace onregel::fuzz {
 
 inline std::vector<Verblijfsobject> small_bag() {
     std::vector<Verblijfsobject> vbos(2);
-    vbos[0].id = "0353010000000001";
+    vbos[0].id = 353010000000001;
     vbos[0].punt = {131900, 447300};
     vbos[0].adres = {"Benschopperstraat", 1, "", "", "3401AA", "IJsselstein"};
-    vbos[1].id = "0353010000000002";
+    vbos[1].id = 353010000000002;
     vbos[1].punt = {132100, 447450};
     vbos[1].adres = {"Boxenlaan", 2, "A", "1", "3401AB", "IJsselstein"};
     return vbos;

@@ -12,7 +12,7 @@ namespace {
 
 Verblijfsobject vbo(const char* id, const char* postcode, int nummer, const char* letter, const char* toevoeging, Point p) {
     Verblijfsobject v;
-    v.id = id;
+    v.id = *bag_id_number(id);
     v.adres.postcode = postcode;
     v.adres.huisnummer = nummer;
     v.adres.huisletter = letter;
@@ -222,7 +222,7 @@ TEST(AddressIndex, FindsEveryAddressOfALargeTown) {
     const AddressIndex index(vbos, {});
     for (std::uint32_t i = 0; i < vbos.size(); ++i) {
         const auto& a = vbos[i].adres;
-        ASSERT_EQ(index.by_id(vbos[i].id), i);
+        ASSERT_EQ(index.by_id(bag_id_text(vbos[i].id)), i);
         const auto m = index.by_address(a.postcode, Huisnummer{a.huisnummer, a.huisletter, a.toevoeging});
         ASSERT_TRUE(m) << a.postcode;
         ASSERT_EQ(m->vbo, i);

@@ -93,15 +93,15 @@ Read read(std::int64_t chunk_rows, int threads, bool bbox, const std::string& ba
     std::ostringstream objects;
     objects.precision(17);
     for (const auto& v : in.town.verblijfsobjecten) {
-        r.ids.push_back(v.id);
+        r.ids.push_back(bag_id_text(v.id));
         r.panden.push_back(v.pand);
-        objects << v.id << ' ' << v.pand_id << ' ' << v.punt.x << ' ' << v.punt.y << ' ' << v.gebruiksdoelen << ' '
+        objects << r.ids.back() << ' ' << in.town.pand_id(v) << ' ' << v.punt.x << ' ' << v.punt.y << ' ' << v.gebruiksdoelen << ' '
                 << v.oppervlakte << ' ' << v.bouwjaar << ' ' << static_cast<int>(v.status) << ' ' << format_adres(v.adres)
                 << ' ' << v.pand << '\n';
     }
     for (const auto& p : in.town.panden) {
-        r.pand_ids.push_back(p.id);
-        objects << p.id << ' ' << p.status << ' ' << p.bouwjaar;
+        r.pand_ids.push_back(bag_id_text(p.id));
+        objects << r.pand_ids.back() << ' ' << p.status << ' ' << p.bouwjaar;
         for (const auto& q : p.omtrek) objects << ' ' << q.x << ',' << q.y;
         objects << '\n';
     }

@@ -126,11 +126,11 @@ Town town_with_panden() {
     Town town;
     // Pand 0 at the origin; 1 and 2 just inside and outside 250 m of (0, 0) by their nearest corner;
     // 3 without an outline; 4 far away.
-    town.panden.push_back({"p0", 1990, "", square(-5, -5, 10)});
-    town.panden.push_back({"p1", 1990, "", square(249, -5, 10)});
-    town.panden.push_back({"p2", 1990, "", square(251, -5, 10)});
-    town.panden.push_back({"p3", 1990, "", {}});
-    town.panden.push_back({"p4", 1990, "", square(5000, 5000, 10)});
+    town.panden.push_back({1, 1990, "", square(-5, -5, 10)});
+    town.panden.push_back({2, 1990, "", square(249, -5, 10)});
+    town.panden.push_back({3, 1990, "", square(251, -5, 10)});
+    town.panden.push_back({4, 1990, "", {}});
+    town.panden.push_back({5, 1990, "", square(5000, 5000, 10)});
     return town;
 }
 
@@ -168,9 +168,9 @@ TEST(PandenGeojson, SelectedOutlinesSimplifiedWithSixDecimals) {
     const auto text = panden_geojson(town, selection, to_wgs84);
     const auto json = nlohmann::json::parse(text);
     ASSERT_EQ(json["features"].size(), 2u);  // pand 3 has no outline
-    EXPECT_EQ(json["features"][0]["properties"]["pand_id"], "p0");
+    EXPECT_EQ(json["features"][0]["properties"]["pand_id"], "0000000000000001");
     EXPECT_EQ(json["features"][0]["geometry"]["coordinates"][0].size(), 5u);
-    EXPECT_EQ(json["features"][1]["properties"]["pand_id"], "p4");
+    EXPECT_EQ(json["features"][1]["properties"]["pand_id"], "0000000000000005");
     const auto first = text.find("[[[") + 3;
     const auto number = text.substr(first, text.find(',', first) - first);
     EXPECT_EQ(number.size() - number.find('.') - 1, 6u) << number;

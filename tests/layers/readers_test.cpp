@@ -22,7 +22,7 @@ std::string kvk_file(const fs::path& dir, const std::string& name, const std::st
 
 std::size_t vbo_of(const Inputs& in, const std::string& id) {
     for (std::size_t i = 0; i < in.town.verblijfsobjecten.size(); ++i)
-        if (in.town.verblijfsobjecten[i].id == id) return i;
+        if (bag_id_text(in.town.verblijfsobjecten[i].id) == id) return i;
     throw std::runtime_error("no object " + id);
 }
 

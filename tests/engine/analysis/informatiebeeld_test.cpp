@@ -51,18 +51,19 @@ namespace {
 class InformatiebeeldTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        const auto vbo = [](std::string pand, GebruiksdoelSet doel, int oppervlakte, int bouwjaar) {
+        const auto vbo = [](std::int32_t pand, GebruiksdoelSet doel, int oppervlakte, int bouwjaar) {
             Verblijfsobject v;
-            v.pand_id = std::move(pand);
+            v.pand = pand;
             v.gebruiksdoelen = doel;
             v.oppervlakte = oppervlakte;
             v.bouwjaar = bouwjaar;
             return v;
         };
-        town.verblijfsobjecten = {vbo("P1", woonfunctie, 90, 1990), vbo("P2", industriefunctie, 400, 2000),
-                                  vbo("P2", industriefunctie, 300, 2010), vbo("P3", overige_gebruiksfunctie, 20, 1980),
-                                  vbo("", kantoorfunctie, 100, 0)};
-        for (std::size_t i = 0; i < town.verblijfsobjecten.size(); ++i) town.verblijfsobjecten[i].id = "035301000000000" + std::to_string(i);
+        for (BagId id : {353100000000001, 353100000000002, 353100000000003}) town.panden.push_back({id, 0, "", {}});
+        town.verblijfsobjecten = {vbo(0, woonfunctie, 90, 1990), vbo(1, industriefunctie, 400, 2000),
+                                  vbo(1, industriefunctie, 300, 2010), vbo(2, overige_gebruiksfunctie, 20, 1980),
+                                  vbo(-1, kantoorfunctie, 100, 0)};
+        for (std::size_t i = 0; i < town.verblijfsobjecten.size(); ++i) town.verblijfsobjecten[i].id = 353010000000000 + i;
         const auto vestiging = [](std::int32_t on, std::string sbi, std::string vorm, bool hoofd, Date aanvang,
                                   std::optional<Date> einde) {
             Vestiging v;

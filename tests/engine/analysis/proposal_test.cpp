@@ -64,7 +64,7 @@ TEST(RankPanden, SumsTheScoresOfAPandsObjects) {
     const Fixture f;
     ASSERT_EQ(f.panden.size(), 10u);  // 11 flagged objects, two share a pand
     // Objects 2 (98) and 5 (95) share a pand: 193 beats object 0 (100).
-    EXPECT_EQ(f.panden[0].pand_id, f.b.town.panden[static_cast<std::size_t>(f.shared_pand)].id);
+    EXPECT_EQ(f.panden[0].pand, f.shared_pand);
     EXPECT_EQ(f.panden[0].score, 98 + 95);
     EXPECT_EQ(f.panden[0].objecten, (std::vector<std::uint32_t>{2, 5}));
     EXPECT_EQ(f.panden[1].score, 100);
@@ -78,7 +78,7 @@ TEST(RankPanden, TiesGoByPandId) {
     const std::vector<Beoordeling> ranked = {{a, 5, {}}, {c, 5, {}}};
     const auto panden = rank_panden(b.town, ranked);
     ASSERT_EQ(panden.size(), 2u);
-    EXPECT_EQ(panden[0].pand_id, b.town.panden[static_cast<std::size_t>(p1)].id);
+    EXPECT_EQ(panden[0].pand, p1);
 }
 
 TEST(Proposal, StepsAreCapacityPerDayAndTheSteekproefShare) {
@@ -121,7 +121,7 @@ TEST(Proposal, NeverVisitsAPandTwice) {
     Fixture f;
     const auto controles = f.propose(10, 10, 10000);
     std::set<std::string> panden;
-    for (const auto& c : controles) EXPECT_TRUE(panden.insert(f.b.town.verblijfsobjecten[c.vbo].pand_id).second) << c.vbo;
+    for (const auto& c : controles) EXPECT_TRUE(panden.insert(f.b.town.pand_id(f.b.town.verblijfsobjecten[c.vbo])).second) << c.vbo;
     // The shared pand is visited at its highest-ranked object (2), not at 5.
     for (const auto& c : controles) EXPECT_NE(c.vbo, 5u);
     int ranked = 0;

@@ -82,15 +82,17 @@ TEST(SampleGenerator, IdsAndAddressesFollowBag) {
     const std::regex vbo_id("0353010[0-9]{9}"), pand_id("0353100[0-9]{9}"), postcode("340[0-5][A-Z]{2}");
     std::set<std::string> ids, addresses;
     std::map<std::string, int> boxes_per_pand;
+    const auto pand_of = [&](const Verblijfsobject& v) { return bag_id_text(t.panden[static_cast<std::size_t>(v.pand)].id); };
     for (const auto& v : t.verblijfsobjecten) {
-        ASSERT_TRUE(std::regex_match(v.id, vbo_id)) << v.id;
-        ASSERT_TRUE(std::regex_match(v.pand_id, pand_id)) << v.pand_id;
+        const auto id = bag_id_text(v.id);
+        ASSERT_TRUE(std::regex_match(id, vbo_id)) << id;
+        ASSERT_GE(v.pand, 0) << id;
+        ASSERT_TRUE(std::regex_match(pand_of(v), pand_id)) << pand_of(v);
         ASSERT_TRUE(std::regex_match(v.adres.postcode, postcode)) << v.adres.postcode;
-        ASSERT_EQ(t.panden[static_cast<std::size_t>(v.pand)].id, v.pand_id);
         EXPECT_EQ(v.adres.woonplaats, "IJsselstein");
-        EXPECT_TRUE(ids.insert(v.id).second) << "duplicate " << v.id;
+        EXPECT_TRUE(ids.insert(id).second) << "duplicate " << id;
         EXPECT_TRUE(addresses.insert(format_adres(v.adres)).second) << "duplicate " << format_adres(v.adres);
-        if (v.gebruiksdoelen == overige_gebruiksfunctie && v.oppervlakte >= 10 && v.oppervlakte <= 25) ++boxes_per_pand[v.pand_id];
+        if (v.gebruiksdoelen == overige_gebruiksfunctie && v.oppervlakte >= 10 && v.oppervlakte <= 25) ++boxes_per_pand[pand_of(v)];
     }
     const auto complexes = std::count_if(boxes_per_pand.begin(), boxes_per_pand.end(), [](const auto& b) { return b.second >= 10; });
     EXPECT_GE(complexes, 10) << "garagebox complexes of 10-60 boxes";
@@ -181,7 +183,7 @@ TEST(SampleGenerator, KvkAddressesMatchBagAfterNormalisation) {
 TEST(SampleGenerator, GroundTruthCoversEverySignalAndLookalike) {
     const auto& t = town(1);
     std::map<std::string, const Verblijfsobject*> by_id;
-    for (const auto& v : t.verblijfsobjecten) by_id[v.id] = &v;
+    for (const auto& v : t.verblijfsobjecten) by_id[bag_id_text(v.id)] = &v;
     ASSERT_TRUE(std::is_sorted(t.ground_truth.begin(), t.ground_truth.end()));
     ASSERT_EQ(std::adjacent_find(t.ground_truth.begin(), t.ground_truth.end()), t.ground_truth.end());
     std::map<std::string, std::set<std::string>> planted, lookalike;
@@ -235,7 +237,7 @@ TEST(SampleScale, WritesExactlyNObjectsInTownsOverTheNetherlands) {
         std::set<std::string> town_postcodes;
         for (const auto& v : c.verblijfsobjecten) {
             ASSERT_TRUE(in_netherlands(v.punt)) << v.id;
-            ASSERT_TRUE(ids.insert(v.id).second) << v.id;
+            ASSERT_TRUE(ids.insert(bag_id_text(v.id)).second) << v.id;
             town_postcodes.insert(v.adres.postcode);
         }
         for (const auto& p : town_postcodes) ASSERT_TRUE(postcodes.insert(p).second) << "postcode in two towns: " << p;

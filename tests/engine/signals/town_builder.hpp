@@ -1,6 +1,5 @@
 #pragma once
 // Small hand-made towns for signal tests (PDAL's FauxReader idea): one line per object, then run().
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -28,15 +27,12 @@ public:
     std::uint32_t vbo_at(GebruiksdoelSet doelen, std::int32_t m2, Point punt, std::int32_t pand = -1) {
         Verblijfsobject v;
         const auto n = town.verblijfsobjecten.size();
-        char id[17];
-        std::snprintf(id, sizeof id, "0363010%09zu", n + 1);
-        v.id = id;
+        v.id = 363010000000000 + n + 1;  // 0363010000000001, ...
         v.punt = punt;
         v.gebruiksdoelen = doelen;
         v.oppervlakte = m2;
         v.pand = pand;
         v.adres = {"Teststraat", static_cast<std::int32_t>(n + 1), "", "", "1234AB", "Teststad"};
-        if (pand >= 0) v.pand_id = town.panden[static_cast<std::size_t>(pand)].id;
         town.verblijfsobjecten.push_back(v);
         return static_cast<std::uint32_t>(n);
     }
@@ -44,7 +40,7 @@ public:
 
     std::int32_t pand(std::string status = "Pand in gebruik") {
         const auto n = town.panden.size();
-        town.panden.push_back({"0363100" + std::to_string(1000000000 + n), 1970, std::move(status), {}});
+        town.panden.push_back({363100000000000 + n + 1, 1970, std::move(status), {}});
         return static_cast<std::int32_t>(n);
     }
 
