@@ -5,8 +5,8 @@
 #include <cmath>
 #include <limits>
 #include <memory>
-#include <sqlite3.h>
-#include <stdexcept>
+
+#include "sqlite_db.hpp"
 
 namespace onregel {
 
@@ -41,36 +41,6 @@ void put_u32(unsigned char* at, std::uint32_t value) {
 void put_u64(unsigned char* at, std::uint64_t value) {
     for (int i = 0; i < 8; ++i) at[i] = static_cast<unsigned char>(value >> (56 - 8 * i));
 }
-
-std::string quoted(const std::string& identifier) {
-    std::string out = "\"";
-    for (char c : identifier) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-// The connection and its statements, finalised and closed on every path.
-struct Database {
-    sqlite3* handle = nullptr;
-    std::filesystem::path path;
-    ~Database() { sqlite3_close_v2(handle); }
-
-    [[noreturn]] void fail(const std::string& what) const {
-        throw std::runtime_error(path.string() + ": " + what + " (SQLite: " + sqlite3_errmsg(handle) + ")");
-    }
-    void exec(const std::string& sql) const {
-        if (sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail("cannot run " + sql.substr(0, 60));
-    }
-    using Statement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
-    Statement prepare(const std::string& sql) const {
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) fail("cannot prepare " + sql);
-        return {statement, &sqlite3_finalize};
-    }
-    void step(sqlite3_stmt* statement) const {
-        if (sqlite3_step(statement) != SQLITE_DONE) fail("cannot write the spatial index");
-        sqlite3_reset(statement);
-    }
-};
 
 // Sort-Tile-Recursive: sqrt(P) vertical slices by centre x, each cut into nodes of `capacity` by centre
 // y. Ties go by id, so the same boxes always give the same tree.
@@ -113,26 +83,25 @@ Cell bounds(const std::vector<Cell>& cells, std::int64_t id) {
 
 void write_gpkg_rtree(const std::filesystem::path& path, const std::string& table, const std::string& column,
                       std::vector<RtreeEntry> entries) {
-    Database db{nullptr, path};
-    if (sqlite3_open_v2(path.c_str(), &db.handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) db.fail("cannot open");
+    const SqliteDatabase db(path);
     // The file is in the run's staging directory and is committed whole, as in write_gpkg.
     db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN");
 
     const std::string rtree = "rtree_" + table + "_" + column;
-    const std::string t = quoted(table), c = quoted(column), r = quoted(rtree);
+    const std::string t = sql_quoted(table), c = sql_quoted(column), r = sql_quoted(rtree);
     db.exec("CREATE VIRTUAL TABLE " + r + " USING rtree(id, minx, maxx, miny, maxy)");
     // The module sized its nodes from the page size when it wrote the empty root; every node must match.
     std::size_t node_bytes = 0;
     {
-        auto root = db.prepare("SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1");
+        auto root = db.prepare("SELECT length(data) FROM " + sql_quoted(rtree + "_node") + " WHERE nodeno = 1");
         if (sqlite3_step(root.get()) != SQLITE_ROW) db.fail("the new spatial index has no root node");
         node_bytes = static_cast<std::size_t>(sqlite3_column_int64(root.get(), 0));
     }
     const std::size_t capacity = (node_bytes - header_bytes) / cell_bytes;
 
-    auto write_node = db.prepare("INSERT OR REPLACE INTO " + quoted(rtree + "_node") + "(nodeno, data) VALUES (?, ?)");
-    auto write_rowid = db.prepare("INSERT INTO " + quoted(rtree + "_rowid") + "(rowid, nodeno) VALUES (?, ?)");
-    auto write_parent = db.prepare("INSERT INTO " + quoted(rtree + "_parent") + "(nodeno, parentnode) VALUES (?, ?)");
+    auto write_node = db.prepare("INSERT OR REPLACE INTO " + sql_quoted(rtree + "_node") + "(nodeno, data) VALUES (?, ?)");
+    auto write_rowid = db.prepare("INSERT INTO " + sql_quoted(rtree + "_rowid") + "(rowid, nodeno) VALUES (?, ?)");
+    auto write_parent = db.prepare("INSERT INTO " + sql_quoted(rtree + "_parent") + "(nodeno, parentnode) VALUES (?, ?)");
     std::vector<unsigned char> blob(node_bytes);
     // Writes a node and records where its children live: leaves map fids, inner nodes map child nodes.
     const auto store = [&](std::int64_t nodeno, const std::vector<Cell>& cells, unsigned depth, bool leaf) {
@@ -147,11 +116,11 @@ void write_gpkg_rtree(const std::filesystem::path& path, const std::string& tabl
             auto* child = leaf ? write_rowid.get() : write_parent.get();
             sqlite3_bind_int64(child, 1, cells[i].id);
             sqlite3_bind_int64(child, 2, nodeno);
-            db.step(child);
+            db.step(child, "write the spatial index");
         }
         sqlite3_bind_int64(write_node.get(), 1, nodeno);
         sqlite3_bind_blob(write_node.get(), 2, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
-        db.step(write_node.get());
+        db.step(write_node.get(), "write the spatial index");
     };
 
     std::vector<Cell> level;
@@ -176,7 +145,7 @@ void write_gpkg_rtree(const std::filesystem::path& path, const std::string& tabl
     const std::string values = "VALUES (NEW.\"fid\",ST_MinX(NEW." + c + "), ST_MaxX(NEW." + c + "),ST_MinY(NEW." + c +
                                "), ST_MaxY(NEW." + c + "))";
     const auto trigger = [&](const std::string& name, const std::string& body) {
-        db.exec("CREATE TRIGGER " + quoted(rtree + "_" + name) + " " + body);
+        db.exec("CREATE TRIGGER " + sql_quoted(rtree + "_" + name) + " " + body);
     };
     trigger("insert", "AFTER INSERT ON " + t + " WHEN (new." + c + " NOT NULL AND NOT ST_IsEmpty(NEW." + c +
                           ")) BEGIN INSERT OR REPLACE INTO " + r + " " + values + "; END");
@@ -199,7 +168,7 @@ void write_gpkg_rtree(const std::filesystem::path& path, const std::string& tabl
                                 "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')");
     sqlite3_bind_text(extension.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(extension.get(), 2, column.c_str(), -1, SQLITE_TRANSIENT);
-    db.step(extension.get());
+    db.step(extension.get(), "write the spatial index");
     write_node.reset(), write_rowid.reset(), write_parent.reset(), extension.reset();
     db.exec("COMMIT");
 }

@@ -2,10 +2,10 @@
 
 #include <bit>
 #include <cmath>
-#include <sqlite3.h>
 
 #include "engine/errors.hpp"
 #include "gdal_source.hpp"
+#include "sqlite_db.hpp"
 
 namespace onregel {
 
@@ -124,16 +124,11 @@ GpkgTable::GpkgTable(const std::string& path, const std::string& table, const st
                      const std::vector<std::string>& columns, const std::string& where, std::int64_t from,
                      std::int64_t to)
     : path_(path) {
-    auto quoted = [](const std::string& name) {
-        std::string out = "\"";
-        for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    };
-    std::string sql = "SELECT " + quoted(fid_column);
-    for (const auto& c : columns) sql += ", " + quoted(c);
-    sql += " FROM " + quoted(table) + " WHERE " + quoted(fid_column) + " BETWEEN ?1 AND ?2";
+    std::string sql = "SELECT " + sql_quoted(fid_column);
+    for (const auto& c : columns) sql += ", " + sql_quoted(c);
+    sql += " FROM " + sql_quoted(table) + " WHERE " + sql_quoted(fid_column) + " BETWEEN ?1 AND ?2";
     if (!where.empty()) sql += " AND (" + where + ")";
-    sql += " ORDER BY " + quoted(fid_column);
+    sql += " ORDER BY " + sql_quoted(fid_column);
     auto fail = [&](const std::string& what) {
         const std::string message = path_ + ": " + what + " (SQLite: " + (db_ ? sqlite3_errmsg(db_) : "out of memory") + ")";
         sqlite3_finalize(statement_);

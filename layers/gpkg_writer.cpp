@@ -2,12 +2,15 @@
 
 #include <cpl_conv.h>
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <limits>
 #include <sys/stat.h>
 
 #include "engine/text.hpp"
 #include "gdal_source.hpp"
 #include "gpkg_rtree.hpp"
+#include "sqlite_db.hpp"
 
 namespace onregel {
 
@@ -106,63 +109,150 @@ int int32_value(const FeatureLayer& layer, std::size_t column, std::int64_t valu
     return static_cast<int>(value);
 }
 
-// Writes the rows of `layer` into a new GDAL layer, a block at a time; `srs` null writes no geometry.
-// Returns the features' boxes for the spatial index, which is left to write_gpkg_rtree.
-std::vector<RtreeEntry> write_layer(GDALDataset& dataset, const FeatureLayer& layer, OGRSpatialReference* srs,
-                                    bool neutralise) {
+// Creates `layer` in `dataset` with its columns; `srs` null: no geometry column.
+OGRLayer& create_layer(GDALDataset& dataset, const FeatureLayer& layer, OGRSpatialReference* srs) {
     const auto geometry_type = !srs ? wkbNone : layer.geometry == GeometryType::point ? wkbPoint : wkbPolygon;
     const char* options[] = {"SPATIAL_INDEX=NO", nullptr};
     OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), srs, geometry_type, const_cast<char**>(options));
     if (!out) throw std::runtime_error("cannot create layer " + layer.name + " (" + CPLGetLastErrorMsg() + ")");
-    std::vector<bool> int32(layer.columns.size());
     for (std::size_t c = 0; c < layer.columns.size(); ++c) {
-        const auto type = field_type(layer, c);
-        int32[c] = type == OFTInteger;
-        OGRFieldDefn field(layer.columns[c].name.c_str(), type);
+        OGRFieldDefn field(layer.columns[c].name.c_str(), field_type(layer, c));
         check(out->CreateField(&field), "cannot create field " + layer.columns[c].name);
     }
-    check(out->StartTransaction(), "cannot start a transaction on " + layer.name);
-    std::vector<RtreeEntry> boxes;
+    return *out;
+}
+
+// The rows of `layer` through GDAL, a block at a time, text neutralised against spreadsheet formulas:
+// the spreadsheet (XLSX) route, without geometry.
+void write_table_rows(OGRLayer& out, const FeatureLayer& layer) {
+    std::vector<bool> int32(layer.columns.size());
+    for (std::size_t c = 0; c < layer.columns.size(); ++c) int32[c] = field_type(layer, c) == OFTInteger;
+    check(out.StartTransaction(), "cannot start a transaction on " + layer.name);
     layer.for_each_block([&](std::size_t, std::span<const FeatureRow> rows) {
         for (const auto& row : rows) {
-            OGRFeature feature(out->GetLayerDefn());
+            OGRFeature feature(out.GetLayerDefn());
             for (std::size_t c = 0; c < layer.columns.size(); ++c) {
                 const auto& cell = row.cells[c];
                 const int i = static_cast<int>(c);
                 if (std::holds_alternative<std::monostate>(cell)) feature.SetFieldNull(i);
                 else if (const auto* n = std::get_if<std::int64_t>(&cell))
-                    int32[c] ? feature.SetField(i, int32_value(layer, c, *n)) : feature.SetField(i, static_cast<GIntBig>(*n));
+                    int32[c] ? feature.SetField(i, int32_value(layer, c, *n))
+                                                       : feature.SetField(i, static_cast<GIntBig>(*n));
                 else if (const auto* d = std::get_if<double>(&cell)) feature.SetField(i, *d);
-                else if (const auto* s = std::get_if<std::string>(&cell); s && !neutralise) feature.SetField(i, s->c_str());
-                else {
-                    const auto text = cell_text(layer.columns[c], cell);
-                    feature.SetField(i, (neutralise ? spreadsheet_safe(text) : text).c_str());
-                }
+                else feature.SetField(i, spreadsheet_safe(cell_text(layer.columns[c], cell)).c_str());
             }
-            if (srs && !row.shape.empty()) {
-                if (layer.geometry == GeometryType::point) {
-                    feature.SetGeometryDirectly(new OGRPoint(row.shape.front().x, row.shape.front().y));
-                } else {
-                    auto* ring = new OGRLinearRing;
-                    for (const auto& p : row.shape) ring->addPoint(p.x, p.y);
-                    auto* polygon = new OGRPolygon;
-                    polygon->addRingDirectly(ring);
-                    feature.SetGeometryDirectly(polygon);
-                }
-            }
-            check(out->CreateFeature(&feature), "cannot write to layer " + layer.name);
-            if (srs && !row.shape.empty()) {
-                RtreeEntry box{feature.GetFID(), row.shape.front().x, row.shape.front().x, row.shape.front().y,
-                               row.shape.front().y};
-                for (const auto& p : row.shape) {
-                    box.min_x = std::min(box.min_x, p.x), box.max_x = std::max(box.max_x, p.x);
-                    box.min_y = std::min(box.min_y, p.y), box.max_y = std::max(box.max_y, p.y);
-                }
-                boxes.push_back(box);
-            }
+            check(out.CreateFeature(&feature), "cannot write to layer " + layer.name);
         }
     });
-    check(out->CommitTransaction(), "cannot commit layer " + layer.name);
+    check(out.CommitTransaction(), "cannot commit layer " + layer.name);
+}
+
+// A row's shape as a GeoPackage geometry (GeoPackage 1.2, 2.1.3) in RD New, as GDAL writes one: the
+// header with srs_id 28992 (an xy envelope for polygons), then little-endian ISO WKB.
+void gpkg_geometry(std::span<const Point> shape, GeometryType type, std::vector<unsigned char>& out) {
+    out.clear();
+    const auto put = [&](auto value) {
+        unsigned char bytes[sizeof value];
+        std::memcpy(bytes, &value, sizeof value);
+        if constexpr (std::endian::native == std::endian::big) std::reverse(std::begin(bytes), std::end(bytes));
+        out.insert(out.end(), std::begin(bytes), std::end(bytes));
+    };
+    const bool point = type == GeometryType::point;
+    out.insert(out.end(), {'G', 'P', 0, static_cast<unsigned char>(point ? 0x01 : 0x03)});
+    put(std::int32_t{28992});
+    if (!point) {
+        double min_x = shape[0].x, max_x = shape[0].x, min_y = shape[0].y, max_y = shape[0].y;
+        for (const auto& p : shape) {
+            min_x = std::min(min_x, p.x), max_x = std::max(max_x, p.x);
+            min_y = std::min(min_y, p.y), max_y = std::max(max_y, p.y);
+        }
+        for (double v : {min_x, max_x, min_y, max_y}) put(v);
+    }
+    out.push_back(1);  // little-endian WKB
+    put(std::uint32_t{point ? 1u : 3u});
+    if (!point) put(std::uint32_t{1}), put(static_cast<std::uint32_t>(shape.size()));
+    for (const auto& p : point ? shape.first(1) : shape) put(p.x), put(p.y);
+}
+
+// The rows of `layer` into its table, which GDAL created empty, straight through SQLite: GDAL 3.6
+// makes an OGRFeature, a geometry object and its own copies of every value per row, which took most
+// of the time of writing onregel.gpkg. Returns the features' boxes for the spatial index.
+std::vector<RtreeEntry> insert_rows(const SqliteDatabase& db, const FeatureLayer& layer) {
+    // GDAL's feature-count triggers would update gpkg_ogr_contents once per row: set aside while the
+    // rows go in, the count set once, the triggers made again as they were.
+    std::vector<std::pair<std::string, std::string>> triggers;  // name, CREATE statement
+    {
+        auto query = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?");
+        sqlite3_bind_text(query.get(), 1, layer.name.c_str(), -1, SQLITE_TRANSIENT);
+        while (sqlite3_step(query.get()) == SQLITE_ROW)
+            triggers.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(query.get(), 0)),
+                                  reinterpret_cast<const char*>(sqlite3_column_text(query.get(), 1)));
+    }
+    for (const auto& trigger : triggers) db.exec("DROP TRIGGER " + sql_quoted(trigger.first));
+
+    std::string sql = "INSERT INTO " + sql_quoted(layer.name) + " (\"geom\"", values = "?";
+    for (const auto& column : layer.columns) sql += ", " + sql_quoted(column.name), values += ", ?";
+    auto insert = db.prepare(sql + ") VALUES (" + values + ")");
+    std::vector<bool> int32(layer.columns.size());
+    for (std::size_t c = 0; c < layer.columns.size(); ++c) int32[c] = field_type(layer, c) == OFTInteger;
+    std::vector<RtreeEntry> boxes;
+    std::vector<unsigned char> blob;
+    std::int64_t rows_written = 0;
+    layer.for_each_block([&](std::size_t, std::span<const FeatureRow> rows) {
+        for (const auto& row : rows) {
+            sqlite3_stmt* s = insert.get();
+            if (row.shape.empty()) {
+                sqlite3_bind_null(s, 1);
+            } else {
+                gpkg_geometry(row.shape, layer.geometry, blob);
+                sqlite3_bind_blob(s, 1, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
+            }
+            for (std::size_t c = 0; c < layer.columns.size(); ++c) {
+                const auto& cell = row.cells[c];
+                const int i = static_cast<int>(c) + 2;
+                if (std::holds_alternative<std::monostate>(cell)) sqlite3_bind_null(s, i);
+                else if (const auto* n = std::get_if<std::int64_t>(&cell))
+                    sqlite3_bind_int64(s, i, int32[c] ? int32_value(layer, c, *n) : *n);
+                else if (const auto* d = std::get_if<double>(&cell)) sqlite3_bind_double(s, i, *d);
+                else if (const auto* t = std::get_if<std::string>(&cell))
+                    sqlite3_bind_text(s, i, t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
+                else {
+                    const auto text = cell_text(layer.columns[c], cell);
+                    sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+                }
+            }
+            db.step(s, "write to layer " + layer.name);
+            ++rows_written;
+            if (row.shape.empty()) continue;
+            RtreeEntry box{sqlite3_last_insert_rowid(db.handle()), row.shape.front().x, row.shape.front().x,
+                           row.shape.front().y, row.shape.front().y};
+            for (const auto& p : row.shape) {
+                box.min_x = std::min(box.min_x, p.x), box.max_x = std::max(box.max_x, p.x);
+                box.min_y = std::min(box.min_y, p.y), box.max_y = std::max(box.max_y, p.y);
+            }
+            boxes.push_back(box);
+        }
+    });
+
+    // What GDAL records of a layer it wrote itself: its extent and its feature count.
+    if (!boxes.empty()) {
+        RtreeEntry extent = boxes.front();
+        for (const auto& b : boxes) {
+            extent.min_x = std::min(extent.min_x, b.min_x), extent.max_x = std::max(extent.max_x, b.max_x);
+            extent.min_y = std::min(extent.min_y, b.min_y), extent.max_y = std::max(extent.max_y, b.max_y);
+        }
+        auto update = db.prepare("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                                 "WHERE lower(table_name) = lower(?)");
+        const double values[] = {extent.min_x, extent.min_y, extent.max_x, extent.max_y};
+        for (int k = 0; k < 4; ++k) sqlite3_bind_double(update.get(), k + 1, values[k]);
+        sqlite3_bind_text(update.get(), 5, layer.name.c_str(), -1, SQLITE_TRANSIENT);
+        db.step(update.get(), "record the extent of " + layer.name);
+    }
+    auto count = db.prepare("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)");
+    sqlite3_bind_int64(count.get(), 1, rows_written);
+    sqlite3_bind_text(count.get(), 2, layer.name.c_str(), -1, SQLITE_TRANSIENT);
+    db.step(count.get(), "record the feature count of " + layer.name);
+    for (const auto& trigger : triggers) db.exec(trigger.second);
     return boxes;
 }
 
@@ -251,14 +341,20 @@ void write_gpkg(const std::filesystem::path& path, const std::vector<FeatureLaye
     // so SQLite need not make each step durable.
     const ScopedConfig synchronous("OGR_SQLITE_SYNCHRONOUS", "OFF");
     const ScopedConfig journal("OGR_SQLITE_JOURNAL", "OFF");
-    std::vector<std::vector<RtreeEntry>> boxes;
     {
         auto dataset = create("GPKG", path);
         OGRSpatialReference rd;
         rd.importFromEPSG(28992);
         rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        for (const auto& layer : layers) boxes.push_back(write_layer(*dataset, layer, &rd, false));
+        for (const auto& layer : layers) create_layer(*dataset, layer, &rd);
         write_styles(*dataset, styles, timestamp);
+    }
+    std::vector<std::vector<RtreeEntry>> boxes;
+    {
+        const SqliteDatabase db(path);
+        db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN");
+        for (const auto& layer : layers) boxes.push_back(insert_rows(db, layer));
+        db.exec("COMMIT");
     }
     for (std::size_t i = 0; i < layers.size(); ++i) write_gpkg_rtree(path, layers[i].name, "geom", std::move(boxes[i]));
     set_private(path);
@@ -267,7 +363,7 @@ void write_gpkg(const std::filesystem::path& path, const std::vector<FeatureLaye
 void write_xlsx(const std::filesystem::path& path, const FeatureLayer& layer) {
     {
         auto dataset = create("XLSX", path);
-        write_layer(*dataset, layer, nullptr, true);
+        write_table_rows(create_layer(*dataset, layer, nullptr), layer);
     }
     set_private(path);
 }
