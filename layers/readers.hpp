@@ -1,12 +1,7 @@
 #pragma once
 // The per-layer readers behind read_inputs(). Each reads one source, row by row; a row it cannot
 // use becomes a reject with a reason from a fixed set and the offending value.
-#include <memory>
 #include <string>
-#include <tbb/parallel_pipeline.h>
-#include <tbb/task_arena.h>
-#include <type_traits>
-#include <vector>
 
 #include "engine/errors.hpp"
 
@@ -56,63 +51,6 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
     // A reader that stops early must say so: the rows after it would otherwise be lost unseen.
     if (CPLGetLastErrorType() >= CE_Failure)
         throw input_error(bron + ": reading stopped after " + std::to_string(stats.rows) + " rows: " + CPLGetLastErrorMsg());
-}
-
-// read_rows with the work of a row split in two: prepare(feature) runs on all threads, a block of
-// features at a time, and must not throw RowError or RowSkipped; finish(prepared, feature, row_id)
-// then takes the rows in their order on one thread, as read_rows' parse would, so rejects, counts and
-// everything that depends on earlier rows (duplicates) come out as from read_rows. OGR itself reads
-// on one thread at a time.
-template <class Prepare, class Finish>
-void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, const std::string& bron,
-                        Rejects& rejects, LayerStats& stats, Prepare&& prepare, Finish&& finish) {
-    using Prepared = std::invoke_result_t<Prepare&, OGRFeature&>;
-    struct Block {
-        std::vector<FeaturePtr> features;
-        std::vector<Prepared> prepared;
-    };
-    using BlockPtr = std::shared_ptr<Block>;
-    stats.bron = bron;
-    if (auto* driver = dataset.GetDriver()) stats.driver = driver->GetDescription();
-    layer.ResetReading();
-    std::size_t fetched = 0;
-    std::string row_id;
-    constexpr std::size_t block_rows = 2048;
-    tbb::parallel_pipeline(
-        2 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
-        tbb::make_filter<void, BlockPtr>(tbb::filter_mode::serial_in_order,
-                                         [&](tbb::flow_control& control) -> BlockPtr {
-                                             auto block = std::make_shared<Block>();
-                                             while (block->features.size() < block_rows) {
-                                                 CPLErrorReset();
-                                                 FeaturePtr feature{layer.GetNextFeature()};
-                                                 if (!feature) {
-                                                     // A reader that stops early must say so: the rows after it would otherwise be lost unseen.
-                                                     if (CPLGetLastErrorType() >= CE_Failure)
-                                                         throw input_error(bron + ": reading stopped after " + std::to_string(fetched) +
-                                                                           " rows: " + CPLGetLastErrorMsg());
-                                                     break;
-                                                 }
-                                                 ++fetched;
-                                                 block->features.push_back(std::move(feature));
-                                             }
-                                             if (block->features.empty()) control.stop();
-                                             return block;
-                                         }) &
-            tbb::make_filter<BlockPtr, BlockPtr>(tbb::filter_mode::parallel,
-                                                 [&](BlockPtr block) {
-                                                     block->prepared.reserve(block->features.size());
-                                                     for (auto& f : block->features) block->prepared.push_back(prepare(*f));
-                                                     return block;
-                                                 }) &
-            tbb::make_filter<BlockPtr, void>(tbb::filter_mode::serial_in_order, [&](BlockPtr block) {
-                for (std::size_t i = 0; i < block->features.size(); ++i) {
-                    OGRFeature& feature = *block->features[i];
-                    read_row(laag, bron, rejects, stats, row_id,
-                             [&](std::string& id) { finish(block->prepared[i], feature, id); },
-                             [&] { return row_label(dataset, feature); });
-                }
-            }));
 }
 
 // A date that must not lie in the future (meldingen, uitkomsten): RowError "datum in de toekomst",
