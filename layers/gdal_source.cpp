@@ -109,6 +109,7 @@ std::string_view field_view(OGRFeature& feature, int column, std::string& scratc
     if (definition->GetType() != OFTString) text = scratch.assign(trim(text));
     return clean_field(text, definition->GetNameRef(), scratch);
 }
+
 std::string field_text(OGRFeature& feature, int column) {
     std::string scratch;
     const auto text = field_view(feature, column, scratch);

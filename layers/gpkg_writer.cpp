@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <optional>
 #include <limits>
 #include <sys/stat.h>
 
@@ -147,9 +148,19 @@ void write_table_rows(OGRLayer& out, const FeatureLayer& layer) {
     check(out.CommitTransaction(), "cannot commit layer " + layer.name);
 }
 
-// A row's shape as a GeoPackage geometry (GeoPackage 1.2, 2.1.3) in RD New, as GDAL writes one: the
-// header with srs_id 28992 (an xy envelope for polygons), then little-endian ISO WKB.
-void gpkg_geometry(std::span<const Point> shape, GeometryType type, std::vector<unsigned char>& out) {
+// The box around a shape (one point or more).
+RtreeEntry box_of(std::span<const Point> shape) {
+    RtreeEntry box{0, shape[0].x, shape[0].x, shape[0].y, shape[0].y};
+    for (const auto& p : shape) {
+        box.min_x = std::min(box.min_x, p.x), box.max_x = std::max(box.max_x, p.x);
+        box.min_y = std::min(box.min_y, p.y), box.max_y = std::max(box.max_y, p.y);
+    }
+    return box;
+}
+
+// A row's shape, with its `box`, as a GeoPackage geometry (GeoPackage 1.2, 2.1.3) in RD New, as GDAL
+// writes one: the header with srs_id 28992 (an xy envelope for polygons), then little-endian ISO WKB.
+void gpkg_geometry(std::span<const Point> shape, const RtreeEntry& box, GeometryType type, std::vector<unsigned char>& out) {
     out.clear();
     const auto put = [&](auto value) {
         unsigned char bytes[sizeof value];
@@ -160,14 +171,8 @@ void gpkg_geometry(std::span<const Point> shape, GeometryType type, std::vector<
     const bool point = type == GeometryType::point;
     out.insert(out.end(), {'G', 'P', 0, static_cast<unsigned char>(point ? 0x01 : 0x03)});
     put(std::int32_t{28992});
-    if (!point) {
-        double min_x = shape[0].x, max_x = shape[0].x, min_y = shape[0].y, max_y = shape[0].y;
-        for (const auto& p : shape) {
-            min_x = std::min(min_x, p.x), max_x = std::max(max_x, p.x);
-            min_y = std::min(min_y, p.y), max_y = std::max(max_y, p.y);
-        }
-        for (double v : {min_x, max_x, min_y, max_y}) put(v);
-    }
+    if (!point)
+        for (double v : {box.min_x, box.max_x, box.min_y, box.max_y}) put(v);
     out.push_back(1);  // little-endian WKB
     put(std::uint32_t{point ? 1u : 3u});
     if (!point) put(std::uint32_t{1}), put(static_cast<std::uint32_t>(shape.size()));
@@ -201,10 +206,12 @@ std::vector<RtreeEntry> insert_rows(const SqliteDatabase& db, const FeatureLayer
     layer.for_each_block([&](std::size_t, std::span<const FeatureRow> rows) {
         for (const auto& row : rows) {
             sqlite3_stmt* s = insert.get();
+            std::optional<RtreeEntry> box;
             if (row.shape.empty()) {
                 sqlite3_bind_null(s, 1);
             } else {
-                gpkg_geometry(row.shape, layer.geometry, blob);
+                box = box_of(row.shape);
+                gpkg_geometry(row.shape, *box, layer.geometry, blob);
                 sqlite3_bind_blob(s, 1, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
             }
             for (std::size_t c = 0; c < layer.columns.size(); ++c) {
@@ -223,14 +230,9 @@ std::vector<RtreeEntry> insert_rows(const SqliteDatabase& db, const FeatureLayer
             }
             db.step(s, "write to layer " + layer.name);
             ++rows_written;
-            if (row.shape.empty()) continue;
-            RtreeEntry box{sqlite3_last_insert_rowid(db.handle()), row.shape.front().x, row.shape.front().x,
-                           row.shape.front().y, row.shape.front().y};
-            for (const auto& p : row.shape) {
-                box.min_x = std::min(box.min_x, p.x), box.max_x = std::max(box.max_x, p.x);
-                box.min_y = std::min(box.min_y, p.y), box.max_y = std::max(box.max_y, p.y);
-            }
-            boxes.push_back(box);
+            if (!box) continue;
+            box->fid = sqlite3_last_insert_rowid(db.handle());
+            boxes.push_back(*box);
         }
     });
 
