@@ -1,6 +1,7 @@
 #include "pipeline.hpp"
 
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -50,10 +51,11 @@ private:
     nlohmann::ordered_json timings_ = nlohmann::ordered_json::object();
 };
 
-nlohmann::ordered_json input_entry(const std::string& path, const LayerStats& stats, std::size_t rejected) {
+nlohmann::ordered_json input_entry(const std::string& path, const std::string& sha256, const LayerStats& stats,
+                                   std::size_t rejected) {
     nlohmann::ordered_json entry;
     entry["bron"] = path;
-    entry["sha256"] = sha256_file(path);
+    entry["sha256"] = sha256;
     entry["driver"] = stats.driver;
     entry["rijen"] = stats.rows;
     entry["gebruikt"] = stats.used;
@@ -155,13 +157,22 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     std::vector<FeatureLayer> layers = {locaties, panden_ranking_layer(town, ranked, panden), hotspots.table};
     if (options.voorstel) layers.push_back(controles_tabel);
     // The GeoPackage shares nothing mutable with the GeoJSON and the viewer: written beside them, each
-    // making the rows of the large layers a block at a time.
-    tbb::task_group gpkg;
+    // making the rows of the large layers a block at a time. Started first, so the other thread takes it.
+    tbb::task_group beside;
     double gpkg_ms = 0;
-    gpkg.run([&] {
+    beside.run([&] {
         const auto begin = Clock::now();
         write_gpkg(output.file("onregel.gpkg"), layers, run_styles(layers), format_date(town.peildatum) + "T00:00:00.000Z");
         gpkg_ms = std::chrono::duration<double, std::milli>(Clock::now() - begin).count();
+    });
+    // The inputs' fingerprints for the manifest and the logboek (gigabytes at national scale): hashed
+    // by whichever thread is free first, usually while the GeoPackage is finished.
+    std::map<std::string, std::string> sha256;  // by layer
+    for (const auto& [layer, path] : options.sources.given())
+        if (inputs.layers.contains(layer)) sha256[layer];
+    beside.run([&] {
+        for (const auto& [layer, path] : options.sources.given())
+            if (auto it = sha256.find(layer); it != sha256.end()) it->second = sha256_file(path);
     });
     write_geojson(output.file("locaties.geojson"), locaties, to_wgs84);
     summary.written.push_back("locaties.geojson");
@@ -194,8 +205,8 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     viewer_layers.push_back({"locaties", feature_table_geojson(top, to_wgs84)});
     export_viewer(output.dir(), viewer_layers);
 
-    timer.start("gpkg");  // what is left of the GeoPackage once the rest is written
-    gpkg.wait();
+    timer.start("gpkg");  // what is left of the GeoPackage and the hashes once the rest is written
+    beside.wait();
     summary.written.push_back("onregel.gpkg");
     summary.written.push_back("viewer/index.html");
 
@@ -224,7 +235,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     const auto reject_counts = inputs.rejects.counts();
     for (const auto& [layer, path] : options.sources.given())
         if (auto it = inputs.layers.find(layer); it != inputs.layers.end())
-            manifest["invoer"][layer] = input_entry(path, it->second, inputs.rejects.count(layer));
+            manifest["invoer"][layer] = input_entry(path, sha256.at(layer), it->second, inputs.rejects.count(layer));
     manifest["aantallen"] = {{"verblijfsobjecten", town.verblijfsobjecten.size()},
                              {"panden", town.panden.size()},
                              {"vestigingen", town.vestigingen.size()},
