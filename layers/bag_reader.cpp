@@ -154,7 +154,7 @@ bool direct_read(const std::string& source, GDALDataset& dataset, OGRLayer& laye
     const auto* driver = dataset.GetDriver();
     const auto geometry = wkbFlatten(layer.GetGeomType());
     std::error_code no_file;  // a /vsizip/ or other GDAL path is for OGR
-    return options.gpkg_direct && !options.bbox && driver && EQUAL(driver->GetDescription(), "GPKG") &&
+    return options.direct && !options.bbox && driver && EQUAL(driver->GetDescription(), "GPKG") &&
            std::filesystem::is_regular_file(source, no_file) &&
            *layer.GetFIDColumn() && *layer.GetGeometryColumn() &&
            (geometry == type || geometry == OGR_GT_GetCollection(type));
@@ -329,7 +329,7 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
     } else {
         read_ranges(source, dataset, layer, selection.filter, options, ranges, [&](std::size_t k, GDALDataset& ds, OGRLayer& lyr) {
             auto& chunk = chunks[k];
-            read_rows(ds, lyr, "bag", source, chunk.rejects, chunk.stats, [&](OGRFeature& f, std::string& row_id) {
+            read_ogr_rows(ds, lyr, "bag", source, chunk.rejects, chunk.stats, [&](OGRFeature& f, std::string& row_id) {
                 take(chunk, OgrRow{f, points[k].get()}, f.GetFID(), row_id);
             });
         });

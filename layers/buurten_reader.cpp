@@ -87,7 +87,7 @@ void read_buurten(const std::string& source, const std::vector<Verblijfsobject>&
     Geos geos;
     std::vector<std::string> codes;
     std::vector<unsigned char> wkb;
-    read_rows(*dataset, layer, "buurten", source, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
+    read_ogr_rows(*dataset, layer, "buurten", source, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
         const auto code = row_id = field_text(f, c_code);
         if (code.empty()) throw RowError{"buurtcode ontbreekt", ""};
         if (buurtnamen.count(code)) throw RowError{"dubbele buurtcode", code};

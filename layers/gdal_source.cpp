@@ -133,9 +133,11 @@ std::optional<std::int64_t> parse_integer_field(std::string_view text) {
 std::string row_label(const GDALDataset& dataset, GIntBig fid) {
     const auto* driver = const_cast<GDALDataset&>(dataset).GetDriver();
     const bool csv = driver && EQUAL(driver->GetDescription(), "CSV");
-    // The CSV driver numbers data rows from 1; the header is line 1 of the file.
-    return csv ? "regel " + std::to_string(fid + 1) : "feature " + std::to_string(fid);
+    return csv ? csv_row_label(fid) : "feature " + std::to_string(fid);
 }
+
+// The header is line 1 of the file.
+std::string csv_row_label(std::int64_t fid) { return "regel " + std::to_string(fid + 1); }
 
 std::string row_label(const GDALDataset& dataset, const OGRFeature& feature) { return row_label(dataset, feature.GetFID()); }
 

@@ -73,6 +73,7 @@ std::optional<std::int64_t> parse_integer_field(std::string_view text);
 
 // Row label for messages and rejects.csv: "regel N" for CSV sources (header is line 1), else "feature N".
 std::string row_label(const GDALDataset& dataset, const OGRFeature& feature);
+std::string csv_row_label(std::int64_t fid);  // the label of CSV data row `fid` (OGR numbers them from 1)
 std::string row_label(const GDALDataset& dataset, GIntBig fid);
 
 // Parses a number written with '.' or ',' as decimal separator; nullopt when it is not a finite number.

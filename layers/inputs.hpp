@@ -48,10 +48,10 @@ struct ReadOptions {
     // A GeoPackage BAG layer is read in FID ranges of this many rows, in parallel. Fixed, not derived
     // from the thread count, so that everything read comes out in the same order however many run.
     std::int64_t gpkg_chunk_rows = 250'000;
-    // A GeoPackage BAG layer is read straight through SQLite (GpkgTable) rather than through OGR when
-    // nothing but SQL selects its rows (no --bbox) and its geometry is its location. Off: OGR, as for
-    // any other source; the tests compare the two.
-    bool gpkg_direct = true;
+    // Sources are read without OGR where that gives the same rows: a BAG GeoPackage layer whose
+    // geometry is its location, without --bbox, through SQLite (GpkgTable); a plain CSV file (plain_csv)
+    // through CsvFile. Off: OGR for everything; the tests compare the two.
+    bool direct = true;
 };
 
 // What the manifest and `onregel validate` say about one input layer.

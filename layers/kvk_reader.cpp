@@ -104,7 +104,7 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
     std::unordered_set<std::string> seen;
     SbiVersie sbi;
     MangledIds mangled;
-    read_rows(*dataset, layer, "kvk", source, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
+    read_rows(*dataset, layer, "kvk", source, options.direct, rejects, stats, [&](auto& f, std::string& row_id) {
         Vestiging v;
         v.vestigingsnummer = row_id = field_text(f, c_nummer);
         check_vestigingsnummer(v.vestigingsnummer, seen);

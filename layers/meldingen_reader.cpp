@@ -49,7 +49,7 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
     stats.crs = points.crs();
 
     std::unordered_set<std::string> seen;
-    read_rows(*dataset, layer, "meldingen", source, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
+    read_rows(*dataset, layer, "meldingen", source, options.direct, rejects, stats, [&](auto& f, std::string& row_id) {
         Melding m;
         m.id = row_id = field_text(f, c_id);
         if (m.id.empty()) throw RowError{"id ontbreekt", ""};

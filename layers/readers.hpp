@@ -6,6 +6,7 @@
 #include "engine/errors.hpp"
 
 #include "address_index.hpp"
+#include "csv_file.hpp"
 #include "gdal_source.hpp"
 #include "inputs.hpp"
 
@@ -33,11 +34,11 @@ void read_row(const std::string& laag, const std::string& bron, Rejects& rejects
     }
 }
 
-// Reads a whole layer: calls parse(feature, row_id) per feature, where parse sets row_id to the
-// row's own id as soon as it knows it; a RowError becomes a reject with the row label and that id.
+// Reads a whole layer through OGR: calls parse(feature, row_id) per feature, where parse sets row_id
+// to the row's own id as soon as it knows it; a RowError becomes a reject with the row label and that id.
 template <class Parse>
-void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, const std::string& bron,
-               Rejects& rejects, LayerStats& stats, Parse&& parse) {
+void read_ogr_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, const std::string& bron,
+                   Rejects& rejects, LayerStats& stats, Parse&& parse) {
     stats.bron = bron;
     if (auto* driver = dataset.GetDriver()) stats.driver = driver->GetDescription();
     layer.ResetReading();
@@ -53,9 +54,35 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
         throw input_error(bron + ": reading stopped after " + std::to_string(stats.rows) + " rows: " + CPLGetLastErrorMsg());
 }
 
+// The CSV file behind `layer` when it can be read without OGR (CsvFile::open): a plain file through
+// OGR's CSV driver, without geometry, every column text.
+std::optional<CsvFile> plain_csv(GDALDataset& dataset, OGRLayer& layer, const std::string& bron);
+
+// Reads a whole layer as read_ogr_rows does, with parse taking an OGRFeature& or, for a CSV file that
+// is read without OGR (`direct`, plain_csv), a const CsvRow&: the same rows, ids, rejects and labels.
+template <class Parse>
+void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, const std::string& bron, bool direct,
+               Rejects& rejects, LayerStats& stats, Parse&& parse) {
+    const auto csv = direct ? plain_csv(dataset, layer, bron) : std::nullopt;
+    if (!csv) return read_ogr_rows(dataset, layer, laag, bron, rejects, stats, parse);
+    stats.bron = bron;
+    stats.driver = dataset.GetDriver()->GetDescription();
+    std::string row_id;
+    csv->for_each_row([&](const CsvRow& row) {
+        read_row(laag, bron, rejects, stats, row_id, [&](std::string& id) { parse(row, id); },
+                 [&] { return csv_row_label(row.number); });
+    });
+}
+
+// The text of field `column` of a CSV row, cleaned as field_text cleans an OGR field; "" when absent.
+std::string field_text(const CsvRow& row, int column);
+// A date written in a CSV row, as field_date reads one from text.
+std::optional<Date> field_date(const CsvRow& row, int column);
+
 // A date that must not lie in the future (meldingen, uitkomsten): RowError "datum in de toekomst",
 // or "ongeldige <field>" when it is no date at all.
 std::optional<Date> past_date(OGRFeature& feature, int column, const char* field);
+std::optional<Date> past_date(const CsvRow& row, int column, const char* field);
 
 // The BAG readers add verblijfsobjecten (and ligplaatsen/standplaatsen) and their panden to `town`;
 // nevenadressen (LV BAG only) go to `nevenadressen` for the address index.
@@ -106,6 +133,7 @@ class PointReader {
 public:
     PointReader(OGRLayer& layer, const Columns& columns, const std::string& source, const ReadOptions& options);
     std::optional<Point> read(OGRFeature& feature) const;
+    std::optional<Point> read(const CsvRow& row) const;  // from x/y or lon/lat: a CsvRow has no geometry
     // A point the caller decoded from the layer's own geometry (GpkgTable), to RD New and checked as by read().
     Point from_geometry(Point raw) const;
     // The layer's geometry is its only location: no x/y or lon/lat columns to fall back on.
@@ -115,6 +143,8 @@ public:
 
 private:
     Point checked(Point p, const ToRd* transform, std::string written) const;
+    template <class Row>
+    std::optional<Point> from_columns(Row& row) const;
     PointColumns columns_;
     bool has_geometry_;
     std::unique_ptr<ToRd> from_geometry_, from_xy_, from_lonlat_;
@@ -131,6 +161,7 @@ struct WrittenAddress {
 };
 // nullopt when the row has no address written; RowError when it is written but cannot be parsed.
 std::optional<WrittenAddress> read_address(OGRFeature& feature, const AddressColumns& columns);
+std::optional<WrittenAddress> read_address(const CsvRow& row, const AddressColumns& columns);
 // The same for values already taken from a row (the JSON readers).
 std::optional<WrittenAddress> parse_address(const std::string& postcode, const std::string& huisnummer,
                                             const std::string& huisletter, const std::string& toevoeging);

@@ -40,26 +40,14 @@ std::string PointReader::crs() const {
     return out;
 }
 
-std::optional<Point> PointReader::read(OGRFeature& feature) const {
+template <class Row>
+std::optional<Point> PointReader::from_columns(Row& row) const {
     std::optional<Point> p;
     const ToRd* transform = nullptr;
     std::string written;
-    if (has_geometry_) {
-        const OGRGeometry* g = feature.GetGeometryRef();
-        if (g && !g->IsEmpty()) {
-            if (wkbFlatten(g->getGeometryType()) == wkbPoint) {
-                p = Point{g->toPoint()->getX(), g->toPoint()->getY()};
-            } else {
-                OGRPoint centroid;  // a ligplaats, standplaats or drawn area: its centre stands for it
-                if (g->Centroid(&centroid) != OGRERR_NONE) throw RowError{"geometrie onbruikbaar", ""};
-                p = Point{centroid.getX(), centroid.getY()};
-            }
-            transform = from_geometry_.get();
-        }
-    }
     auto pair = [&](int a, int b, const ToRd* t, const char* what) {
         if (p || a < 0 || b < 0) return;
-        const auto ta = field_text(feature, a), tb = field_text(feature, b);
+        const auto ta = field_text(row, a), tb = field_text(row, b);
         if (ta.empty() && tb.empty()) return;
         written = ta + " " + tb;
         const auto va = parse_number(ta), vb = parse_number(tb);
@@ -72,6 +60,21 @@ std::optional<Point> PointReader::read(OGRFeature& feature) const {
     if (!p) return std::nullopt;
     return checked(*p, transform, std::move(written));
 }
+
+std::optional<Point> PointReader::read(OGRFeature& feature) const {
+    if (has_geometry_) {
+        const OGRGeometry* g = feature.GetGeometryRef();
+        if (g && !g->IsEmpty()) {
+            if (wkbFlatten(g->getGeometryType()) == wkbPoint) return from_geometry({g->toPoint()->getX(), g->toPoint()->getY()});
+            OGRPoint centroid;  // a ligplaats, standplaats or drawn area: its centre stands for it
+            if (g->Centroid(&centroid) != OGRERR_NONE) throw RowError{"geometrie onbruikbaar", ""};
+            return from_geometry({centroid.getX(), centroid.getY()});
+        }
+    }
+    return from_columns(feature);
+}
+
+std::optional<Point> PointReader::read(const CsvRow& row) const { return from_columns(row); }
 
 Point PointReader::from_geometry(Point raw) const { return checked(raw, from_geometry_.get(), {}); }
 
@@ -96,11 +99,14 @@ std::optional<WrittenAddress> parse_address(const std::string& postcode_text, co
     return WrittenAddress{*postcode, *nummer};
 }
 
-std::optional<WrittenAddress> read_address(OGRFeature& feature, const AddressColumns& c) {
+template <class Row>
+std::optional<WrittenAddress> address_of(Row& row, const AddressColumns& c) {
     if (!c.present()) return std::nullopt;
-    return parse_address(field_text(feature, c.postcode), field_text(feature, c.huisnummer),
-                         field_text(feature, c.huisletter), field_text(feature, c.toevoeging));
+    return parse_address(field_text(row, c.postcode), field_text(row, c.huisnummer), field_text(row, c.huisletter),
+                         field_text(row, c.toevoeging));
 }
+std::optional<WrittenAddress> read_address(OGRFeature& feature, const AddressColumns& c) { return address_of(feature, c); }
+std::optional<WrittenAddress> read_address(const CsvRow& row, const AddressColumns& c) { return address_of(row, c); }
 
 std::optional<Match> locate(const AddressIndex& index, const Wanted& wanted, double radius) {
     if (!wanted.bag_id.empty())
@@ -134,11 +140,33 @@ Date today() {
     return static_cast<Date>(now.time_since_epoch().count());
 }
 
-std::optional<Date> past_date(OGRFeature& feature, int column, const char* field) {
-    const auto text = field_text(feature, column);
+std::optional<CsvFile> plain_csv(GDALDataset& dataset, OGRLayer& layer, const std::string& bron) {
+    const auto* driver = dataset.GetDriver();
+    if (!driver || !EQUAL(driver->GetDescription(), "CSV") || layer.GetGeomType() != wkbNone) return std::nullopt;
+    std::vector<std::string> names;
+    auto* defn = layer.GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        if (defn->GetFieldDefn(i)->GetType() != OFTString) return std::nullopt;  // typed by a .csvt: OGR formats the values
+        names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    }
+    return CsvFile::open(bron, names);
+}
+
+std::string field_text(const CsvRow& row, int column) {
+    if (column < 0) return {};
+    std::string scratch;
+    const auto text = clean_field(row.field(column), row.names[static_cast<std::size_t>(column)], scratch);
+    return text.data() == scratch.data() ? scratch : std::string(text);
+}
+
+std::optional<Date> field_date(const CsvRow& row, int column) { return parse_date(field_text(row, column)); }
+
+template <class Row>
+std::optional<Date> date_not_ahead(Row& row, int column, const char* field) {
+    const auto text = field_text(row, column);
     std::optional<Date> date;
     try {
-        date = field_date(feature, column);
+        date = field_date(row, column);
     } catch (const input_error&) {
         // Years beyond what parse_date accepts (2999) are typing errors of the same kind.
         int year = 0;
@@ -149,6 +177,8 @@ std::optional<Date> past_date(OGRFeature& feature, int column, const char* field
     if (date && *date > today()) throw RowError{"datum in de toekomst", text};
     return date;
 }
+std::optional<Date> past_date(OGRFeature& feature, int column, const char* field) { return date_not_ahead(feature, column, field); }
+std::optional<Date> past_date(const CsvRow& row, int column, const char* field) { return date_not_ahead(row, column, field); }
 
 VboStatus plaats_status(std::string_view status) {
     return status == "Plaats ingetrokken" ? VboStatus::ingetrokken : VboStatus::in_gebruik;

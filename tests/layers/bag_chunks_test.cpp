@@ -86,7 +86,7 @@ Read read(std::int64_t chunk_rows, int threads, bool bbox, const std::string& ba
                                                        "000000000001;4711;4;6981CH\n");
     ReadOptions options;
     options.gpkg_chunk_rows = chunk_rows;
-    options.gpkg_direct = direct;
+    options.direct = direct;
     if (bbox) options.bbox = parse_bbox("205000,447000,207000,448000");
     const auto in = read_inputs(test::inputs_of(bag, kvk), options);
     Read r;

@@ -1,0 +1,60 @@
+#pragma once
+// A CSV file read without OGR: the fast route of the row readers (readers.hpp) for the plain CSV
+// files that KvK vestigingen and meldingen usually come in. GDAL 3.6's CSV driver makes an OGRFeature
+// with its own copy of every field per row, which took most of the time of reading a national KvK
+// file. Only files that OGR reads exactly as this class does are taken; the rest go through OGR.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace onregel {
+
+// One record. Field c is column c of the header; a short record has fewer fields (the others are
+// absent, as OGR leaves them unset) and the extra fields of a long one are dropped, as OGR does.
+struct CsvRow {
+    std::span<const std::string_view> fields;
+    const std::vector<std::string>& names;  // the header, for messages
+    std::int64_t number;                    // from 1, empty lines not counted: OGR's FID
+    std::string_view field(int column) const {
+        return column < 0 || static_cast<std::size_t>(column) >= fields.size() ? std::string_view()
+                                                                                : fields[static_cast<std::size_t>(column)];
+    }
+};
+
+class CsvFile {
+public:
+    // The file at `path` when OGR's CSV driver reads it as this class does, else nullopt: a regular
+    // file whose header, split on the one separator among , ; tab and space that gives them, has the
+    // column names OGR found (`ogr_names`), and whose every line is one whole record with its quotes
+    // where RFC 4180 puts them (no line break inside quotes, no quote inside an unquoted field, no
+    // text after a closing quote), with no NUL byte and no carriage return but before a line feed.
+    static std::optional<CsvFile> open(const std::string& path, const std::vector<std::string>& ogr_names);
+    CsvFile(CsvFile&& other) noexcept;
+    CsvFile& operator=(CsvFile&&) = delete;
+    CsvFile(const CsvFile&) = delete;
+    ~CsvFile();
+
+    // Calls take(row) for every record, in the order of the file; empty lines are skipped.
+    void for_each_row(const std::function<void(const CsvRow&)>& take) const;
+    char separator() const { return separator_; }
+
+private:
+    CsvFile(const char* data, std::size_t size) : data_(data), size_(size) {}
+    const char* data_;  // the mapped file
+    std::size_t size_;
+    std::size_t body_ = 0;  // where the first record starts
+    char separator_ = ',';
+    std::vector<std::string> names_;
+};
+
+// Splits one line (without its line break) on `separator` as RFC 4180 says; false when the line is
+// not plain RFC 4180 (see CsvFile::open). Fields with doubled quotes are unescaped into `unquoted`,
+// which the views in `fields` may point into.
+bool split_csv_line(std::string_view line, char separator, std::vector<std::string_view>& fields, std::string& unquoted);
+
+}  // namespace onregel
