@@ -1,5 +1,6 @@
 #include "csv_file.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <fcntl.h>
@@ -77,7 +78,7 @@ bool split_csv_line(std::string_view line, char separator, std::vector<std::stri
     }
 }
 
-std::optional<CsvFile> CsvFile::open(const std::string& path, const std::vector<std::string>& ogr_names) {
+std::optional<CsvFile> CsvFile::open(const std::string& path, const std::vector<std::string>& ogr_names, std::size_t piece_bytes) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
     struct stat st {};
@@ -90,8 +91,9 @@ std::optional<CsvFile> CsvFile::open(const std::string& path, const std::vector<
     CsvFile file(static_cast<const char*>(mapped), static_cast<std::size_t>(st.st_size));
 
     // The header, after the UTF-8 byte order mark OGR skips.
-    std::size_t at = file.size_ >= 3 && std::memcmp(file.data_, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    const auto header = line_at(file.data_, file.size_, at, file.body_);
+    std::size_t body = 0;
+    const std::size_t bom = file.size_ >= 3 && std::memcmp(file.data_, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const auto header = line_at(file.data_, file.size_, bom, body);
     if (!plain_line(header)) return std::nullopt;
     int matches = 0;
     std::vector<std::string_view> fields;
@@ -106,30 +108,37 @@ std::optional<CsvFile> CsvFile::open(const std::string& path, const std::vector<
     if (matches != 1) return std::nullopt;  // no separator, or several, give OGR's columns: OGR's to judge
     file.names_ = ogr_names;
 
-    // Every line checked before any is used: a file is read one way or the other, never half.
-    constexpr std::size_t piece = std::size_t{4} << 20;
-    std::vector<std::size_t> starts{file.body_};
-    while (starts.back() + piece < file.size_) {
-        const auto* nl = static_cast<const char*>(std::memchr(file.data_ + starts.back() + piece, '\n', file.size_ - starts.back() - piece));
-        if (!nl) break;
-        starts.push_back(static_cast<std::size_t>(nl - file.data_) + 1);
+    // Pieces of whole lines; every line checked, and the records of every piece counted, before any
+    // is used: a file is read one way or the other, never half.
+    const std::size_t piece = std::max<std::size_t>(piece_bytes, 1);
+    for (std::size_t begin = body; begin < file.size_;) {
+        const auto* nl = begin + piece < file.size_
+                             ? static_cast<const char*>(std::memchr(file.data_ + begin + piece, '\n', file.size_ - begin - piece))
+                             : nullptr;
+        const std::size_t end = nl ? static_cast<std::size_t>(nl - file.data_) + 1 : file.size_;
+        file.pieces_.push_back({begin, end, 0});
+        begin = end;
     }
-    starts.push_back(file.size_);
+    std::vector<std::int64_t> records(file.pieces_.size());
     std::atomic<bool> plain = true;
-    tbb::parallel_for(std::size_t{0}, starts.size() - 1, [&](std::size_t k) {
+    tbb::parallel_for(std::size_t{0}, file.pieces_.size(), [&](std::size_t k) {
         std::vector<std::string_view> f;
         std::string u;
-        for (std::size_t pos = starts[k], next = 0; pos < starts[k + 1] && plain.load(std::memory_order_relaxed); pos = next) {
+        for (std::size_t pos = file.pieces_[k].begin, next = 0; pos < file.pieces_[k].end && plain.load(std::memory_order_relaxed);
+             pos = next) {
             const auto line = line_at(file.data_, file.size_, pos, next);
             if (!plain_line(line) || !split_csv_line(line, file.separator_, f, u)) plain = false;
+            records[k] += !line.empty();
         }
     });
     if (!plain) return std::nullopt;
+    for (std::size_t k = 1; k < file.pieces_.size(); ++k) file.pieces_[k].numbered = file.pieces_[k - 1].numbered + records[k - 1];
     return file;
 }
 
 CsvFile::CsvFile(CsvFile&& other) noexcept
-    : data_(other.data_), size_(other.size_), body_(other.body_), separator_(other.separator_), names_(std::move(other.names_)) {
+    : data_(other.data_), size_(other.size_), separator_(other.separator_), names_(std::move(other.names_)),
+      pieces_(std::move(other.pieces_)) {
     other.data_ = nullptr;
 }
 
@@ -137,16 +146,20 @@ CsvFile::~CsvFile() {
     if (data_) ::munmap(const_cast<char*>(data_), size_);
 }
 
-void CsvFile::for_each_row(const std::function<void(const CsvRow&)>& take) const {
+void CsvFile::for_each_row(std::size_t piece, const std::function<void(const CsvRow&)>& take) const {
     std::vector<std::string_view> fields;
     std::string unquoted;
-    std::int64_t number = 0;
-    for (std::size_t pos = body_, next = 0; pos < size_; pos = next) {
+    std::int64_t number = pieces_[piece].numbered;
+    for (std::size_t pos = pieces_[piece].begin, next = 0; pos < pieces_[piece].end; pos = next) {
         const auto line = line_at(data_, size_, pos, next);
         if (line.empty()) continue;  // OGR skips empty lines without numbering them
         split_csv_line(line, separator_, fields, unquoted);
         take(CsvRow{fields, names_, ++number});
     }
+}
+
+void CsvFile::for_each_row(const std::function<void(const CsvRow&)>& take) const {
+    for (std::size_t k = 0; k < pieces_.size(); ++k) for_each_row(k, take);
 }
 
 }  // namespace onregel

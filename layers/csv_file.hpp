@@ -33,23 +33,32 @@ public:
     // column names OGR found (`ogr_names`), and whose every line is one whole record with its quotes
     // where RFC 4180 puts them (no line break inside quotes, no quote inside an unquoted field, no
     // text after a closing quote), with no NUL byte and no carriage return but before a line feed.
-    static std::optional<CsvFile> open(const std::string& path, const std::vector<std::string>& ogr_names);
+    // The records come in pieces of whole lines of about `piece_bytes`, to be read side by side.
+    static std::optional<CsvFile> open(const std::string& path, const std::vector<std::string>& ogr_names,
+                                       std::size_t piece_bytes = std::size_t{4} << 20);
     CsvFile(CsvFile&& other) noexcept;
     CsvFile& operator=(CsvFile&&) = delete;
     CsvFile(const CsvFile&) = delete;
     ~CsvFile();
 
-    // Calls take(row) for every record, in the order of the file; empty lines are skipped.
+    std::size_t pieces() const { return pieces_.size(); }
+    // Calls take(row) for every record of `piece`, in the order of the file; empty lines are skipped.
+    void for_each_row(std::size_t piece, const std::function<void(const CsvRow&)>& take) const;
+    // The same for every piece in turn.
     void for_each_row(const std::function<void(const CsvRow&)>& take) const;
     char separator() const { return separator_; }
 
 private:
+    struct Piece {
+        std::size_t begin, end;   // bytes
+        std::int64_t numbered;    // records before it
+    };
     CsvFile(const char* data, std::size_t size) : data_(data), size_(size) {}
     const char* data_;  // the mapped file
     std::size_t size_;
-    std::size_t body_ = 0;  // where the first record starts
     char separator_ = ',';
     std::vector<std::string> names_;
+    std::vector<Piece> pieces_;
 };
 
 // Splits one line (without its line break) on `separator` as RFC 4180 says; false when the line is

@@ -48,6 +48,8 @@ struct ReadOptions {
     // A GeoPackage BAG layer is read in FID ranges of this many rows, in parallel. Fixed, not derived
     // from the thread count, so that everything read comes out in the same order however many run.
     std::int64_t gpkg_chunk_rows = 250'000;
+    // A CSV file read without OGR is read in pieces of whole lines of about this many bytes, side by side.
+    std::size_t csv_piece_bytes = std::size_t{4} << 20;
     // Sources are read without OGR where that gives the same rows: a BAG GeoPackage layer whose
     // geometry is its location, without --bbox, through SQLite (GpkgTable); a plain CSV file (plain_csv)
     // through CsvFile. Off: OGR for everything; the tests compare the two.

@@ -22,7 +22,9 @@ std::string checked_sbi(const std::string& code);  // RowError unless 2-5 digits
 std::optional<Date> checked_date(const std::string& text, const char* field);
 // "Ja"/"Nee" as the API writes it, and the spellings spreadsheets make of it.
 bool yes(const std::string& text);
-void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::string>& seen);
+void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::string>& seen);  // both of:
+void check_vestigingsnummer_form(const std::string& nummer);                                      // digits, at most 12
+void check_vestigingsnummer_new(const std::string& nummer, std::unordered_set<std::string>& seen);  // not seen before
 // Where a vestiging is (id -> address -> coordinates): `punt` is asked for the row's coordinates only
 // when neither id nor address leads to an object, and then kept in `wanted`.
 std::optional<Match> locate_vestiging(Wanted& wanted, const std::function<std::optional<Point>()>& punt,

@@ -53,9 +53,17 @@ bool yes(const std::string& text) {
     return text == "Ja" || text == "ja" || text == "JA" || text == "J" || text == "1" || text == "true" || text == "True";
 }
 
-void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::string>& seen) {
+void check_vestigingsnummer_form(const std::string& nummer) {
     if (!all_digits(nummer) || nummer.size() > 12) throw RowError{"vestigingsnummer is geen 12 cijfers", nummer};
+}
+
+void check_vestigingsnummer_new(const std::string& nummer, std::unordered_set<std::string>& seen) {
     if (!seen.insert(nummer).second) throw RowError{"dubbel vestigingsnummer", nummer};
+}
+
+void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::string>& seen) {
+    check_vestigingsnummer_form(nummer);
+    check_vestigingsnummer_new(nummer, seen);
 }
 
 std::optional<Match> locate_vestiging(Wanted& wanted, const std::function<std::optional<Point>()>& punt,
@@ -98,48 +106,85 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
     const int c_plaats = columns.optional("plaats");
     const int c_bag = columns.first_of({"addresseerbaarObjectId", "adresseerbaarObjectId"});
     const int c_personen = columns.optional("totaalWerkzamePersonen");
-    const PointReader points(layer, columns, source, options);
-    stats.crs = points.crs();
+    PointReaders points(layer, columns, source, options);
+    stats.crs = points.local().crs();
+
+    // A row read and matched on any thread; what depends on the rows before it (a vestigingsnummer
+    // seen before, the counts) is left to `finish`, which takes the rows in order.
+    struct Prepared {
+        std::string nummer;
+        std::optional<RowError> nummer_error;  // the vestigingsnummer is no number
+        std::optional<RowError> error;         // the rest of the row, read as if the nummer were new
+        std::optional<std::string> bag_id;     // as written, once the row got that far
+        bool sbi_seen = false;                 // the row got as far as its SBI codes counting
+        Vestiging v;
+        Wanted wanted;
+        std::optional<Match> match;
+    };
+    const auto prepare = [&](auto& f) {
+        Prepared p;
+        try {
+            p.nummer = field_text(f, c_nummer);
+            check_vestigingsnummer_form(p.nummer);
+        } catch (RowError& e) {
+            p.nummer_error = std::move(e);
+            return p;
+        }
+        try {
+            Vestiging& v = p.v;
+            v.vestigingsnummer = p.nummer;
+            v.kvk_nummer = field_text(f, c_kvk);
+            v.handelsnaam = field_text(f, c_naam);
+            v.rechtsvorm = field_text(f, c_rechtsvorm);
+            v.hoofdvestiging = yes(field_text(f, c_hoofd));
+            v.aanvang = checked_date(field_text(f, c_aanvang), "datumAanvang");
+            v.einde = checked_date(field_text(f, c_einde), "datumEinde");
+            if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{"datumEinde voor datumAanvang", field_text(f, c_einde)};
+            v.sbi_hoofd = checked_sbi(field_text(f, c_sbi));
+            for (std::string neven = field_text(f, c_neven); !neven.empty();) {
+                const auto cut = neven.find_first_of("|,;");
+                std::string code = neven.substr(0, cut);
+                while (!code.empty() && code.front() == ' ') code.erase(code.begin());
+                while (!code.empty() && code.back() == ' ') code.pop_back();
+                if (!code.empty()) v.sbi_neven.push_back(checked_sbi(code));
+                neven = cut == std::string::npos ? "" : neven.substr(cut + 1);
+            }
+            if (const auto personen = field_text(f, c_personen); !personen.empty()) {
+                const auto n = parse_number(personen);
+                if (!n || *n < 0 || *n > 1e6 || *n != static_cast<double>(static_cast<std::int64_t>(*n)))
+                    throw RowError{"totaalWerkzamePersonen is geen aantal", personen};
+                v.werkzame_personen = static_cast<std::int32_t>(*n);
+            }
+            p.wanted = {field_text(f, c_bag), read_address(f, address), std::nullopt};
+            p.bag_id = p.wanted.bag_id;
+            if (p.wanted.adres)
+                v.adres = {field_text(f, c_straat), p.wanted.adres->nummer.nummer, p.wanted.adres->nummer.huisletter,
+                           p.wanted.adres->nummer.toevoeging, p.wanted.adres->postcode, field_text(f, c_plaats)};
+            const auto& reader = points.local();
+            p.match = locate_vestiging(p.wanted, [&] { return reader.read(f); }, index, options);
+            p.sbi_seen = true;
+        } catch (RowError& e) {
+            p.error = std::move(e);
+        }
+        return p;
+    };
 
     std::unordered_set<std::string> seen;
     SbiVersie sbi;
     MangledIds mangled;
-    read_rows(*dataset, layer, "kvk", source, options.direct, rejects, stats, [&](auto& f, std::string& row_id) {
-        Vestiging v;
-        v.vestigingsnummer = row_id = field_text(f, c_nummer);
-        check_vestigingsnummer(v.vestigingsnummer, seen);
-        v.kvk_nummer = field_text(f, c_kvk);
-        v.handelsnaam = field_text(f, c_naam);
-        v.rechtsvorm = field_text(f, c_rechtsvorm);
-        v.hoofdvestiging = yes(field_text(f, c_hoofd));
-        v.aanvang = checked_date(field_text(f, c_aanvang), "datumAanvang");
-        v.einde = checked_date(field_text(f, c_einde), "datumEinde");
-        if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{"datumEinde voor datumAanvang", field_text(f, c_einde)};
-        v.sbi_hoofd = checked_sbi(field_text(f, c_sbi));
-        for (std::string neven = field_text(f, c_neven); !neven.empty();) {
-            const auto cut = neven.find_first_of("|,;");
-            std::string code = neven.substr(0, cut);
-            while (!code.empty() && code.front() == ' ') code.erase(code.begin());
-            while (!code.empty() && code.back() == ' ') code.pop_back();
-            if (!code.empty()) v.sbi_neven.push_back(checked_sbi(code));
-            neven = cut == std::string::npos ? "" : neven.substr(cut + 1);
+    const auto finish = [&](Prepared& p, std::string& row_id) {
+        row_id = p.nummer;
+        if (p.nummer_error) throw std::move(*p.nummer_error);
+        check_vestigingsnummer_new(p.nummer, seen);
+        if (p.bag_id) mangled.check(*p.bag_id);
+        if (p.sbi_seen) {
+            sbi.see(p.v.sbi_hoofd);
+            for (const auto& code : p.v.sbi_neven) sbi.see(code);
         }
-        if (const auto personen = field_text(f, c_personen); !personen.empty()) {
-            const auto n = parse_number(personen);
-            if (!n || *n < 0 || *n > 1e6 || *n != static_cast<double>(static_cast<std::int64_t>(*n)))
-                throw RowError{"totaalWerkzamePersonen is geen aantal", personen};
-            v.werkzame_personen = static_cast<std::int32_t>(*n);
-        }
-        Wanted wanted{field_text(f, c_bag), read_address(f, address), std::nullopt};
-        mangled.check(wanted.bag_id);
-        if (wanted.adres)
-            v.adres = {field_text(f, c_straat), wanted.adres->nummer.nummer, wanted.adres->nummer.huisletter,
-                       wanted.adres->nummer.toevoeging, wanted.adres->postcode, field_text(f, c_plaats)};
-        const auto match = locate_vestiging(wanted, [&] { return points.read(f); }, index, options);
-        sbi.see(v.sbi_hoofd);
-        for (const auto& code : v.sbi_neven) sbi.see(code);
-        place_vestiging(v, wanted, match, index, options, town, stats);
-    });
+        if (p.error) throw std::move(*p.error);
+        place_vestiging(p.v, p.wanted, p.match, index, options, town, stats);
+    };
+    read_rows_parallel(*dataset, layer, "kvk", source, options, rejects, stats, prepare, finish);
     sbi.report(stats);
     mangled.report(stats, "addresseerbaarObjectId");
 }

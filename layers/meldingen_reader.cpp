@@ -45,50 +45,77 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
     const int c_adres = columns.first_of({"address", "adres"});  // Signalen: an object
     const AddressColumns address{columns.optional("postcode"), columns.optional("huisnummer"),
                                  columns.optional("huisletter"), columns.first_of({"toevoeging", "huisnummer_toevoeging"})};
-    const PointReader points(layer, columns, source, options);
-    stats.crs = points.crs();
+    PointReaders points(layer, columns, source, options);
+    stats.crs = points.local().crs();
+
+    // A row read and matched on any thread; the id seen before and the counts are left to `finish`,
+    // which takes the rows in order.
+    struct Prepared {
+        Melding m;
+        std::optional<RowError> error;      // after the id
+        std::optional<RowSkipped> skipped;  // outside the selection
+        Wanted wanted;
+        std::optional<Match> match;
+    };
+    const auto prepare = [&](auto& f) {
+        Prepared p;
+        Melding& m = p.m;
+        try {
+            m.id = field_text(f, c_id);
+            if (m.id.empty()) return p;
+            const auto date = past_date(f, c_datum, "datum");
+            if (!date) throw RowError{"datum ontbreekt", ""};
+            m.datum = *date;
+            m.categorie = field_text(f, c_categorie);
+            if (const auto category = nested(m.categorie); category.is_object()) m.categorie = json_text(category, {"main", "sub", "name"});
+            if (m.categorie.empty()) m.categorie = "onbekend";
+            m.bron = field_text(f, c_bron);
+
+            Wanted& wanted = p.wanted;
+            wanted.adres = read_address(f, address);
+            if (!wanted.adres)
+                if (const auto a = nested(field_text(f, c_adres)); a.is_object())
+                    wanted.adres = parse_address(json_text(a, {"postcode"}), json_text(a, {"huisnummer"}), json_text(a, {"huisletter"}),
+                                                 json_text(a, {"huisnummer_toevoeging", "toevoeging"}));
+            wanted.punt = points.local().read(f);
+            if (!wanted.punt && !wanted.adres) throw RowError{"geen locatie", ""};
+            if (options.bbox && wanted.punt && !options.bbox->contains(*wanted.punt)) throw RowSkipped{buiten_selectie};
+            p.match = locate(index, wanted, options.match_radius);
+        } catch (RowError& e) {
+            p.error = std::move(e);
+        } catch (const RowSkipped& s) {
+            p.skipped = s;
+        }
+        return p;
+    };
 
     std::unordered_set<std::string> seen;
-    read_rows(*dataset, layer, "meldingen", source, options.direct, rejects, stats, [&](auto& f, std::string& row_id) {
-        Melding m;
-        m.id = row_id = field_text(f, c_id);
+    const auto finish = [&](Prepared& p, std::string& row_id) {
+        Melding& m = p.m;
+        row_id = m.id;
+        if (p.error && m.id.empty()) throw std::move(*p.error);  // the id itself could not be read
         if (m.id.empty()) throw RowError{"id ontbreekt", ""};
         if (!seen.insert(m.id).second) throw RowError{"dubbel id", m.id};
-        const auto date = past_date(f, c_datum, "datum");
-        if (!date) throw RowError{"datum ontbreekt", ""};
-        m.datum = *date;
-        m.categorie = field_text(f, c_categorie);
-        if (const auto category = nested(m.categorie); category.is_object()) m.categorie = json_text(category, {"main", "sub", "name"});
-        if (m.categorie.empty()) m.categorie = "onbekend";
-        m.bron = field_text(f, c_bron);
-
-        Wanted wanted;
-        wanted.adres = read_address(f, address);
-        if (!wanted.adres)
-            if (const auto a = nested(field_text(f, c_adres)); a.is_object())
-                wanted.adres = parse_address(json_text(a, {"postcode"}), json_text(a, {"huisnummer"}), json_text(a, {"huisletter"}),
-                                             json_text(a, {"huisnummer_toevoeging", "toevoeging"}));
-        wanted.punt = points.read(f);
-        if (!wanted.punt && !wanted.adres) throw RowError{"geen locatie", ""};
-        if (options.bbox && wanted.punt && !options.bbox->contains(*wanted.punt)) throw RowSkipped{buiten_selectie};
+        if (p.error) throw std::move(*p.error);
+        if (p.skipped) throw *p.skipped;
         // An address names the door; a point is tied to the nearest object within the radius, and
         // kept as a location when there is none.
-        const auto match = locate(index, wanted, options.match_radius);
-        if (match) {
-            m.vbo = static_cast<std::int32_t>(match->vbo);
-            m.match = match->method();
-            m.punt = wanted.punt.value_or(index.point_of(match->vbo));
-        } else if (wanted.punt) {
-            m.punt = *wanted.punt;
+        if (p.match) {
+            m.vbo = static_cast<std::int32_t>(p.match->vbo);
+            m.match = p.match->method();
+            m.punt = p.wanted.punt.value_or(index.point_of(p.match->vbo));
+        } else if (p.wanted.punt) {
+            m.punt = *p.wanted.punt;
             m.match = MatchMethod::coordinaat;
         } else {
-            throw_unmatched(index, wanted, options);
+            throw_unmatched(index, p.wanted, options);
         }
         stats.saw_date(m.datum);
-        ++stats.match_methods[match ? std::string(match_route_name(match->route)) : "alleen_locatie"];
+        ++stats.match_methods[p.match ? std::string(match_route_name(p.match->route)) : "alleen_locatie"];
         ++stats.used;
         town.meldingen.push_back(std::move(m));
-    });
+    };
+    read_rows_parallel(*dataset, layer, "meldingen", source, options, rejects, stats, prepare, finish);
 }
 
 }  // namespace onregel

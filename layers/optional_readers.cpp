@@ -41,7 +41,7 @@ void read_vergunningen(const std::string& source, const AddressIndex& index, con
     const auto address = address_columns(columns);
     std::unordered_set<std::string> seen;
     MangledIds mangled;
-    read_rows(*dataset, layer, "vergunningen", source, options.direct, rejects, stats, [&](auto& f, std::string& row_id) {
+    read_rows(*dataset, layer, "vergunningen", source, options, rejects, stats, [&](auto& f, std::string& row_id) {
         Vergunning v;
         v.zaaknummer = row_id = field_text(f, c_zaak);
         if (v.zaaknummer.empty()) throw RowError{"zaaknummer ontbreekt", ""};
@@ -78,7 +78,7 @@ void read_erkenningen(const std::string& source, const AddressIndex& index, cons
     const auto address = address_columns(columns);
     const PointReader points(layer, columns, source, options);
     stats.crs = points.crs();
-    read_rows(*dataset, layer, "erkenningen", source, options.direct, rejects, stats, [&](auto& f, std::string& row_id) {
+    read_rows(*dataset, layer, "erkenningen", source, options, rejects, stats, [&](auto& f, std::string& row_id) {
         Erkenning e;
         e.naam = row_id = field_text(f, c_naam);
         e.soort = field_text(f, c_soort);
@@ -113,7 +113,7 @@ void read_uitkomsten(const std::string& source, const AddressIndex& index, const
     const auto address = address_columns(columns);
     if (c_bag < 0 && !address.present()) columns.required("bag_id");  // names what was found
     MangledIds mangled;
-    read_rows(*dataset, layer, "uitkomsten", source, options.direct, rejects, stats, [&](auto& f, std::string& row_id) {
+    read_rows(*dataset, layer, "uitkomsten", source, options, rejects, stats, [&](auto& f, std::string& row_id) {
         Uitkomst u;
         const Wanted wanted{field_text(f, c_bag), read_address(f, address), std::nullopt};
         u.id = row_id = !wanted.bag_id.empty() ? wanted.bag_id

@@ -1,7 +1,14 @@
 #pragma once
 // The per-layer readers behind read_inputs(). Each reads one source, row by row; a row it cannot
 // use becomes a reject with a reason from a fixed set and the offending value.
+#include <memory>
+#include <mutex>
 #include <string>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+#include <type_traits>
+#include <vector>
 
 #include "engine/errors.hpp"
 
@@ -54,16 +61,16 @@ void read_ogr_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laa
         throw input_error(bron + ": reading stopped after " + std::to_string(stats.rows) + " rows: " + CPLGetLastErrorMsg());
 }
 
-// The CSV file behind `layer` when it can be read without OGR (CsvFile::open): a plain file through
-// OGR's CSV driver, without geometry, every column text.
-std::optional<CsvFile> plain_csv(GDALDataset& dataset, OGRLayer& layer, const std::string& bron);
+// The CSV file behind `layer` when it can be read without OGR (CsvFile::open): options.direct, and a
+// plain file through OGR's CSV driver, without geometry, every column text.
+std::optional<CsvFile> plain_csv(GDALDataset& dataset, OGRLayer& layer, const std::string& bron, const ReadOptions& options);
 
 // Reads a whole layer as read_ogr_rows does, with parse taking an OGRFeature& or, for a CSV file that
-// is read without OGR (`direct`, plain_csv), a const CsvRow&: the same rows, ids, rejects and labels.
+// is read without OGR (plain_csv), a const CsvRow&: the same rows, ids, rejects and labels.
 template <class Parse>
-void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, const std::string& bron, bool direct,
-               Rejects& rejects, LayerStats& stats, Parse&& parse) {
-    const auto csv = direct ? plain_csv(dataset, layer, bron) : std::nullopt;
+void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, const std::string& bron,
+               const ReadOptions& options, Rejects& rejects, LayerStats& stats, Parse&& parse) {
+    const auto csv = plain_csv(dataset, layer, bron, options);
     if (!csv) return read_ogr_rows(dataset, layer, laag, bron, rejects, stats, parse);
     stats.bron = bron;
     stats.driver = dataset.GetDriver()->GetDescription();
@@ -72,6 +79,47 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
         read_row(laag, bron, rejects, stats, row_id, [&](std::string& id) { parse(row, id); },
                  [&] { return csv_row_label(row.number); });
     });
+}
+
+// read_rows with the work of a row split in two, for the large layers: prepare(row) reads and matches
+// a row on any thread and must not throw RowError or RowSkipped (it keeps them in what it returns);
+// finish(prepared, row_id) then takes the rows in their order on one thread, as read_rows' parse would,
+// so rejects, counts and what depends on earlier rows (ids seen before) come out the same. A CSV file
+// read without OGR is prepared a piece at a time on all threads; through OGR, row by row in turn.
+template <class Prepare, class Finish>
+void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, const std::string& bron,
+                        const ReadOptions& options, Rejects& rejects, LayerStats& stats, Prepare&& prepare, Finish&& finish) {
+    const auto csv = plain_csv(dataset, layer, bron, options);
+    if (!csv)
+        return read_ogr_rows(dataset, layer, laag, bron, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
+            auto prepared = prepare(f);
+            finish(prepared, row_id);
+        });
+    stats.bron = bron;
+    stats.driver = dataset.GetDriver()->GetDescription();
+    using Rows = std::vector<std::pair<std::int64_t, std::invoke_result_t<Prepare&, const CsvRow&>>>;  // number, prepared
+    std::size_t next = 0;
+    std::string row_id;
+    tbb::parallel_pipeline(
+        2 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
+        tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                            [&](tbb::flow_control& control) -> std::size_t {
+                                                if (next == csv->pieces()) control.stop();
+                                                return next++;
+                                            }) &
+            tbb::make_filter<std::size_t, std::shared_ptr<Rows>>(tbb::filter_mode::parallel,
+                                                                 [&](std::size_t piece) {
+                                                                     auto rows = std::make_shared<Rows>();
+                                                                     csv->for_each_row(piece, [&](const CsvRow& row) {
+                                                                         rows->emplace_back(row.number, prepare(row));
+                                                                     });
+                                                                     return rows;
+                                                                 }) &
+            tbb::make_filter<std::shared_ptr<Rows>, void>(tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Rows> rows) {
+                for (auto& [number, prepared] : *rows)
+                    read_row(laag, bron, rejects, stats, row_id, [&](std::string& id) { finish(prepared, id); },
+                             [&, n = number] { return csv_row_label(n); });
+            }));
 }
 
 // The text of field `column` of a CSV row, cleaned as field_text cleans an OGR field; "" when absent.
@@ -148,6 +196,22 @@ private:
     PointColumns columns_;
     bool has_geometry_;
     std::unique_ptr<ToRd> from_geometry_, from_xy_, from_lonlat_;
+};
+
+// One PointReader per thread: a coordinate transformation may not be shared between threads, nor be
+// made from one spatial reference on several at once.
+class PointReaders {
+public:
+    PointReaders(OGRLayer& layer, const Columns& columns, const std::string& source, const ReadOptions& options)
+        : per_thread_([&layer, &columns, &source, &options, this] {
+              const std::lock_guard lock(making_);
+              return std::make_unique<PointReader>(layer, columns, source, options);
+          }) {}
+    const PointReader& local() { return *per_thread_.local(); }
+
+private:
+    std::mutex making_;
+    tbb::enumerable_thread_specific<std::unique_ptr<PointReader>> per_thread_;
 };
 
 // An address from postcode + huisnummer (+ huisletter + toevoeging) columns.

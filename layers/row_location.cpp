@@ -140,16 +140,16 @@ Date today() {
     return static_cast<Date>(now.time_since_epoch().count());
 }
 
-std::optional<CsvFile> plain_csv(GDALDataset& dataset, OGRLayer& layer, const std::string& bron) {
+std::optional<CsvFile> plain_csv(GDALDataset& dataset, OGRLayer& layer, const std::string& bron, const ReadOptions& options) {
     const auto* driver = dataset.GetDriver();
-    if (!driver || !EQUAL(driver->GetDescription(), "CSV") || layer.GetGeomType() != wkbNone) return std::nullopt;
+    if (!options.direct || !driver || !EQUAL(driver->GetDescription(), "CSV") || layer.GetGeomType() != wkbNone) return std::nullopt;
     std::vector<std::string> names;
     auto* defn = layer.GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
         if (defn->GetFieldDefn(i)->GetType() != OFTString) return std::nullopt;  // typed by a .csvt: OGR formats the values
         names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     }
-    return CsvFile::open(bron, names);
+    return CsvFile::open(bron, names, options.csv_piece_bytes);
 }
 
 std::string field_text(const CsvRow& row, int column) {

@@ -3,6 +3,7 @@
 // come out the same through either route; and the files it must leave to OGR are left.
 #include <gtest/gtest.h>
 #include <sstream>
+#include <tbb/global_control.h>
 
 #include "layers/csv_file.hpp"
 #include "layers/readers.hpp"
@@ -123,7 +124,7 @@ TEST(CsvFile, ReadersTakeItOnlyForUntypedCsvWithoutGeometry) {
     const auto dir = test::scratch_dir("plain_csv");
     const auto taken = [](const std::string& path) {
         auto dataset = open_vector(path);
-        return plain_csv(*dataset, *dataset->GetLayer(0), path).has_value();
+        return plain_csv(*dataset, *dataset->GetLayer(0), path, ReadOptions{}).has_value();
     };
     EXPECT_TRUE(taken(std::string(ONREGEL_SOURCE_DIR) + "/sample_data/kvk_vestigingen.csv"));
     EXPECT_TRUE(taken(std::string(ONREGEL_SOURCE_DIR) + "/sample_data/meldingen.csv"));
@@ -137,9 +138,11 @@ TEST(CsvFile, ReadersTakeItOnlyForUntypedCsvWithoutGeometry) {
 }
 
 // The layers read with and without CsvFile: the same rows, matches, rejects and counts.
-std::string read_layers(const InputSources& sources, bool direct) {
+std::string read_layers(const InputSources& sources, bool direct, int threads = 2, std::size_t piece_bytes = 4 << 20) {
+    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
     ReadOptions options;
     options.direct = direct;
+    options.csv_piece_bytes = piece_bytes;
     const auto in = read_inputs(sources, options);
     std::ostringstream out;
     out.precision(17);
@@ -204,6 +207,36 @@ TEST(CsvFile, ReadersSameThroughEitherRoute) {
         else if (name.starts_with("meldingen_"))
             expect_same_both_routes(test::inputs_of(tiny("bag.csv"), tiny("kvk.csv"), entry.path().string()), name);
     }
+}
+
+// Files of many pieces, read on several threads: rows are prepared side by side and finished in order,
+// so duplicates far apart, rejects and counts come out as from OGR's one-by-one read.
+TEST(CsvFile, ReadersSameAcrossPiecesAndThreads) {
+    const auto dir = test::scratch_dir("csv_pieces");
+    std::string kvk = "vestigingsnummer;sbiHoofdactiviteit;huisnummer;huisletter;huisnummerToevoeging;postcode;"
+                      "addresseerbaarObjectId;rijksdriehoekX;rijksdriehoekY;datumAanvang;eersteHandelsnaam\n";
+    std::string meldingen = "id,datum,categorie,bron,x,y,postcode,huisnummer,omschrijving\n";
+    const std::string filler(120, 'x');  // makes the files several of the usual pieces long
+    for (int i = 1; i <= 80'000; ++i) {
+        const auto n = std::to_string(i % 70'000 + (i % 997 == 0 ? 0 : 1));  // ids repeated across pieces
+        const std::string nummer = std::string(12 - n.size(), '0') + n;
+        const bool by_id = i % 3 == 0, by_xy = i % 3 == 1;
+        kvk += (i % 1'001 == 0 ? "12a" : nummer) + ";" + (i % 1'003 == 0 ? "x1" : "6420") + ";" + (by_xy ? "" : "1") + ";;;" +
+               (by_xy ? "" : i % 1'009 == 0 ? "12345" : "3401AA") + ";" + (by_id ? "0353010000000001" : "") + ";" +
+               (by_xy ? "131901.0;447301.0" : ";") + ";" + (i % 1'013 == 0 ? "2020-13-01" : "20200101") + ";" + filler + "\n";
+        if (i % 7 == 0) kvk += "\n";  // empty lines are not numbered
+        meldingen += (i % 1'019 == 0 ? "" : "M" + n) + "," + (i % 1'021 == 0 ? "2999-01-01" : "2024-05-01") + ",drugs,MMA," +
+                     (i % 2 ? "132101.0,447451.0,," : ",,3401AB,2") + "," + filler + "\n";
+    }
+    const auto sources = test::inputs_of(std::string(ONREGEL_SOURCE_DIR) + "/tests/data/tiny/bag.csv",
+                                         test::write_file(dir / "kvk.csv", kvk), test::write_file(dir / "meldingen.csv", meldingen));
+    ASSERT_GT(kvk.size(), std::size_t{2} * (4 << 20)) << "three pieces or more";
+    const auto ogr = read_layers(sources, false, 1);
+    EXPECT_NE(ogr.find("dubbel vestigingsnummer"), std::string::npos);
+    EXPECT_NE(ogr.find("dubbel id"), std::string::npos);
+    for (const int threads : {1, 2, 4})
+        for (const std::size_t piece : {std::size_t{4} << 20, std::size_t{1} << 10})
+            EXPECT_EQ(read_layers(sources, true, threads, piece), ogr) << threads << " threads, pieces of " << piece;
 }
 
 }  // namespace
