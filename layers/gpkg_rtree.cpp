@@ -100,10 +100,9 @@ void write_gpkg_rtree(const std::filesystem::path& path, const std::string& tabl
     const std::size_t capacity = (node_bytes - header_bytes) / cell_bytes;
 
     auto write_node = db.prepare("INSERT OR REPLACE INTO " + sql_quoted(rtree + "_node") + "(nodeno, data) VALUES (?, ?)");
-    auto write_rowid = db.prepare("INSERT INTO " + sql_quoted(rtree + "_rowid") + "(rowid, nodeno) VALUES (?, ?)");
-    auto write_parent = db.prepare("INSERT INTO " + sql_quoted(rtree + "_parent") + "(nodeno, parentnode) VALUES (?, ?)");
+    std::vector<std::pair<std::int64_t, std::int64_t>> fid_node, child_parent;  // where each fid and child node lives
     std::vector<unsigned char> blob(node_bytes);
-    // Writes a node and records where its children live: leaves map fids, inner nodes map child nodes.
+    // Writes a node and notes where its children live: leaves hold fids, inner nodes child nodes.
     const auto store = [&](std::int64_t nodeno, const std::vector<Cell>& cells, unsigned depth, bool leaf) {
         std::fill(blob.begin(), blob.end(), 0);
         if (nodeno == 1) put_u16(blob.data(), depth);
@@ -113,10 +112,7 @@ void write_gpkg_rtree(const std::filesystem::path& path, const std::string& tabl
             put_u64(at, static_cast<std::uint64_t>(cells[i].id));
             const float coords[] = {cells[i].min_x, cells[i].max_x, cells[i].min_y, cells[i].max_y};
             for (int k = 0; k < 4; ++k) put_u32(at + 8 + 4 * k, std::bit_cast<std::uint32_t>(coords[k]));
-            auto* child = leaf ? write_rowid.get() : write_parent.get();
-            sqlite3_bind_int64(child, 1, cells[i].id);
-            sqlite3_bind_int64(child, 2, nodeno);
-            db.step(child, "write the spatial index");
+            (leaf ? fid_node : child_parent).emplace_back(cells[i].id, nodeno);
         }
         sqlite3_bind_int64(write_node.get(), 1, nodeno);
         sqlite3_bind_blob(write_node.get(), 2, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
@@ -140,6 +136,16 @@ void write_gpkg_rtree(const std::filesystem::path& path, const std::string& tabl
         ++depth;
     }
     store(1, level, depth, depth == 0);
+    const auto link = [&](const std::string& table, const char* columns, const std::vector<std::pair<std::int64_t, std::int64_t>>& links) {
+        GroupedInsert insert(db, "INSERT INTO " + sql_quoted(table) + columns, 2, "write the spatial index");
+        for (std::size_t at = 0; at < links.size(); at += insert.group())
+            insert.insert(std::min(insert.group(), links.size() - at), [&](sqlite3_stmt* s, std::size_t r, int first) {
+                sqlite3_bind_int64(s, first, links[at + r].first);
+                sqlite3_bind_int64(s, first + 1, links[at + r].second);
+            });
+    };
+    link(rtree + "_rowid", "(rowid, nodeno)", fid_node);
+    link(rtree + "_parent", "(nodeno, parentnode)", child_parent);
 
     // GeoPackage 1.2, Annex F.3: keep the index in step with later edits of the table.
     const std::string values = "VALUES (NEW.\"fid\",ST_MinX(NEW." + c + "), ST_MaxX(NEW." + c + "),ST_MinY(NEW." + c +
@@ -169,7 +175,7 @@ void write_gpkg_rtree(const std::filesystem::path& path, const std::string& tabl
     sqlite3_bind_text(extension.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(extension.get(), 2, column.c_str(), -1, SQLITE_TRANSIENT);
     db.step(extension.get(), "write the spatial index");
-    write_node.reset(), write_rowid.reset(), write_parent.reset(), extension.reset();
+    write_node.reset(), extension.reset();
     db.exec("COMMIT");
 }
 

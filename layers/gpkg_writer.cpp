@@ -195,44 +195,49 @@ std::vector<RtreeEntry> insert_rows(const SqliteDatabase& db, const FeatureLayer
     }
     for (const auto& trigger : triggers) db.exec("DROP TRIGGER " + sql_quoted(trigger.first));
 
-    std::string sql = "INSERT INTO " + sql_quoted(layer.name) + " (\"geom\"", values = "?";
-    for (const auto& column : layer.columns) sql += ", " + sql_quoted(column.name), values += ", ?";
-    auto insert = db.prepare(sql + ") VALUES (" + values + ")");
+    std::string head = "INSERT INTO " + sql_quoted(layer.name) + " (\"geom\"";
+    for (const auto& column : layer.columns) head += ", " + sql_quoted(column.name);
+    GroupedInsert insert(db, head + ")", layer.columns.size() + 1, "write to layer " + layer.name);
     std::vector<bool> int32(layer.columns.size());
     for (std::size_t c = 0; c < layer.columns.size(); ++c) int32[c] = field_type(layer, c) == OFTInteger;
     std::vector<RtreeEntry> boxes;
-    std::vector<unsigned char> blob;
+    std::vector<std::optional<RtreeEntry>> group_boxes(insert.group());
+    std::vector<std::vector<unsigned char>> blobs(insert.group());
     std::int64_t rows_written = 0;
+    const auto bind = [&](std::span<const FeatureRow> rows, sqlite3_stmt* s, std::size_t r, int first) {
+        const auto& row = rows[r];
+        auto& box = group_boxes[r];
+        box.reset();
+        if (row.shape.empty()) {
+            sqlite3_bind_null(s, first);
+        } else {
+            box = box_of(row.shape);
+            gpkg_geometry(row.shape, *box, layer.geometry, blobs[r]);
+            sqlite3_bind_blob(s, first, blobs[r].data(), static_cast<int>(blobs[r].size()), SQLITE_STATIC);
+        }
+        for (std::size_t c = 0; c < layer.columns.size(); ++c) {
+            const auto& cell = row.cells[c];
+            const int i = first + static_cast<int>(c) + 1;
+            if (std::holds_alternative<std::monostate>(cell)) sqlite3_bind_null(s, i);
+            else if (const auto* n = std::get_if<std::int64_t>(&cell))
+                sqlite3_bind_int64(s, i, int32[c] ? int32_value(layer, c, *n) : *n);
+            else if (const auto* d = std::get_if<double>(&cell)) sqlite3_bind_double(s, i, *d);
+            else if (const auto* t = std::get_if<std::string>(&cell))
+                sqlite3_bind_text(s, i, t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
+            else
+                sqlite3_bind_text(s, i, cell_text(layer.columns[c], cell).c_str(), -1, SQLITE_TRANSIENT);
+        }
+    };
     layer.for_each_block([&](std::size_t, std::span<const FeatureRow> rows) {
-        for (const auto& row : rows) {
-            sqlite3_stmt* s = insert.get();
-            std::optional<RtreeEntry> box;
-            if (row.shape.empty()) {
-                sqlite3_bind_null(s, 1);
-            } else {
-                box = box_of(row.shape);
-                gpkg_geometry(row.shape, *box, layer.geometry, blob);
-                sqlite3_bind_blob(s, 1, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
-            }
-            for (std::size_t c = 0; c < layer.columns.size(); ++c) {
-                const auto& cell = row.cells[c];
-                const int i = static_cast<int>(c) + 2;
-                if (std::holds_alternative<std::monostate>(cell)) sqlite3_bind_null(s, i);
-                else if (const auto* n = std::get_if<std::int64_t>(&cell))
-                    sqlite3_bind_int64(s, i, int32[c] ? int32_value(layer, c, *n) : *n);
-                else if (const auto* d = std::get_if<double>(&cell)) sqlite3_bind_double(s, i, *d);
-                else if (const auto* t = std::get_if<std::string>(&cell))
-                    sqlite3_bind_text(s, i, t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
-                else {
-                    const auto text = cell_text(layer.columns[c], cell);
-                    sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        for (std::size_t at = 0; at < rows.size(); at += insert.group()) {
+            const auto group = rows.subspan(at, std::min(insert.group(), rows.size() - at));
+            const auto first = insert.insert(group.size(), [&](sqlite3_stmt* s, std::size_t r, int p) { bind(group, s, r, p); });
+            rows_written += static_cast<std::int64_t>(group.size());
+            for (std::size_t r = 0; r < group.size(); ++r)
+                if (auto& box = group_boxes[r]) {
+                    box->fid = first + static_cast<std::int64_t>(r);
+                    boxes.push_back(*box);
                 }
-            }
-            db.step(s, "write to layer " + layer.name);
-            ++rows_written;
-            if (!box) continue;
-            box->fid = sqlite3_last_insert_rowid(db.handle());
-            boxes.push_back(*box);
         }
     });
 

@@ -2,7 +2,10 @@
 // A SQLite connection for the GeoPackage code that works below GDAL (gpkg_rtree, gpkg_writer):
 // statements finalised and the connection closed on every path, failures naming the file and
 // carrying SQLite's own message.
+#include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <sqlite3.h>
 #include <stdexcept>
@@ -48,6 +51,50 @@ public:
 private:
     std::filesystem::path path_;
     sqlite3* handle_ = nullptr;
+};
+
+// An INSERT of many rows per statement: SQLite's work per statement, and an AUTOINCREMENT table's
+// bookkeeping in sqlite_sequence, once per group of rows instead of once per row.
+class GroupedInsert {
+public:
+    // `head`: "INSERT INTO t (a, b)", with `columns` values per row.
+    GroupedInsert(const SqliteDatabase& db, std::string head, std::size_t columns, std::string what)
+        : db_(db), head_(std::move(head)), columns_(columns), what_(std::move(what)) {
+        const auto limit = static_cast<std::size_t>(sqlite3_limit(db.handle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1));
+        group_ = std::clamp<std::size_t>(limit / std::max<std::size_t>(columns_, 1), 1, 128);
+    }
+    std::size_t group() const { return group_; }  // at most this many rows per statement
+
+    // Inserts rows 0 .. n-1 of the caller's, at most group() of them: bind(statement, row, first)
+    // binds row `row` to parameters first .. first + columns - 1. Returns the rowid of the first row;
+    // the others follow it one by one, as SQLite numbers the rows of one statement.
+    std::int64_t insert(std::size_t n, const std::function<void(sqlite3_stmt*, std::size_t, int)>& bind) {
+        auto& statement = statements_[n];
+        if (!statement) {
+            std::string row = "(?";
+            for (std::size_t c = 1; c < columns_; ++c) row += ", ?";
+            row += ")";
+            std::string sql = head_ + " VALUES " + row;
+            for (std::size_t r = 1; r < n; ++r) sql += ", " + row;
+            statement = db_.prepare(sql).release();
+        }
+        for (std::size_t r = 0; r < n; ++r) bind(statement, r, static_cast<int>(r * columns_) + 1);
+        db_.step(statement, what_);
+        return sqlite3_last_insert_rowid(db_.handle()) - static_cast<std::int64_t>(n) + 1;
+    }
+    ~GroupedInsert() {
+        for (auto& [n, statement] : statements_) sqlite3_finalize(statement);
+    }
+    GroupedInsert(const GroupedInsert&) = delete;
+    GroupedInsert& operator=(const GroupedInsert&) = delete;
+
+private:
+    const SqliteDatabase& db_;
+    std::string head_;
+    std::size_t columns_;
+    std::string what_;
+    std::size_t group_ = 1;
+    std::map<std::size_t, sqlite3_stmt*> statements_;  // by rows per statement
 };
 
 }  // namespace onregel

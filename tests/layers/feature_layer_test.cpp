@@ -129,6 +129,17 @@ TEST(WriteGpkg, MadeInBlocksGivesTheFileOfTheWholeTable) {
     write_gpkg(dir / "whole.gpkg", {table}, {}, "2025-01-01T00:00:00.000Z");
     write_gpkg(dir / "blocks.gpkg", {made_from(table, 333)}, {}, "2025-01-01T00:00:00.000Z");
     EXPECT_EQ(read_text_file(dir / "blocks.gpkg"), read_text_file(dir / "whole.gpkg"));
+    // The spatial index holds every row with a point, under that row's fid, with a box around it: the
+    // rows go in many to a statement and their fids are counted from the first.
+    const auto blocks = test::quoted((dir / "blocks.gpkg").string());
+    std::size_t with_point = 0;
+    for (const auto& row : table.rows) with_point += !row.shape.empty();
+    const auto indexed = test::command_output("ogrinfo " + blocks + " -sql \"SELECT COUNT(*) AS n FROM rtree_punten_geom\"");
+    EXPECT_NE(indexed.find("n (Integer) = " + std::to_string(with_point)), std::string::npos) << indexed;
+    const auto misplaced = test::command_output(
+        "ogrinfo " + blocks + " -sql \"SELECT COUNT(*) AS n FROM rtree_punten_geom r LEFT JOIN punten p ON p.fid = r.id "
+        "WHERE p.geom IS NULL OR ST_MinX(p.geom) NOT BETWEEN r.minx AND r.maxx OR ST_MinY(p.geom) NOT BETWEEN r.miny AND r.maxy\"");
+    EXPECT_NE(misplaced.find("n (Integer) = 0"), std::string::npos) << misplaced;
 
     const auto json = nlohmann::json::parse(test::command_output(
         "(ogr2ogr -f GeoJSON /vsistdout/ " + test::quoted((dir / "blocks.gpkg").string()) + " punten 2>/dev/null)"));
