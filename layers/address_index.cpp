@@ -4,6 +4,7 @@
 #include <bit>
 #include <limits>
 #include <numeric>
+#include <tbb/parallel_invoke.h>
 
 namespace onregel {
 
@@ -116,18 +117,27 @@ std::vector<Item> AddressIndex::Buckets::group(std::vector<Item> items, Key key)
 }
 
 AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& vbos, const std::vector<NevenAdres>& nevenadressen)
-    : vbos_(vbos), postcodes_(postcode_numbers), grid_(points_of(vbos), 50) {
+    : vbos_(vbos), postcodes_(postcode_numbers) {
+    // The three look-ups share nothing: built side by side (the other readers wait for them).
+    tbb::parallel_invoke([&] { grid_ = GridIndex(points_of(vbos), 50); }, [&] { index_ids(); },
+                         [&] { index_addresses(nevenadressen); });
+}
+
+void AddressIndex::index_ids() {
     std::vector<Id> ids;
-    ids.reserve(vbos.size());
-    for (std::uint32_t i = 0; i < vbos.size(); ++i)
-        ids.push_back({vbos[i].id, i});
+    ids.reserve(vbos_.size());
+    for (std::uint32_t i = 0; i < vbos_.size(); ++i)
+        ids.push_back({vbos_[i].id, i});
     ids_ = id_buckets_.group(std::move(ids), [](const Id& i) { return i.id; });
+}
+
+void AddressIndex::index_addresses(const std::vector<NevenAdres>& nevenadressen) {
 
     // Most addresses have neither huisletter nor toevoeging: their suffixes are 0 without a look-up.
     intern(exact_suffixes_, exact_suffix("", ""));
     intern(loose_suffixes_, loose_suffix("", ""));
     std::vector<Address> addresses;
-    addresses.reserve(vbos.size() + nevenadressen.size());
+    addresses.reserve(vbos_.size() + nevenadressen.size());
     auto add = [&](std::string_view postcode, std::int32_t nummer, std::string_view huisletter, std::string_view toevoeging,
                    std::uint32_t vbo, bool neven) {
         const bool plain = huisletter.empty() && toevoeging.empty();
@@ -135,8 +145,8 @@ AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& vbos, const std::
                              plain ? 0 : intern(exact_suffixes_, exact_suffix(huisletter, toevoeging)),
                              plain ? 0 : intern(loose_suffixes_, loose_suffix(huisletter, toevoeging)), vbo, neven});
     };
-    for (std::uint32_t i = 0; i < vbos.size(); ++i) {
-        const auto& a = vbos[i].adres;
+    for (std::uint32_t i = 0; i < vbos_.size(); ++i) {
+        const auto& a = vbos_[i].adres;
         if (!a.postcode.empty() && a.huisnummer > 0) add(a.postcode, a.huisnummer, a.huisletter, a.toevoeging, i, false);
     }
     for (const auto& n : nevenadressen)

@@ -81,6 +81,8 @@ private:
     // nullopt for a postcode no address has.
     std::optional<std::uint32_t> postcode_code(std::string_view postcode) const;
     std::uint32_t intern_postcode(std::string_view postcode);
+    void index_ids();
+    void index_addresses(const std::vector<NevenAdres>& nevenadressen);
 
     const std::vector<Verblijfsobject>& vbos_;
     Buckets id_buckets_, address_buckets_;

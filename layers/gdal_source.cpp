@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cpl_string.h>
 #include <mutex>
+#include <sqlite3.h>
 
 #include "engine/errors.hpp"
 
@@ -28,6 +29,9 @@ std::string_view trim(std::string_view s) {
 void register_gdal_once() {
     static std::once_flag once;
     std::call_once(once, [] {
+        // SQLite counts every allocation under a global mutex unless told not to; the GeoPackage code
+        // allocates per row on several threads. Only possible before SQLite starts: GDAL has not yet.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         GDALAllRegister();
         CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");  // large GeoJSON features are the data's business
         CPLSetConfigOption("OGR_CSV_MAX_LINE_SIZE", "0");     // a huge field is rejected by field_text, not ends the file

@@ -23,7 +23,7 @@ inline std::string sql_quoted(const std::string& identifier) {
 class SqliteDatabase {
 public:
     explicit SqliteDatabase(std::filesystem::path path) : path_(std::move(path)) {
-        if (sqlite3_open_v2(path_.c_str(), &handle_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) fail("cannot open");
+        if (sqlite3_open_v2(path_.c_str(), &handle_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) fail("cannot open");
     }
     ~SqliteDatabase() { sqlite3_close_v2(handle_); }
     SqliteDatabase(const SqliteDatabase&) = delete;
