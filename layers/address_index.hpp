@@ -51,6 +51,10 @@ public:
     std::optional<std::uint32_t> nearest(Point p, double radius) const;
     Point point_of(std::uint32_t vbo) const { return vbos_[vbo].punt; }
     bool knows_postcode(std::string_view postcode) const;
+    // The grid over the objects' points, in cells of grid_cell_m, handed on once the matching is done:
+    // the analysis queries the same points at the same scale.
+    static constexpr double grid_cell_m = 50;
+    GridIndex release_grid() && { return std::move(grid_); }
 
 private:
     // Items grouped by a hash of their key in one array (CSR), a few to a bucket: a counting sort, so

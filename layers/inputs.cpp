@@ -90,7 +90,7 @@ Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {
     LayerRead kvk, meldingen, vergunningen, erkenningen, buurten, uitkomsten;
     tbb::task_group group;
     if (!lvbag) group.run([&] { read_bag_panden(sources.bag, options, inputs.town); });
-    const AddressIndex index(inputs.town.verblijfsobjecten, nevenadressen);
+    AddressIndex index(inputs.town.verblijfsobjecten, nevenadressen);
     group.run([&] { read_kvk(sources.kvk, index, options, kvk.part, kvk.rejects, kvk.stats); });
     if (!sources.meldingen.empty())
         group.run([&] { read_meldingen(sources.meldingen, index, options, meldingen.part, meldingen.rejects, meldingen.stats); });
@@ -106,6 +106,7 @@ Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {
     if (!sources.uitkomsten.empty())
         group.run([&] { read_uitkomsten(sources.uitkomsten, index, options, inputs.uitkomsten, uitkomsten.rejects, uitkomsten.stats); });
     group.wait();
+    inputs.vbo_grid = std::move(index).release_grid();
 
     Town& town = inputs.town;
     town.vestigingen = std::move(kvk.part.vestigingen);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/grid_index.hpp"
 #include "engine/model.hpp"
 #include "rejects.hpp"
 
@@ -92,6 +93,7 @@ struct Inputs {
     std::vector<std::string> buurt;
     std::map<std::string, std::string> buurtnamen;  // buurtcode -> buurtnaam
     std::vector<Uitkomst> uitkomsten;               // --uitkomsten
+    GridIndex vbo_grid;  // the verblijfsobjecten's points in cells of AddressIndex::grid_cell_m
 };
 
 Inputs read_inputs(const InputSources& sources, const ReadOptions& options);

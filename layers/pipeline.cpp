@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
-#include <tbb/parallel_invoke.h>
 #include <tbb/task_group.h>
 #include <thread>
 
+#include "address_index.hpp"
 #include "controles_output.hpp"
 #include "engine/analysis/ranking.hpp"
 #include "engine/analysis/scoring.hpp"
@@ -122,9 +122,9 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
         throw input_error(options.sources.kvk + ": no dates in KvK or meldingen to take the peildatum from; set peildatum in the config");
 
     timer.start("index");
-    GridIndex vbo_index, melding_index;
-    tbb::parallel_invoke([&] { vbo_index = GridIndex(points_of(town.verblijfsobjecten), 50); },
-                         [&] { melding_index = GridIndex(points_of(town.meldingen), 50); });
+    // The verblijfsobjecten's grid comes from the address matching; the meldingen's at the same scale.
+    const GridIndex vbo_index = std::move(inputs.vbo_grid);
+    const GridIndex melding_index(points_of(town.meldingen), AddressIndex::grid_cell_m);
 
     timer.start("signals");
     const Context context{town, vbo_index, melding_index, config.policy};
