@@ -5,12 +5,27 @@
 #include <sstream>
 #include <tbb/global_control.h>
 
+#include "engine/sample/sample.hpp"
 #include "layers/csv_file.hpp"
 #include "layers/readers.hpp"
+#include "layers/sample_writer.hpp"
 #include "layers_test_util.hpp"
 
 namespace onregel {
 namespace {
+
+// The sample town (`onregel sample`, seed 1), written once per test process: its CSV files are what
+// onregel's own generator writes.
+const std::filesystem::path& sample_town() {
+    static const auto dir = [] {
+        const auto d = test::scratch_dir("csv_sample_town");
+        SampleWriter writer(d, true);
+        sample::generate({1, 0}, [&](sample::Chunk& c) { writer.write(c); });
+        writer.finish();
+        return d;
+    }();
+    return dir;
+}
 
 std::vector<std::string> split(std::string_view line, char separator, bool* plain = nullptr) {
     std::vector<std::string_view> fields;
@@ -111,10 +126,10 @@ TEST(CsvFile, TakesPlainFilesAndReadsThemAsOgr) {
     for (const auto& [name, content] : left)
         EXPECT_FALSE(taken_and_same_as_ogr(test::write_file(dir / name, content))) << name << " must be left to OGR";
 
-    // Every CSV the other tests use: taken or not, never read differently.
+    // Every CSV of the corpus, the tiny fixture and the sample town: taken or not, never read differently.
     int taken = 0;
     for (const auto& where : {std::string(ONREGEL_SOURCE_DIR) + "/tests/malformed", std::string(ONREGEL_SOURCE_DIR) + "/tests/data/tiny",
-                              std::string(ONREGEL_SOURCE_DIR) + "/sample_data"})
+                              sample_town().string()})
         for (const auto& entry : std::filesystem::directory_iterator(where))
             if (entry.path().extension() == ".csv") taken += taken_and_same_as_ogr(entry.path().string(), true);
     EXPECT_GE(taken, 20);
@@ -126,8 +141,8 @@ TEST(CsvFile, ReadersTakeItOnlyForUntypedCsvWithoutGeometry) {
         auto dataset = open_vector(path);
         return plain_csv(*dataset, *dataset->GetLayer(0), path, ReadOptions{}).has_value();
     };
-    EXPECT_TRUE(taken(std::string(ONREGEL_SOURCE_DIR) + "/sample_data/kvk_vestigingen.csv"));
-    EXPECT_TRUE(taken(std::string(ONREGEL_SOURCE_DIR) + "/sample_data/meldingen.csv"));
+    EXPECT_TRUE(taken((sample_town() / "kvk_vestigingen.csv").string()));
+    EXPECT_TRUE(taken((sample_town() / "meldingen.csv").string()));
     const auto typed = test::write_file(dir / "typed.csv", "id,n\na,007\n");
     test::write_file(dir / "typed.csvt", "String,Integer\n");
     EXPECT_FALSE(taken(typed)) << "a .csvt makes OGR format the values";
@@ -191,11 +206,11 @@ void expect_same_both_routes(const InputSources& sources, const std::string& wha
 
 TEST(CsvFile, ReadersSameThroughEitherRoute) {
     const std::string source = ONREGEL_SOURCE_DIR;
-    auto sample = test::inputs_of(source + "/sample_data/bag.gpkg", source + "/sample_data/kvk_vestigingen.csv",
-                                  source + "/sample_data/meldingen.csv");
-    sample.vergunningen = source + "/sample_data/vergunningen.csv";
-    sample.erkenningen = source + "/sample_data/erkenningen.csv";
-    expect_same_both_routes(sample, "sample_data");
+    const auto town = [](const char* file) { return (sample_town() / file).string(); };
+    auto sample = test::inputs_of(town("bag.gpkg"), town("kvk_vestigingen.csv"), town("meldingen.csv"));
+    sample.vergunningen = town("vergunningen.csv");
+    sample.erkenningen = town("erkenningen.csv");
+    expect_same_both_routes(sample, "the sample town");
     EXPECT_NE(read_layers(sample, true).find("kvk: " + sample.kvk + " CSV"), std::string::npos);
 
     const auto tiny = [&](const std::string& file) { return source + "/tests/data/tiny/" + file; };
