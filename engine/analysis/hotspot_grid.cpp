@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 #include <utility>
 
@@ -52,10 +53,10 @@ HotspotGrid grid_hotspots(std::span<const Point> area_points, std::span<const Po
     if (!event_weights.empty() && event_weights.size() != events.size())
         throw std::invalid_argument("grid_hotspots: one weight per event, or none");
 
-    std::vector<CellKey> keys;
-    keys.reserve(area_points.size() + events.size());
-    for (const auto& p : area_points) keys.push_back(key_of(p, cell));
-    for (const auto& p : events) keys.push_back(key_of(p, cell));
+    std::vector<CellKey> keys(area_points.size() + events.size());
+    tbb::parallel_for(std::size_t{0}, keys.size(), [&](std::size_t i) {
+        keys[i] = key_of(i < area_points.size() ? area_points[i] : events[i - area_points.size()], cell);
+    });
     tbb::parallel_sort(keys.begin(), keys.end());  // equal keys are alike: any thread count, the same cells
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/errors.hpp"
+#include "layers/gdal_source.hpp"
 #include "layers/inputs.hpp"
 #include "layers_test_util.hpp"
 
@@ -278,6 +279,20 @@ TEST(UitkomstenReader, ByIdOrAddress) {
     EXPECT_EQ(in.uitkomsten[1].id, "6981CH 6A");
     ASSERT_EQ(in.rejects.count("uitkomsten"), 1u);
     EXPECT_EQ(in.rejects.rows().back().waarde, "misschien");
+}
+
+// Numbers as spreadsheets and exports write them: a decimal point or comma, an optional sign, an
+// exponent; anything else is no number, whatever the locale.
+TEST(ParseNumber, PointOrCommaAndNothingElse) {
+    EXPECT_EQ(parse_number("1.5"), 1.5);
+    EXPECT_EQ(parse_number("1,5"), 1.5);
+    EXPECT_EQ(parse_number(" -2.25 "), -2.25);
+    EXPECT_EQ(parse_number("+3"), 3.0);
+    EXPECT_EQ(parse_number("1e3"), 1000.0);
+    EXPECT_EQ(parse_number(".5"), 0.5);
+    EXPECT_EQ(parse_number("155000.123456789"), 155000.123456789);
+    for (const char* no : {"", " ", "abc", "1.2.3", "1,5,0", "++1", "+-1", "-+1", "1e", "0x10", "nan", "inf", "1e999", "12 3"})
+        EXPECT_EQ(parse_number(no), std::nullopt) << no;
 }
 
 }  // namespace
