@@ -116,9 +116,9 @@ void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string
                                                                      return rows;
                                                                  }) &
             tbb::make_filter<std::shared_ptr<Rows>, void>(tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Rows> rows) {
-                for (auto& [number, prepared] : *rows)
-                    read_row(laag, bron, rejects, stats, row_id, [&](std::string& id) { finish(prepared, id); },
-                             [&, n = number] { return csv_row_label(n); });
+                for (auto& row : *rows)  // not a structured binding: clang 14 cannot capture one
+                    read_row(laag, bron, rejects, stats, row_id, [&](std::string& id) { finish(row.second, id); },
+                             [&] { return csv_row_label(row.first); });
             }));
 }
 
