@@ -46,7 +46,6 @@ public:
     void for_each_row(std::size_t piece, const std::function<void(const CsvRow&)>& take) const;
     // The same for every piece in turn.
     void for_each_row(const std::function<void(const CsvRow&)>& take) const;
-    char separator() const { return separator_; }
 
 private:
     struct Piece {
