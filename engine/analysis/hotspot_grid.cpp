@@ -1,8 +1,11 @@
 #include "hotspot_grid.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <stdexcept>
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 #include <utility>
@@ -21,16 +24,74 @@ CellKey key_of(Point p, double cell) {
     return {static_cast<std::int64_t>(std::floor(p.y / cell)), static_cast<std::int64_t>(std::floor(p.x / cell))};
 }
 
+// Both halves of the key mixed, so neighbouring cells spread over the table.
+std::size_t hash_of(const CellKey& key) {
+    const std::uint64_t h = static_cast<std::uint64_t>(key.first) * 0x9E3779B97F4A7C15ull ^
+                            static_cast<std::uint64_t>(key.second) * 0xC2B2AE3D27D4EB4Full;
+    return static_cast<std::size_t>(h ^ (h >> 31));
+}
+
+// The cell keys of many points, each once: open addressing, at most half full. Points come in
+// runs from the same cell, so the last key is checked before the table.
+class KeySet {
+public:
+    void insert(const CellKey& key) {
+        if (key == last_ && size_ > 0) return;
+        last_ = key;
+        if (2 * (size_ + 1) > table_.size()) grow();
+        place(key);
+    }
+    void append_to(std::vector<CellKey>& out) const {
+        for (std::size_t i = 0; i < table_.size(); ++i)
+            if (used_[i]) out.push_back(table_[i]);
+    }
+
+private:
+    void place(const CellKey& key) {
+        const std::size_t mask = table_.size() - 1;
+        for (std::size_t i = hash_of(key) & mask;; i = (i + 1) & mask) {
+            if (!used_[i]) {
+                used_[i] = 1, table_[i] = key, ++size_;
+                return;
+            }
+            if (table_[i] == key) return;
+        }
+    }
+    void grow() {
+        std::vector<CellKey> keys;
+        append_to(keys);
+        table_.assign(std::max<std::size_t>(1024, 2 * table_.size()), {});
+        used_.assign(table_.size(), 0);
+        size_ = 0;
+        for (const auto& key : keys) place(key);
+    }
+    std::vector<CellKey> table_;
+    std::vector<char> used_;
+    std::size_t size_ = 0;
+    CellKey last_;
+};
+
 }  // namespace
 
+void HotspotGrid::index_cells() {
+    slots_.assign(std::bit_ceil(2 * cells.size() + 1), -1);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        std::size_t i = hash_of({cells[c].row, cells[c].column}) & mask;
+        while (slots_[i] >= 0) i = (i + 1) & mask;
+        slots_[i] = static_cast<std::int32_t>(c);
+    }
+}
+
 std::int32_t HotspotGrid::find(Point p) const {
-    if (!(cell > 0)) return -1;
+    if (!(cell > 0) || slots_.empty()) return -1;
     const auto key = key_of(p, cell);
-    const auto it = std::lower_bound(cells.begin(), cells.end(), key, [](const HotspotCell& c, const CellKey& k) {
-        return CellKey{c.row, c.column} < k;
-    });
-    if (it == cells.end() || CellKey{it->row, it->column} != key) return -1;
-    return static_cast<std::int32_t>(it - cells.begin());
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash_of(key) & mask; slots_[i] >= 0; i = (i + 1) & mask) {
+        const auto& c = cells[static_cast<std::size_t>(slots_[i])];
+        if (c.row == key.first && c.column == key.second) return slots_[i];
+    }
+    return -1;
 }
 
 HotspotEvents hotspot_events(const Town& town, const Policy& policy) {
@@ -53,11 +114,17 @@ HotspotGrid grid_hotspots(std::span<const Point> area_points, std::span<const Po
     if (!event_weights.empty() && event_weights.size() != events.size())
         throw std::invalid_argument("grid_hotspots: one weight per event, or none");
 
-    std::vector<CellKey> keys(area_points.size() + events.size());
-    tbb::parallel_for(std::size_t{0}, keys.size(), [&](std::size_t i) {
-        keys[i] = key_of(i < area_points.size() ? area_points[i] : events[i - area_points.size()], cell);
+    // Each thread collects the keys of its points; the union, sorted, is the same for any thread count.
+    tbb::enumerable_thread_specific<KeySet> seen;
+    const std::size_t points = area_points.size() + events.size();
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, points, 65536), [&](const tbb::blocked_range<std::size_t>& range) {
+        auto& set = seen.local();
+        for (std::size_t i = range.begin(); i < range.end(); ++i)
+            set.insert(key_of(i < area_points.size() ? area_points[i] : events[i - area_points.size()], cell));
     });
-    tbb::parallel_sort(keys.begin(), keys.end());  // equal keys are alike: any thread count, the same cells
+    std::vector<CellKey> keys;
+    for (const auto& set : seen) set.append_to(keys);
+    tbb::parallel_sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
     HotspotGrid grid;
@@ -71,6 +138,7 @@ HotspotGrid grid_hotspots(std::span<const Point> area_points, std::span<const Po
         c.centre = {(static_cast<double>(c.column) + 0.5) * cell, (static_cast<double>(c.row) + 0.5) * cell};
         centres[i] = c.centre;
     }
+    grid.index_cells();
     // Events added in input order: a fixed summation order per cell.
     for (std::size_t e = 0; e < events.size(); ++e)
         grid.cells[static_cast<std::size_t>(grid.find(events[e]))].count += event_weights.empty() ? 1.0 : event_weights[e];

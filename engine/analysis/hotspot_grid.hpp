@@ -23,8 +23,14 @@ struct HotspotCell {
 struct HotspotGrid {
     double cell = 0;
     std::vector<HotspotCell> cells;  // sorted by (row, column)
-    // Index of the cell holding p, or -1 when that cell is outside the study area.
+    // Index of the cell holding p, or -1 when that cell is outside the study area. In constant time:
+    // at national scale every verblijfsobject looks up its cell.
     std::int32_t find(Point p) const;
+    // Makes find() see `cells` as they are now (grid_hotspots does this for its grid).
+    void index_cells();
+
+private:
+    std::vector<std::int32_t> slots_;  // open addressing by cell key: index into cells, -1 free
 };
 
 // The meldingen a hot spot counts, as the meldingen_hotspot signal and the hot spot map both take them:

@@ -37,16 +37,22 @@ std::vector<Hit> MeldingenHotspot::evaluate(const Context& context) const {
     const auto events = hotspot_events(town, context.policy);
     if (events.points.empty()) return {};
     const HotspotGrid grid = grid_hotspots(points_of(town.verblijfsobjecten), events.points, events.weights, cel_, band_);
+    // Every object in a hot cell carries the same evidence: worded once per cell.
+    std::vector<std::string> bewijs(grid.cells.size());
+    tbb::parallel_for(std::size_t{0}, grid.cells.size(), [&](std::size_t c) {
+        const auto& cell = grid.cells[c];
+        if (cell.klasse >= 1)
+            bewijs[c] = "hotspotcel van " + format_decimal(cel_, 0) + " m met " + format_decimal(cell.count, 1) +
+                        " gewogen meldingen: Gi* z = " + format_decimal(cell.z, 2) +
+                        (cell.p < 0.0001 ? ", p < 0.0001" : ", p = " + format_decimal(cell.p, 4)) + ", klasse " +
+                        std::to_string(cell.klasse) + " na FDR";
+    });
     return in_chunks(town.verblijfsobjecten.size(), [&](std::size_t begin, std::size_t end, std::vector<Hit>& hits) {
         for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
             const auto c = grid.find(town.verblijfsobjecten[i].punt);
             if (c < 0) continue;
-            const auto& cell = grid.cells[static_cast<std::size_t>(c)];
-            if (cell.klasse < 1) continue;
-            hits.push_back({i, static_cast<std::uint8_t>(std::min<int>(cell.klasse, 3)),
-                            "hotspotcel van " + format_decimal(cel_, 0) + " m met " + format_decimal(cell.count, 1) +
-                                " gewogen meldingen: Gi* z = " + format_decimal(cell.z, 2) +
-                                (cell.p < 0.0001 ? ", p < 0.0001" : ", p = " + format_decimal(cell.p, 4)) + ", klasse " + std::to_string(cell.klasse) + " na FDR"});
+            const auto klasse = grid.cells[static_cast<std::size_t>(c)].klasse;
+            if (klasse >= 1) hits.push_back({i, static_cast<std::uint8_t>(std::min<int>(klasse, 3)), bewijs[static_cast<std::size_t>(c)]});
         }
     });
 }

@@ -78,6 +78,36 @@ TEST(HotspotGrid, StudyAreaAndFind) {
     EXPECT_THROW(grid_hotspots(town.vbos, meldingen, {}, 100, 0), config_error);
 }
 
+// find() through its hash table says what a search of the sorted cells says, for points in and out of
+// the study area, on both sides of zero and after the cells were indexed again.
+TEST(HotspotGrid, FindAgreesWithTheSortedCells) {
+    std::mt19937_64 random(5);
+    std::uniform_real_distribution<double> coordinate(-20000, 20000);
+    std::vector<Point> vbos(50000), probes(100000);
+    for (auto& p : vbos) p = {coordinate(random), coordinate(random)};
+    for (auto& p : probes) p = {coordinate(random), coordinate(random)};
+    auto grid = grid_hotspots(vbos, std::span(vbos).first(100), {}, 100, 300);
+    const auto search = [&](Point p) -> std::int32_t {
+        const std::pair<std::int64_t, std::int64_t> key{static_cast<std::int64_t>(std::floor(p.y / 100)),
+                                                        static_cast<std::int64_t>(std::floor(p.x / 100))};
+        for (std::size_t i = 0; i < grid.cells.size(); ++i)
+            if (std::pair(grid.cells[i].row, grid.cells[i].column) == key) return static_cast<std::int32_t>(i);
+        return -1;
+    };
+    int found = 0, missing = 0;
+    for (std::size_t k = 0; k < 2000; ++k) {
+        const auto& p = k % 2 ? vbos[k] : probes[k];
+        const auto expected = search(p);
+        ASSERT_EQ(grid.find(p), expected) << p.x << "," << p.y;
+        (expected >= 0 ? found : missing) += 1;
+    }
+    EXPECT_GT(found, 1000);
+    EXPECT_GT(missing, 100);
+    grid.cells.resize(grid.cells.size() / 2);
+    grid.index_cells();
+    for (std::size_t k = 0; k < 2000; ++k) ASSERT_EQ(grid.find(vbos[k]), search(vbos[k])) << k;
+}
+
 // Large enough (about 90 000 cells) that the Gi* neighbour queries really run on several threads.
 TEST(HotspotGrid, SameResultForAnyThreadCount) {
     std::mt19937_64 random(3);

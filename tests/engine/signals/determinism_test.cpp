@@ -2,6 +2,9 @@
 // fixed order.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <tuple>
+
 #include <tbb/global_control.h>
 
 #include "engine/analysis/scoring.hpp"
@@ -11,8 +14,10 @@
 namespace onregel::test {
 namespace {
 
-// A town large enough for several chunks per signal, from a fixed pseudo-random sequence.
+// A town large enough for several chunks per signal and several ranges of the merge, from a fixed
+// pseudo-random sequence.
 TownBuilder busy_town() {
+    constexpr std::uint64_t objects = 40000;
     std::uint64_t state = 12345;
     const auto next = [&](std::uint64_t n) {
         state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -25,7 +30,7 @@ TownBuilder busy_town() {
     const std::vector<std::string> categorie = {"overlast", "afval", "drugs"};
     TownBuilder b;
     for (int p = 0; p < 400; ++p) b.pand(p % 97 == 0 ? "Pand gesloopt" : "Pand in gebruik");
-    for (int i = 0; i < 6000; ++i) {
+    for (std::uint64_t i = 0; i < objects; ++i) {
         const Point punt{static_cast<double>(next(3000)), static_cast<double>(next(3000))};
         const auto pand = static_cast<std::int32_t>(next(400));
         const auto v = b.vbo_at(doelen[next(doelen.size())], static_cast<std::int32_t>(5 + next(300)), punt, pand);
@@ -36,25 +41,25 @@ TownBuilder busy_town() {
         const auto box = b.vbo_at(overige_gebruiksfunctie, 18, {1500.0 + 4 * k, 1500}, complex);
         if (k % 5 == 0) b.vestiging(box, "4520");
     }
-    for (int k = 0; k < 9000; ++k) {
-        const auto v = static_cast<std::uint32_t>(next(6000));
+    for (std::uint64_t k = 0; k < objects * 3 / 2; ++k) {
+        const auto v = static_cast<std::uint32_t>(next(objects));
         const Date aanvang = day(2015, 1, 1) + static_cast<Date>(next(3600));
         auto& vestiging = b.vestiging(v, sbi[next(sbi.size())], aanvang,
                                       next(3) == 0 ? std::optional<Date>(aanvang + static_cast<Date>(next(900))) : std::nullopt);
         vestiging.werkzame_personen = static_cast<std::int32_t>(next(20)) - 1;
         if (next(10) == 0) vestiging.rechtsvorm = "Stichting";
     }
-    for (int k = 0; k < 8000; ++k) {
+    for (std::uint64_t k = 0; k < objects * 4 / 3; ++k) {
         const Date datum = day(2022, 1, 1) + static_cast<Date>(next(1200));
         if (next(2) == 0) {
-            b.melding(static_cast<std::int32_t>(next(6000)), datum, categorie[next(3)]);
+            b.melding(static_cast<std::int32_t>(next(objects)), datum, categorie[next(3)]);
         } else {  // heaped near one corner
             const Point p{static_cast<double>(next(600)), static_cast<double>(next(600))};
             b.melding(-1, datum, categorie[next(3)], p);
         }
     }
-    for (int k = 0; k < 600; ++k)
-        b.vergunning(static_cast<std::int32_t>(next(6000)), day(2023, 1, 1) + static_cast<Date>(next(700)),
+    for (std::uint64_t k = 0; k < objects / 10; ++k)
+        b.vergunning(static_cast<std::int32_t>(next(objects)), day(2023, 1, 1) + static_cast<Date>(next(700)),
                      static_cast<std::int64_t>(next(700000)), "A" + std::to_string(next(150)));
     for (int k = 0; k < 40; ++k)
         b.erkenning(-1, {static_cast<double>(next(3000)), static_cast<double>(next(3000))});
@@ -96,6 +101,39 @@ TEST(Determinism, ScoreTownIsTheSameForOneAndFourThreads) {
     // Every signal contributed, so the comparison covers all of them.
     for (const auto& signal : signals)
         EXPECT_NE(one.find("  " + signal->info().id + " "), std::string::npos) << signal->info().id << " never fired";
+}
+
+// Every hit of every signal lands in its object's Beoordeling once, whichever range of the merge the
+// object falls in, and the score is the exact sum of the bijdragen.
+TEST(Determinism, ScoreTownKeepsEveryHitOnce) {
+    auto b = busy_town();
+    b.town.link();
+    std::vector<Point> vbo_points, melding_points;
+    for (const auto& v : b.town.verblijfsobjecten) vbo_points.push_back(v.punt);
+    for (const auto& m : b.town.meldingen) melding_points.push_back(m.punt);
+    const GridIndex vbo_index(vbo_points, 100), melding_index(melding_points, 100);
+    const Context context{b.town, vbo_index, melding_index, b.policy};
+    const auto signals = make_signals();
+    const auto config = default_config(signals);
+    configure_signals(config, signals);
+
+    std::set<std::tuple<std::uint32_t, std::string, std::string>> hits, merged;  // vbo, signal, bewijs
+    for (const auto& signal : signals)
+        for (const auto& hit : signal->evaluate(context)) hits.insert({hit.vbo, signal->info().id, hit.bewijs});
+    std::set<std::uint32_t> vbos;
+    for (const auto& r : score_town(context, config, signals)) {
+        EXPECT_TRUE(vbos.insert(r.vbo).second) << "object " << r.vbo << " ranked twice";
+        int sum = 0;
+        for (const auto& c : r.bijdragen) {
+            sum += c.points;
+            if (c.signaal != integrale_bonus_id) {
+                EXPECT_TRUE(merged.insert({r.vbo, c.signaal, c.bewijs}).second);
+            }
+        }
+        EXPECT_EQ(r.score, sum) << r.vbo;
+    }
+    EXPECT_GT(*vbos.rbegin(), 2 * 16384u);  // the merge's ranges are 16384 objects: the last ones are reached
+    EXPECT_EQ(hits, merged);
 }
 
 }  // namespace
