@@ -40,15 +40,24 @@ void Meldingen::configure(const ParamValues& values) {
 
 std::vector<Hit> Meldingen::evaluate(const Context& context) const {
     const Town& town = context.town;
+    // The meldingen with only a location near each object, found from their side: they are few, and a
+    // melding lies as near to an object as the object to it.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> nearby;  // (vbo, melding), ascending
+    std::vector<std::uint32_t> found;
+    for (std::uint32_t m = 0; m < town.meldingen.size(); ++m) {
+        if (town.meldingen[m].vbo >= 0) continue;
+        context.vbo_index.within(town.meldingen[m].punt, straal_, found);
+        for (auto v : found) nearby.emplace_back(v, m);
+    }
+    std::sort(nearby.begin(), nearby.end());
     return in_chunks(town.verblijfsobjecten.size(), [&](std::size_t begin, std::size_t end, std::vector<Hit>& hits) {
-        std::vector<std::uint32_t> ids, near;
+        std::vector<std::uint32_t> ids;
         std::map<std::pair<std::string, int>, int> per_categorie_jaar;
+        auto near = std::lower_bound(nearby.begin(), nearby.end(), std::pair(static_cast<std::uint32_t>(begin), std::uint32_t{0}));
         for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
             const auto matched = town.meldingen_per_vbo.of(i);
             ids.assign(matched.begin(), matched.end());
-            context.melding_index.within(town.verblijfsobjecten[i].punt, straal_, near);
-            for (auto m : near)
-                if (town.meldingen[m].vbo < 0) ids.push_back(m);
+            for (; near != nearby.end() && near->first == i; ++near) ids.push_back(near->second);
             if (ids.empty()) continue;
             std::sort(ids.begin(), ids.end());  // a fixed summation order
             double gewogen = 0;
