@@ -127,14 +127,19 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     const GridIndex melding_index(points_of(town.meldingen), AddressIndex::grid_cell_m);
 
     timer.start("signals");
+    // The hot spot map needs no scores: made beside the signals and the ranking, it takes up the
+    // second core where they run on one.
+    MeldingenHotspots hotspots;
+    tbb::task_group hotspot_map;
+    hotspot_map.run([&] { hotspots = meldingen_hotspots(town, config.policy, hotspot_options, options.profiel); });
     const Context context{town, vbo_index, melding_index, config.policy};
     const auto ranked = score_town(context, config, signals);
 
     timer.start("ranking");
     const auto panden = rank_panden(town, ranked);
 
-    timer.start("hotspots");
-    const auto hotspots = meldingen_hotspots(town, config.policy, hotspot_options, options.profiel);
+    timer.start("hotspots");  // what is left of the hot spot map
+    hotspot_map.wait();
 
     timer.start("voorstel");
     std::vector<Controle> controles;
