@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cpl_string.h>
+#include <cstring>
 #include <mutex>
 #include <sqlite3.h>
 
@@ -95,11 +96,30 @@ int Columns::required(std::string_view name) const {
                       "' (found: " + (found.empty() ? "no columns" : found) + ")");
 }
 
+namespace {
+
+// Bytes 1-127 only, eight at a time: such text is UTF-8 as CPLIsUTF8 judges it (which refuses NUL),
+// and almost every field is, so the byte-by-byte check is left for the rest.
+bool plain_ascii(std::string_view text) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if ((word & highs) || ((word - ones) & ~word & highs)) return false;  // a high bit, or a zero byte
+    }
+    for (; i < text.size(); ++i)
+        if (static_cast<unsigned char>(text[i]) - 1u >= 127u) return false;
+    return true;
+}
+
+}  // namespace
+
 std::string_view clean_field(std::string_view text, std::string_view column_name, std::string& scratch) {
     text = trim(text);
     if (constexpr std::size_t limit = 1 << 16; text.size() > limit)
         throw RowError{"veld te lang", std::string(column_name) + ": " + std::to_string(text.size()) + " tekens"};
-    if (!CPLIsUTF8(text.data(), static_cast<int>(text.size()))) {
+    if (!plain_ascii(text) && !CPLIsUTF8(text.data(), static_cast<int>(text.size()))) {
         char* utf8 = CPLRecode(std::string(text).c_str(), "CP1252", CPL_ENC_UTF8);
         text = scratch.assign(utf8);
         CPLFree(utf8);

@@ -2,6 +2,7 @@
 // standplaatsen, KvK CSV in its spreadsheet variants and as Vestigingsprofiel JSON, meldingen as CSV
 // and GeoJSON (RD, WGS84 with a crs member, lon/lat columns, the Signalen shape), buurten, uitkomsten.
 #include <gtest/gtest.h>
+#include <cpl_string.h>
 
 #include "engine/errors.hpp"
 #include "layers/gdal_source.hpp"
@@ -293,6 +294,33 @@ TEST(ParseNumber, PointOrCommaAndNothingElse) {
     EXPECT_EQ(parse_number("155000.123456789"), 155000.123456789);
     for (const char* no : {"", " ", "abc", "1.2.3", "1,5,0", "++1", "+-1", "-+1", "1e", "0x10", "nan", "inf", "1e999", "12 3"})
         EXPECT_EQ(parse_number(no), std::nullopt) << no;
+}
+
+// clean_field judges text as GDAL does (CPLIsUTF8; otherwise recoded from Windows-1252), also with
+// its ASCII shortcut: a high byte or a NUL at any place of an eight-byte word and in the tail.
+TEST(CleanField, UnicodeAsGdalJudgesIt) {
+    const auto reference = [](const std::string& text) {
+        if (CPLIsUTF8(text.data(), static_cast<int>(text.size()))) return text;
+        char* utf8 = CPLRecode(text.c_str(), "CP1252", CPL_ENC_UTF8);
+        std::string out(utf8);
+        CPLFree(utf8);
+        return out;
+    };
+    int recoded = 0;
+    for (std::size_t length = 1; length <= 19; ++length)
+        for (std::size_t at = 0; at < length; ++at)
+            for (const std::string& odd : {std::string("\xe9"), std::string(1, '\0'), std::string("\x7f"), std::string("\xc3\xa9")}) {
+                std::string text(length, 'a');
+                text.replace(at, 1, odd);
+                std::string scratch;
+                const std::string cleaned(clean_field(text, "naam", scratch));
+                ASSERT_EQ(cleaned, reference(text)) << length << " " << at << " " << int(static_cast<unsigned char>(odd[0]));
+                recoded += cleaned != text;
+            }
+    EXPECT_GT(recoded, 300);  // the Windows-1252 é and the NUL
+    std::string scratch;
+    EXPECT_EQ(clean_field("  Stationsstraat 1  ", "adres", scratch), "Stationsstraat 1");
+    EXPECT_EQ(clean_field("caf\xe9", "naam", scratch), "caf\xc3\xa9");
 }
 
 }  // namespace
