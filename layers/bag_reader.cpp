@@ -108,8 +108,11 @@ std::vector<FidRange> fid_ranges(GDALDataset& dataset, OGRLayer& layer, GIntBig 
     const auto* driver = dataset.GetDriver();
     const std::string fid = layer.GetFIDColumn();
     if (!driver || !EQUAL(driver->GetDescription(), "GPKG") || fid.empty()) return {{-1, -1}};
-    const std::string sql = "SELECT MIN(\"" + fid + "\"), MAX(\"" + fid + "\") FROM \"" + layer.GetName() + "\"";
-    OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
+    // Two queries, because SQLite reads just one end of the fid's B-tree only for a lone MIN or MAX;
+    // together they visited every row (1.3 s at 10M, before the parallel read could start).
+    const std::string table = "FROM \"" + std::string(layer.GetName()) + "\"";
+    const std::string sql = "SELECT (SELECT MIN(\"" + fid + "\") " + table + "), (SELECT MAX(\"" + fid + "\") " + table + ")";
+    OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (!result) return {{-1, -1}};
     GIntBig lo = 0, hi = -1;
     if (FeaturePtr f{result->GetNextFeature()}; f && f->IsFieldSetAndNotNull(0)) {

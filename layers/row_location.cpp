@@ -79,12 +79,15 @@ std::optional<Point> PointReader::read(const CsvRow& row) const { return from_co
 Point PointReader::from_geometry(Point raw) const { return checked(raw, from_geometry_.get(), {}); }
 
 Point PointReader::checked(Point p, const ToRd* transform, std::string written) const {
-    if (written.empty()) written = format_coordinate(p.x) + " " + format_coordinate(p.y);
-    if (!transform->apply(p.x, p.y)) throw RowError{"coordinaat niet om te rekenen naar RD", written};
+    // The point as the row gave it, worded only for a reject: at national scale that is ten million
+    // coordinates not formatted.
+    const Point raw = p;
+    const auto as_written = [&] { return written.empty() ? format_coordinate(raw.x) + " " + format_coordinate(raw.y) : written; };
+    if (!transform->apply(p.x, p.y)) throw RowError{"coordinaat niet om te rekenen naar RD", as_written()};
     if (!inside_netherlands(p)) {
         // lat/lon written the wrong way round is the commonest mistake with WGS84 columns: say so.
-        if (transform == from_lonlat_.get()) throw RowError{"coordinaat buiten Nederland (lon en lat verwisseld?)", written};
-        throw RowError{"coordinaat buiten Nederland", written};
+        if (transform == from_lonlat_.get()) throw RowError{"coordinaat buiten Nederland (lon en lat verwisseld?)", as_written()};
+        throw RowError{"coordinaat buiten Nederland", as_written()};
     }
     return p;
 }

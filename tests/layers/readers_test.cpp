@@ -230,6 +230,20 @@ TEST(MeldingenReader, SwappedLatLonIsRejectedWithAHint) {
     const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
     ASSERT_EQ(in.rejects.count("meldingen"), 1u);
     EXPECT_EQ(in.rejects.rows().back().reden, "coordinaat buiten Nederland (lon en lat verwisseld?)");
+    EXPECT_EQ(in.rejects.rows().back().waarde, "52.013795 6.135127");  // as the row wrote it
+}
+
+// A geometry outside the Netherlands is rejected with its coordinates as the source gave them, not as
+// transformed to RD.
+TEST(MeldingenReader, GeometryOutsideTheNetherlandsShowsItsOwnCoordinates) {
+    const auto dir = test::scratch_dir("meldingen_outside");
+    const auto kvk = kvk_file(dir, "kvk.csv", "000000000001;;;Ja;20200101;;4711;;;4;;;6981CH;;\n");
+    const auto source = test::write_file(dir / "meldingen.geojson", R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"M1","datum":"2024-05-01"},"geometry":{"type":"Point","coordinates":[52.013795,6.135127]}}]})");
+    const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
+    ASSERT_EQ(in.rejects.count("meldingen"), 1u);
+    EXPECT_EQ(in.rejects.rows().back().reden, "coordinaat buiten Nederland");
+    EXPECT_EQ(in.rejects.rows().back().waarde, "52.0 6.1");
 }
 
 TEST(MeldingenReader, InputSrsForSourcesWithoutOne) {
