@@ -53,6 +53,12 @@ void LayerStats::saw_date(Date d) {
     laatste_datum = std::max(laatste_datum.value_or(d), d);
 }
 
+// Looked up without making a string: once per row, millions of rows.
+void LayerStats::saw_match(std::string_view route) {
+    if (const auto it = match_methods.find(route); it != match_methods.end()) ++it->second;
+    else match_methods.emplace(route, 1);
+}
+
 Bbox parse_bbox(const std::string& text) {
     double v[4];
     std::size_t start = 0;

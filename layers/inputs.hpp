@@ -66,12 +66,13 @@ struct LayerStats {
     std::size_t rows = 0;  // rows read
     std::size_t used = 0;  // rows that reached the model
     std::map<std::string, std::size_t> overgeslagen;   // rows deliberately not used, not errors: reason -> count
-    std::map<std::string, std::size_t> match_methods;  // used rows per match route (address_index.hpp)
+    std::map<std::string, std::size_t, std::less<>> match_methods;  // used rows per match route (address_index.hpp)
     std::optional<Date> eerste_datum, laatste_datum;   // the dates in the layer's rows
     std::optional<Date> stand;                         // BAG: the date the extract describes, when known
     std::string sbi_versie;                            // kvk: "SBI 2008", "SBI 2025", "gemengd" or "onbekend"
     std::vector<std::string> waarschuwingen;           // Dutch, for people fixing the input
     void saw_date(Date d);
+    void saw_match(std::string_view route);  // one more row used through `route`
 };
 
 // A past controle (--uitkomsten), matched to its verblijfsobject.

@@ -1,9 +1,10 @@
 #pragma once
-#include <functional>
 // What the two KvK readers (CSV, Vestigingsprofiel JSON) share: the checks of one vestiging, its
 // matching to BAG, and the SBI version the register uses.
-#include <unordered_set>
+#include <cstdint>
+#include <functional>
 
+#include "engine/flat_set.hpp"
 #include "readers.hpp"
 
 namespace onregel {
@@ -22,9 +23,23 @@ std::string checked_sbi(const std::string& code);  // RowError unless 2-5 digits
 std::optional<Date> checked_date(const std::string& text, const char* field);
 // "Ja"/"Nee" as the API writes it, and the spellings spreadsheets make of it.
 bool yes(const std::string& text);
-void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::string>& seen);  // both of:
-void check_vestigingsnummer_form(const std::string& nummer);                                      // digits, at most 12
-void check_vestigingsnummer_new(const std::string& nummer, std::unordered_set<std::string>& seen);  // not seen before
+// The vestigingsnummers read so far, each kept as its value and its number of digits (so 000123 and
+// 123 stay apart, as their texts do): millions of them without an allocation each.
+class Vestigingsnummers {
+public:
+    bool add(const std::string& nummer);  // false when seen before; nummer passed the form check
+private:
+    struct Mix {
+        std::size_t operator()(std::uint64_t key) const {
+            key *= 0x9E3779B97F4A7C15ull;
+            return static_cast<std::size_t>(key ^ (key >> 29));
+        }
+    };
+    FlatSet<std::uint64_t, Mix> seen_;
+};
+void check_vestigingsnummer(const std::string& nummer, Vestigingsnummers& seen);  // both of:
+void check_vestigingsnummer_form(const std::string& nummer);                      // digits, at most 12
+void check_vestigingsnummer_new(const std::string& nummer, Vestigingsnummers& seen);  // not seen before
 // Where a vestiging is (id -> address -> coordinates): `punt` is asked for the row's coordinates only
 // when neither id nor address leads to an object, and then kept in `wanted`.
 std::optional<Match> locate_vestiging(Wanted& wanted, const std::function<std::optional<Point>()>& punt,

@@ -54,7 +54,7 @@ struct Context {
     Town& town;
     LayerStats& stats;
     ToRd from_wgs84;
-    std::unordered_set<std::string> seen;
+    Vestigingsnummers seen;
     SbiVersie sbi;
     MangledIds mangled;
 };

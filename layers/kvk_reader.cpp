@@ -57,11 +57,17 @@ void check_vestigingsnummer_form(const std::string& nummer) {
     if (!all_digits(nummer) || nummer.size() > 12) throw RowError{"vestigingsnummer is geen 12 cijfers", nummer};
 }
 
-void check_vestigingsnummer_new(const std::string& nummer, std::unordered_set<std::string>& seen) {
-    if (!seen.insert(nummer).second) throw RowError{"dubbel vestigingsnummer", nummer};
+bool Vestigingsnummers::add(const std::string& nummer) {
+    std::uint64_t value = 0;  // below 10^12 < 2^40: the digit count fits above it
+    for (const char digit : nummer) value = value * 10 + static_cast<std::uint64_t>(digit - '0');
+    return seen_.insert(value | static_cast<std::uint64_t>(nummer.size()) << 40);
 }
 
-void check_vestigingsnummer(const std::string& nummer, std::unordered_set<std::string>& seen) {
+void check_vestigingsnummer_new(const std::string& nummer, Vestigingsnummers& seen) {
+    if (!seen.add(nummer)) throw RowError{"dubbel vestigingsnummer", nummer};
+}
+
+void check_vestigingsnummer(const std::string& nummer, Vestigingsnummers& seen) {
     check_vestigingsnummer_form(nummer);
     check_vestigingsnummer_new(nummer, seen);
 }
@@ -80,7 +86,7 @@ void place_vestiging(Vestiging& v, const Wanted& wanted, const std::optional<Mat
     v.match = match->method();
     if (v.aanvang) stats.saw_date(*v.aanvang);
     if (v.einde) stats.saw_date(*v.einde);
-    ++stats.match_methods[std::string(match_route_name(match->route))];
+    stats.saw_match(match_route_name(match->route));
     ++stats.used;
     town.vestigingen.push_back(std::move(v));
 }
@@ -169,7 +175,7 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
         return p;
     };
 
-    std::unordered_set<std::string> seen;
+    Vestigingsnummers seen;
     SbiVersie sbi;
     MangledIds mangled;
     const auto finish = [&](Prepared& p, std::string& row_id) {

@@ -111,7 +111,7 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
             throw_unmatched(index, p.wanted, options);
         }
         stats.saw_date(m.datum);
-        ++stats.match_methods[p.match ? std::string(match_route_name(p.match->route)) : "alleen_locatie"];
+        stats.saw_match(p.match ? match_route_name(p.match->route) : "alleen_locatie");
         ++stats.used;
         town.meldingen.push_back(std::move(m));
     };

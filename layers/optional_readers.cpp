@@ -59,7 +59,7 @@ void read_vergunningen(const std::string& source, const AddressIndex& index, con
         if (!match) throw_unmatched(index, wanted, options);
         v.vbo = static_cast<std::int32_t>(match->vbo);
         stats.saw_date(v.datum_aanvraag);
-        ++stats.match_methods[std::string(match_route_name(match->route))];
+        stats.saw_match(match_route_name(match->route));
         ++stats.used;
         town.vergunningen.push_back(std::move(v));
     });
@@ -94,7 +94,7 @@ void read_erkenningen(const std::string& source, const AddressIndex& index, cons
         } else {
             throw_unmatched(index, wanted, options);
         }
-        ++stats.match_methods[match ? std::string(match_route_name(match->route)) : "alleen_locatie"];
+        stats.saw_match(match ? match_route_name(match->route) : "alleen_locatie");
         ++stats.used;
         town.erkenningen.push_back(std::move(e));
     });
@@ -132,7 +132,7 @@ void read_uitkomsten(const std::string& source, const AddressIndex& index, const
         u.vbo = static_cast<std::int32_t>(match->vbo);
         u.match = match->method();
         stats.saw_date(u.datum);
-        ++stats.match_methods[std::string(match_route_name(match->route))];
+        stats.saw_match(match_route_name(match->route));
         ++stats.used;
         uitkomsten.push_back(std::move(u));
     });

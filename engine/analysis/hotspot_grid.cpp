@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "engine/errors.hpp"
+#include "engine/flat_set.hpp"
 #include "fdr.hpp"
 #include "getis_ord.hpp"
 
@@ -31,43 +32,23 @@ std::size_t hash_of(const CellKey& key) {
     return static_cast<std::size_t>(h ^ (h >> 31));
 }
 
-// The cell keys of many points, each once: open addressing, at most half full. Points come in
-// runs from the same cell, so the last key is checked before the table.
+struct CellHash {
+    std::size_t operator()(const CellKey& key) const { return hash_of(key); }
+};
+
+// The cell keys of many points, each once. Points come in runs from the same cell, so the last key
+// is checked before the set.
 class KeySet {
 public:
     void insert(const CellKey& key) {
-        if (key == last_ && size_ > 0) return;
+        if (key == last_ && keys_.size() > 0) return;
         last_ = key;
-        if (2 * (size_ + 1) > table_.size()) grow();
-        place(key);
+        keys_.insert(key);
     }
-    void append_to(std::vector<CellKey>& out) const {
-        for (std::size_t i = 0; i < table_.size(); ++i)
-            if (used_[i]) out.push_back(table_[i]);
-    }
+    void append_to(std::vector<CellKey>& out) const { keys_.append_to(out); }
 
 private:
-    void place(const CellKey& key) {
-        const std::size_t mask = table_.size() - 1;
-        for (std::size_t i = hash_of(key) & mask;; i = (i + 1) & mask) {
-            if (!used_[i]) {
-                used_[i] = 1, table_[i] = key, ++size_;
-                return;
-            }
-            if (table_[i] == key) return;
-        }
-    }
-    void grow() {
-        std::vector<CellKey> keys;
-        append_to(keys);
-        table_.assign(std::max<std::size_t>(1024, 2 * table_.size()), {});
-        used_.assign(table_.size(), 0);
-        size_ = 0;
-        for (const auto& key : keys) place(key);
-    }
-    std::vector<CellKey> table_;
-    std::vector<char> used_;
-    std::size_t size_ = 0;
+    FlatSet<CellKey, CellHash> keys_;
     CellKey last_;
 };
 

@@ -7,6 +7,7 @@
 #include "engine/errors.hpp"
 #include "layers/gdal_source.hpp"
 #include "layers/inputs.hpp"
+#include "layers/kvk.hpp"
 #include "layers_test_util.hpp"
 
 namespace onregel {
@@ -148,6 +149,19 @@ constexpr const char* vestigingsprofiel = R"({"vestigingsnummer": "000037178601"
                 "plaats": "Doesburg", "geoData": {"addresseerbaarObjectId": "0221010000000002", "rijksdriehoekX": 206345.0,
                 "rijksdriehoekY": 447535.0, "gpsLatitude": 52.013795, "gpsLongitude": 6.135127}}],
   "sbiActiviteiten": [{"sbiCode": "4711", "indHoofdactiviteit": "Nee"}, {"sbiCode": "5610", "indHoofdactiviteit": "Ja"}]})";
+
+// A vestigingsnummer is new unless the same text came before: leading zeros count, as in the text.
+TEST(Vestigingsnummers, SameTextOnlyIsADuplicate) {
+    Vestigingsnummers seen;
+    for (const char* nummer : {"000000000123", "123", "0123", "999999999999", "0", "00"}) EXPECT_TRUE(seen.add(nummer)) << nummer;
+    for (const char* nummer : {"000000000123", "123", "0123", "999999999999", "0", "00"}) EXPECT_FALSE(seen.add(nummer)) << nummer;
+    for (std::uint64_t n = 0; n < 200000; ++n) ASSERT_TRUE(seen.add(std::to_string(n * 7919 + 1000))) << n;  // through growth
+    for (std::uint64_t n = 0; n < 200000; n += 997) ASSERT_FALSE(seen.add(std::to_string(n * 7919 + 1000))) << n;
+    EXPECT_THROW(check_vestigingsnummer("123", seen), RowError);
+    EXPECT_THROW(check_vestigingsnummer("12a", seen), RowError);
+    EXPECT_THROW(check_vestigingsnummer("1234567890123", seen), RowError);
+    EXPECT_NO_THROW(check_vestigingsnummer("000000000124", seen));
+}
 
 TEST(KvkJsonReader, ArrayAndOneObjectPerLine) {
     const auto dir = test::scratch_dir("kvk_json");
