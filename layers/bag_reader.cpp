@@ -211,7 +211,7 @@ Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const
                              BagId& pand) {
     std::string scratch, letter_scratch, toev_scratch;
     Verblijfsobject v;
-    row_id = text_of(f, c.id);
+    row_id.assign(f.text(c.id, scratch));  // into the caller's buffer: no allocation per row
     if (const auto problem = bag_id_problem(row_id); !problem.empty()) throw RowError{problem, row_id};
     v.id = *bag_id_number(row_id);
     const auto punt = f.point();
@@ -251,9 +251,9 @@ Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const
     if (!nummer) throw RowError{"ongeldig huisnummer", text_of(f, c.nummer)};
     v.adres = {text_of(f, c.straat), nummer->nummer, std::move(nummer->huisletter), std::move(nummer->toevoeging),
                postcode ? std::move(*postcode) : std::string(), text_of(f, c.plaats)};
-    const auto pand_text = text_of(f, c.pand);
+    const auto pand_text = f.text(c.pand, scratch);
     const auto pand_number = bag_id_number(pand_text);
-    if (!pand_text.empty() && !pand_number) throw RowError{"pand_identificatie is geen BAG-id", pand_text};
+    if (!pand_text.empty() && !pand_number) throw RowError{"pand_identificatie is geen BAG-id", std::string(pand_text)};
     pand = pand_number.value_or(0);
     return v;
 }
