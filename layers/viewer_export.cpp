@@ -51,14 +51,14 @@ void copy_private(const fs::path& from, const fs::path& to) { write_private_file
 
 // data.js is a script: `<` becomes \u003c so no `</script>` or `<!--` from an address can end up in
 // markup should the file ever be inlined. Outside JSON strings `<` cannot occur, so this is exact.
-std::string script_safe(const std::string& json) {
-    std::string out;
-    out.reserve(json.size());
-    for (const char c : json) {
-        if (c == '<') out += "\\u003c";
-        else out += c;
+void append_script_safe(std::string& out, std::string_view json) {
+    for (std::size_t at = 0;;) {
+        const auto lt = json.find('<', at);
+        out.append(json.substr(at, lt == std::string_view::npos ? std::string_view::npos : lt - at));
+        if (lt == std::string_view::npos) return;
+        out += "\\u003c";
+        at = lt + 1;
     }
-    return out;
 }
 
 }  // namespace
@@ -75,9 +75,13 @@ void export_viewer(const fs::path& out_dir, const std::vector<std::pair<std::str
         if (entry.is_regular_file()) copy_private(entry.path(), target / "leaflet/images" / entry.path().filename());
 
     std::string script = "window.ONREGEL_DATA = {";
+    std::size_t size = 64;
+    for (const auto& layer : layers) size += layer.first.size() + layer.second.size() + 8;
+    script.reserve(size);
     for (std::size_t i = 0; i < layers.size(); ++i) {
         if (i > 0) script += ",\n";
-        script += nlohmann::json(layers[i].first).dump() + ": " + script_safe(layers[i].second);
+        script += nlohmann::json(layers[i].first).dump() + ": ";
+        append_script_safe(script, layers[i].second);
     }
     script += "};\n";
     write_private_file(target / "data.js", script);

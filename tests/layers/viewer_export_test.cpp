@@ -53,6 +53,9 @@ TEST_F(ViewerExport, NoMarkupSurvivesInDataJs) {
     export_viewer(out_, {{"locaties", R"({"adres":"Kerkstraat 1 </script><!--"})"}});
     EXPECT_EQ(read_text_file(out_ / "viewer/data.js"),
               "window.ONREGEL_DATA = {\"locaties\": {\"adres\":\"Kerkstraat 1 \\u003c/script>\\u003c!--\"}};\n");
+    export_viewer(out_, {{"a", R"(["<<a<"])"}, {"b", R"("<")"}});  // at the start, in a row, at the end
+    EXPECT_EQ(read_text_file(out_ / "viewer/data.js"),
+              "window.ONREGEL_DATA = {\"a\": [\"\\u003c\\u003ca\\u003c\"],\n\"b\": \"\\u003c\"};\n");
 }
 
 }  // namespace
