@@ -1,5 +1,7 @@
 #include "meldingen_hotspot.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include "engine/analysis/hotspot_grid.hpp"
 #include "engine/errors.hpp"
 #include "engine/text.hpp"
