@@ -345,6 +345,7 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
     // Once for all ranges: growing by each range's size would move every object read so far, per range.
     town.verblijfsobjecten.reserve(town.verblijfsobjecten.size() + repeated.size());
     pand_index.reserve(pand_index.size() + repeated.size());
+    town.panden.reserve(town.panden.size() + repeated.size());  // at most one new pand per object; untouched pages cost no memory
     std::size_t position = 0;
     for (auto& chunk : chunks) {
         stats.bron = chunk.stats.bron;
