@@ -76,52 +76,50 @@ std::string render(const std::vector<Beoordeling>& result) {
     return out;
 }
 
-TEST(Determinism, ScoreTownIsTheSameForOneAndFourThreads) {
-    auto b = busy_town();
-    b.town.link();
-    std::vector<Point> vbo_points, melding_points;
-    for (const auto& v : b.town.verblijfsobjecten) vbo_points.push_back(v.punt);
-    for (const auto& m : b.town.meldingen) melding_points.push_back(m.punt);
-    const GridIndex vbo_index(vbo_points, 100), melding_index(melding_points, 100);
+// The busy town linked and indexed, with every signal at its defaults: what score_town is given.
+struct Scoring {
+    TownBuilder b = linked(busy_town());
+    const GridIndex vbo_index{points_of(b.town.verblijfsobjecten), 100}, melding_index{points_of(b.town.meldingen), 100};
     const Context context{b.town, vbo_index, melding_index, b.policy};
-    const auto signals = make_signals();
-    const auto config = default_config(signals);
-    configure_signals(config, signals);
+    const Signals signals = make_signals();
+    const Config config = configured(default_config(signals), signals);
 
+    static TownBuilder linked(TownBuilder b) {
+        b.town.link();
+        return b;
+    }
+    static Config configured(Config config, const Signals& signals) {
+        configure_signals(config, signals);
+        return config;
+    }
+};
+
+TEST(Determinism, ScoreTownIsTheSameForOneAndFourThreads) {
+    const Scoring s;
     std::string one, four;
     {
         tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
-        one = render(score_town(context, config, signals));
+        one = render(score_town(s.context, s.config, s.signals));
     }
     {
         tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 4);
-        four = render(score_town(context, config, signals));
+        four = render(score_town(s.context, s.config, s.signals));
     }
     EXPECT_EQ(one, four);
     // Every signal contributed, so the comparison covers all of them.
-    for (const auto& signal : signals)
+    for (const auto& signal : s.signals)
         EXPECT_NE(one.find("  " + signal->info().id + " "), std::string::npos) << signal->info().id << " never fired";
 }
 
 // Every hit of every signal lands in its object's Beoordeling once, whichever range of the merge the
 // object falls in, and the score is the exact sum of the bijdragen.
 TEST(Determinism, ScoreTownKeepsEveryHitOnce) {
-    auto b = busy_town();
-    b.town.link();
-    std::vector<Point> vbo_points, melding_points;
-    for (const auto& v : b.town.verblijfsobjecten) vbo_points.push_back(v.punt);
-    for (const auto& m : b.town.meldingen) melding_points.push_back(m.punt);
-    const GridIndex vbo_index(vbo_points, 100), melding_index(melding_points, 100);
-    const Context context{b.town, vbo_index, melding_index, b.policy};
-    const auto signals = make_signals();
-    const auto config = default_config(signals);
-    configure_signals(config, signals);
-
+    const Scoring s;
     std::set<std::tuple<std::uint32_t, std::string, std::string>> hits, merged;  // vbo, signal, bewijs
-    for (const auto& signal : signals)
-        for (const auto& hit : signal->evaluate(context)) hits.insert({hit.vbo, signal->info().id, hit.bewijs});
+    for (const auto& signal : s.signals)
+        for (const auto& hit : signal->evaluate(s.context)) hits.insert({hit.vbo, signal->info().id, hit.bewijs});
     std::set<std::uint32_t> vbos;
-    for (const auto& r : score_town(context, config, signals)) {
+    for (const auto& r : score_town(s.context, s.config, s.signals)) {
         EXPECT_TRUE(vbos.insert(r.vbo).second) << "object " << r.vbo << " ranked twice";
         int sum = 0;
         for (const auto& c : r.bijdragen) {
