@@ -71,6 +71,9 @@ using BagId = std::uint64_t;
 std::string bag_id_text(BagId id);
 // A 16-digit BAG id as a number; nullopt for anything else.
 std::optional<BagId> bag_id_number(std::string_view id);
+// The gemeentecode in an id's first four digits: the reference area for "more than expected". After a
+// herindeling old objects keep their old code, so a merged gemeente is judged by its former parts.
+inline std::uint32_t gemeentecode(BagId id) { return static_cast<std::uint32_t>(id / 1'000'000'000'000ull); }
 
 struct Verblijfsobject {
     BagId id = 0;
