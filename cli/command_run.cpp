@@ -14,7 +14,6 @@ struct RunArguments {
     RunOptions options;
     std::string profiel = "loo";
     bool quiet = false;
-    double hotspot_cel = 0, hotspot_band = 0;  // 0: from the config
     ProposalOptions voorstel{0, 10, 500, 0.2, 1};
     InputArguments inputs{&options.sources, &options.read, {}};
 };
@@ -47,9 +46,6 @@ void add_run_command(CLI::App& app) {
     cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
     cmd->add_option("--profiel", args->profiel, "Output profile: loo (no handelsnamen) or handhaving")->check(CLI::IsMember({"loo", "handhaving"}));
     auto& v = args->voorstel;
-    cmd->add_option("--hotspot-cel", args->hotspot_cel, "Hot spot grid cell in metres (default: [signalen.meldingen_hotspot] cel_m)")->check(CLI::PositiveNumber);
-    cmd->add_option("--hotspot-band", args->hotspot_band, "Hot spot distance band in metres (default: [signalen.meldingen_hotspot] band_m)")->check(CLI::PositiveNumber);
-    cmd->add_option("--hotspot-k", o.hotspot_k, "Profile loo: leave out hot spot cells with fewer meldingen")->capture_default_str()->check(CLI::Range(1, 1000));
     auto* capaciteit = cmd->add_option("--capaciteit", v.dagen, "Propose this many controledagen (writes controles.geojson/.csv/.xlsx)")->check(CLI::Range(1, 10000));
     cmd->add_option("--per-dag", v.per_dag, "Addresses per controledag at most")->capture_default_str()->check(CLI::Range(1, 1000))->needs(capaciteit);
     cmd->add_option("--dag-straal", v.straal, "Metres from a day's first address within which others join that day")->capture_default_str()->check(CLI::PositiveNumber)->needs(capaciteit);
@@ -61,8 +57,6 @@ void add_run_command(CLI::App& app) {
     cmd->callback([args] {
         args->inputs.finish();
         args->options.profiel = parse_profiel(args->profiel);
-        if (args->hotspot_cel > 0) args->options.hotspot_cel = args->hotspot_cel;
-        if (args->hotspot_band > 0) args->options.hotspot_band = args->hotspot_band;
         if (args->voorstel.dagen > 0) args->options.voorstel = args->voorstel;
         std::function<void(const std::string&)> progress;
         if (progress_wanted(args->quiet)) progress = [](const std::string& stage) { std::cerr << "onregel: " << stage << "...\n"; };

@@ -16,6 +16,8 @@ namespace onregel {
 // Families for the integrale bonus: a place where several domains meet.
 enum class Familie : std::uint8_t { registratie, gebouw, meldingen, vergunningen };
 std::string_view familie_name(Familie familie);
+// A set of families as bits.
+constexpr std::uint8_t familie_bit(Familie familie) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(familie)); }
 
 enum class ParamType : std::uint8_t { integer, real };
 
@@ -40,11 +42,14 @@ struct SignalInfo {
 // Validated parameter values by name; every declared parameter is present.
 using ParamValues = std::map<std::string, double>;
 
-// What a signal found on one verblijfsobject: level 1..3 and the facts that fired it, in Dutch.
+// What a signal found on one verblijfsobject: level 1..3 and the facts that fired it, in Dutch. `ook`
+// names the other families whose facts raised it (a kelderbox with meldingen: meldingen), so scoring
+// pays those facts once.
 struct Hit {
     std::uint32_t vbo = 0;
     std::uint8_t level = 1;
     std::string bewijs;
+    std::uint8_t ook = 0;  // familie_bit()s
 };
 
 // Everything a signal may read. Built once per run, shared read-only by all signals.

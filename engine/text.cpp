@@ -20,6 +20,12 @@ std::string format_decimal(double value, int decimals) {
     return out;
 }
 
+std::string format_decimal_nl(double value, int decimals) {
+    std::string out = format_decimal(value, decimals);
+    std::replace(out.begin(), out.end(), '.', ',');
+    return out;
+}
+
 std::string join_distinct(std::vector<std::string> values, std::string_view separator) {
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());

@@ -9,6 +9,8 @@ namespace onregel {
 // Fixed decimals with a decimal point, independent of the C/C++ locale (std::to_chars); a value that
 // rounds to zero is written without a minus sign. append_decimal adds it to `out` without a string.
 std::string format_decimal(double value, int decimals);
+// The same with a decimal comma, for sentences a user reads: "2,1".
+std::string format_decimal_nl(double value, int decimals);
 void append_decimal(std::string& out, double value, int decimals);
 // The distinct values, sorted, so evidence reads the same on every run.
 std::string join_distinct(std::vector<std::string> values, std::string_view separator);

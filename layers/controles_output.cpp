@@ -21,7 +21,7 @@ FeatureTable controles_table(const Town& town, const std::vector<Beoordeling>& r
         if (!c.steekproef) {
             const auto& pand = panden[static_cast<std::size_t>(c.pand_rang - 1)];
             rang = std::int64_t(c.pand_rang);
-            score = std::int64_t(pand.score);
+            score = std::int64_t(ranked[pand.objecten[0]].score);  // the visited address's own
             redenen = pand_signalen(ranked, pand);
         }
         FeatureRow row{{vbo.punt},

@@ -1,12 +1,14 @@
 #include "hotspots_output.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "engine/analysis/fdr.hpp"
 #include "engine/analysis/getis_ord.hpp"
 #include "engine/analysis/hotspot_grid.hpp"
 #include "engine/analysis/mann_kendall.hpp"
 #include "engine/errors.hpp"
+#include "engine/signals/meldingen_hotspot.hpp"
 #include "readers.hpp"
 
 namespace onregel {
@@ -25,16 +27,16 @@ std::string trend_of(std::span<const double> series) {
 
 }  // namespace
 
-MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const HotspotOptions& options,
+MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const ExcessOptions& options,
                                      Profiel profiel) {
     using T = ColumnType;
     MeldingenHotspots out{{"hotspots", GeometryType::polygon,
-                           {{"klasse", T::integer}, {"trend", T::text}, {"n_meldingen", T::integer},
-                            {"gewogen", T::real, 2}, {"z", T::real, 4}, {"p", T::p_value}},
+                           {{"klasse", T::integer}, {"trend", T::text}, {"n_meldingen", T::integer}, {"adressen", T::integer},
+                            {"verwacht", T::real, 2}, {"verhouding", T::real, 2}, {"p", T::p_value}},
                            {}}};
     const auto events = hotspot_events(town, policy);
     if (events.points.empty()) return out;
-    const auto grid = grid_hotspots(points_of(town.verblijfsobjecten), events.points, events.weights, options.cel, options.band);
+    const auto grid = meldingen_excess(town, policy, options);
     out.cellen = grid.cells.size();
 
     const auto year_back = [&](std::uint32_t melding) {
@@ -42,22 +44,23 @@ MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, con
     };
     std::size_t years = 0;
     for (auto m : events.meldingen) years = std::max(years, year_back(m) + 1);
-    std::vector<std::int64_t> count(grid.cells.size(), 0);
     std::vector<double> per_year(grid.cells.size() * years, 0);  // oldest year first
     for (std::size_t e = 0; e < events.points.size(); ++e) {
         const auto c = static_cast<std::size_t>(grid.find(events.points[e]));
-        ++count[c];
         ++per_year[c * years + (years - 1 - year_back(events.meldingen[e]))];
     }
     for (std::size_t i = 0; i < grid.cells.size(); ++i) {
         const auto& c = grid.cells[i];
-        if (profiel == Profiel::loo && count[i] < options.k) {
+        const auto count = static_cast<std::int64_t>(c.count);
+        if (profiel == Profiel::loo && count < options.min_observed) {
             ++out.onderdrukt;
             continue;
         }
+        // A cell without verblijfsobjecten has no exposure: no expectation and no ratio (NaN is written as null).
+        const double verhouding = c.objecten > 0 ? c.count / c.verwacht : std::numeric_limits<double>::quiet_NaN();
         out.table.rows.push_back({cell_ring(grid, c),
-                                  {std::int64_t(c.klasse), trend_of({per_year.data() + i * years, years}), count[i],
-                                   c.count, c.z, c.p}});
+                                  {std::int64_t(c.klasse), trend_of({per_year.data() + i * years, years}), count,
+                                   std::int64_t(c.objecten), c.verwacht, verhouding, c.p}});
     }
     return out;
 }

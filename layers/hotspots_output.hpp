@@ -3,28 +3,25 @@
 // any point layer for `onregel hotspots`.
 #include <string>
 
+#include "engine/analysis/hotspot_grid.hpp"
 #include "engine/policy.hpp"
 #include "feature_table.hpp"
 #include "outputs.hpp"
 
 namespace onregel {
 
-struct HotspotOptions {
-    double cel = 100;   // metres
-    double band = 300;  // metres
-    int k = 5;          // loo profile: cells with fewer meldingen are left out
-};
-
 struct MeldingenHotspots {
-    FeatureTable table;  // cells (polygons) with klasse, trend, n_meldingen, gewogen, z, p
+    FeatureTable table;  // cells (polygons) with klasse, trend, n_meldingen, adressen, verwacht, verhouding, p
     std::size_t cellen = 0;      // cells in the study area
     std::size_t onderdrukt = 0;  // cells left out for having fewer than k meldingen (loo)
 };
 
-// The grid of the meldingen_hotspot signal: meldingen up to the peildatum, weighted per categorie,
-// Gi* with FDR classes. `trend` is Mann-Kendall (p < 0.05) on the cell's meldingen per year, years of
-// 365.25 days counted back from the peildatum (so the last year is a whole one) to the earliest melding.
-MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const HotspotOptions& options,
+// The grid of the meldingen_hotspot signal, as that signal is configured (`options`): observed against
+// expected meldingen per cell. Profile loo leaves out every cell with fewer than options.min_observed
+// meldingen, the same k below which the signal cannot fire. `trend` is Mann-Kendall (p < 0.05) on the
+// cell's meldingen per year, years of 365.25 days counted back from the peildatum (so the last year is a
+// whole one) to the earliest melding.
+MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const ExcessOptions& options,
                                      Profiel profiel);
 
 // Gi* for the points of any OGR point layer (reprojected to RD New). value_column empty: every point

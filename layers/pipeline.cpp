@@ -14,6 +14,7 @@
 #include "engine/analysis/scoring.hpp"
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
+#include "engine/signals/meldingen_hotspot.hpp"
 #include "engine/signals/registry.hpp"
 #include "files.hpp"
 #include "logboek.hpp"
@@ -93,6 +94,12 @@ Config load_run_config(const std::string& config_path, const Signals& signals, n
 
 namespace {
 
+ExcessOptions hotspot_test(const Signals& signals) {
+    for (const auto& s : signals)
+        if (const auto* hotspot = dynamic_cast<const MeldingenHotspot*>(s.get())) return hotspot->options();
+    throw std::logic_error("meldingen_hotspot is not registered");
+}
+
 // The run itself; `record` collects what the logboek needs, `logboek` is where it goes.
 RunSummary run_job(const RunOptions& options, const std::function<void(const std::string&)>& progress,
                    nlohmann::ordered_json& record, std::filesystem::path& logboek) {
@@ -104,11 +111,8 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     timer.start("config");
     const auto signals = make_signals();
     const Config config = load_run_config(options.config_path, signals, record, logboek);
-    const auto& hotspot_signal = config.signalen.at("meldingen_hotspot").values;
-    const HotspotOptions hotspot_options{options.hotspot_cel.value_or(hotspot_signal.at("cel_m")),
-                                         options.hotspot_band.value_or(hotspot_signal.at("band_m")), options.hotspot_k};
-    if (!(hotspot_options.cel > 0) || !(hotspot_options.band >= hotspot_options.cel))
-        throw config_error("--hotspot-cel must be positive and --hotspot-band at least the cell size");
+    // The hot spot map shows the meldingen_hotspot test as configured, so map and signal always agree.
+    const ExcessOptions hotspot_options = hotspot_test(signals);
     if (options.voorstel) check_proposal_options(*options.voorstel);
     StagedOutput output(options.out, options.overwrite);
 
@@ -254,10 +258,11 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
             if (c.signaal != integrale_bonus_id) per_signal[c.signaal] = per_signal[c.signaal].get<int>() + 1;
     manifest["aantallen"]["per_signaal"] = per_signal;
     manifest["afgewezen"] = reject_counts;
-    manifest["hotspots"] = {{"cel_m", hotspot_options.cel},
-                            {"band_m", hotspot_options.band},
+    manifest["hotspots"] = {{"cel_m", hotspot_options.cell},
+                            {"fdr_q", hotspot_options.fdr_q},
+                            {"min_verhouding", hotspot_options.min_ratio},
                             {"profiel", profiel_name(options.profiel)},
-                            {"k", hotspot_options.k},
+                            {"k", hotspot_options.min_observed},
                             {"onderdrukt_onder_k", options.profiel == Profiel::loo},
                             {"cellen", hotspots.cellen},
                             {"geschreven", hotspots.table.rows.size()},

@@ -23,9 +23,6 @@ struct RunOptions {
     int threads = 0;  // 0: all cores
     bool overwrite = false;
     Profiel profiel = Profiel::loo;
-    // Hot spot grid; unset cell and band come from [signalen.meldingen_hotspot] cel_m and band_m.
-    std::optional<double> hotspot_cel, hotspot_band;
-    int hotspot_k = 5;  // loo profile: cells with fewer meldingen are left out
     // Set (with --capaciteit): propose controledagen and write controles.geojson/.csv/.xlsx.
     std::optional<ProposalOptions> voorstel;
     // The viewer holds at most this many locaties, the top of the ranking (see ViewerSelection).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
@@ -14,6 +15,7 @@
 #include "engine/flat_set.hpp"
 #include "fdr.hpp"
 #include "getis_ord.hpp"
+#include "tail_probability.hpp"
 
 namespace onregel {
 
@@ -88,13 +90,12 @@ HotspotEvents hotspot_events(const Town& town, const Policy& policy) {
     return events;
 }
 
-HotspotGrid grid_hotspots(std::span<const Point> area_points, std::span<const Point> events,
-                          std::span<const double> event_weights, double cell, double band) {
-    if (!(cell > 0)) throw config_error("hot spot cell size must be positive");
-    if (!(band > 0)) throw config_error("hot spot distance band must be positive");
-    if (!event_weights.empty() && event_weights.size() != events.size())
-        throw std::invalid_argument("grid_hotspots: one weight per event, or none");
+namespace {
 
+// The grid over the study area, events counted (weighted) per cell in input order: a fixed summation
+// order per cell.
+HotspotGrid make_grid(std::span<const Point> area_points, std::span<const Point> events,
+                      std::span<const double> event_weights, double cell) {
     // Each thread collects the keys of its points; the union, sorted, is the same for any thread count.
     tbb::enumerable_thread_specific<KeySet> seen;
     const std::size_t points = area_points.size() + events.size();
@@ -111,27 +112,109 @@ HotspotGrid grid_hotspots(std::span<const Point> area_points, std::span<const Po
     HotspotGrid grid;
     grid.cell = cell;
     grid.cells.resize(keys.size());
-    std::vector<Point> centres(keys.size());
     for (std::size_t i = 0; i < keys.size(); ++i) {
         auto& c = grid.cells[i];
         c.row = keys[i].first;
         c.column = keys[i].second;
         c.centre = {(static_cast<double>(c.column) + 0.5) * cell, (static_cast<double>(c.row) + 0.5) * cell};
-        centres[i] = c.centre;
     }
     grid.index_cells();
-    // Events added in input order: a fixed summation order per cell.
     for (std::size_t e = 0; e < events.size(); ++e)
         grid.cells[static_cast<std::size_t>(grid.find(events[e]))].count += event_weights.empty() ? 1.0 : event_weights[e];
+    return grid;
+}
 
-    std::vector<double> counts(keys.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) counts[i] = grid.cells[i].count;
+}  // namespace
+
+HotspotGrid grid_hotspots(std::span<const Point> area_points, std::span<const Point> events,
+                          std::span<const double> event_weights, double cell, double band) {
+    if (!(cell > 0)) throw config_error("hot spot cell size must be positive");
+    if (!(band > 0)) throw config_error("hot spot distance band must be positive");
+    if (!event_weights.empty() && event_weights.size() != events.size())
+        throw std::invalid_argument("grid_hotspots: one weight per event, or none");
+    HotspotGrid grid = make_grid(area_points, events, event_weights, cell);
+    std::vector<Point> centres(grid.cells.size());
+    std::vector<double> counts(grid.cells.size());
+    for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+        centres[i] = grid.cells[i].centre;
+        counts[i] = grid.cells[i].count;
+    }
     const auto gi = getis_ord(centres, counts, band, true);
     const auto classes = hotspot_classes(gi.z, gi.p, true);
-    for (std::size_t i = 0; i < keys.size(); ++i) {
+    for (std::size_t i = 0; i < grid.cells.size(); ++i) {
         grid.cells[i].z = gi.z[i];
         grid.cells[i].p = gi.p[i];
         grid.cells[i].klasse = classes[i];
+    }
+    return grid;
+}
+
+HotspotGrid excess_hotspots(std::span<const Point> area_points, std::span<const std::uint32_t> area_gemeente,
+                            std::span<const Point> events, const ExcessOptions& options) {
+    if (!(options.cell > 0)) throw config_error("hot spot cell size must be positive");
+    if (!(options.fdr_q > 0 && options.fdr_q < 1)) throw config_error("hot spot FDR level must lie between 0 and 1");
+    if (area_gemeente.size() != area_points.size())
+        throw std::invalid_argument("excess_hotspots: one gemeente per area point");
+    HotspotGrid grid = make_grid(area_points, events, {}, options.cell);
+
+    // Each area point's cell, found on all threads; then counted in input order. A cell's gemeente is
+    // its first point's; points of another gemeente in the same cell (a border) are kept aside.
+    std::vector<std::int32_t> cell_of(area_points.size());
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, area_points.size(), 65536), [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t i = range.begin(); i < range.end(); ++i) cell_of[i] = grid.find(area_points[i]);
+    });
+    std::vector<std::uint32_t> gemeente(grid.cells.size(), 0);
+    std::vector<std::pair<std::int32_t, std::uint32_t>> border;  // (cell, gemeente) of the other points
+    for (std::size_t i = 0; i < area_points.size(); ++i) {
+        auto& c = grid.cells[static_cast<std::size_t>(cell_of[i])];
+        if (c.objecten++ == 0) gemeente[static_cast<std::size_t>(cell_of[i])] = area_gemeente[i];
+        else if (area_gemeente[i] != gemeente[static_cast<std::size_t>(cell_of[i])]) border.emplace_back(cell_of[i], area_gemeente[i]);
+    }
+    std::sort(border.begin(), border.end());
+    // The cell's area points per gemeente: (gemeente, count), the first gemeente first.
+    const auto shares = [&](std::size_t c, std::vector<std::pair<std::uint32_t, double>>& out) {
+        out.assign(1, {gemeente[c], grid.cells[c].objecten});
+        auto it = std::lower_bound(border.begin(), border.end(), std::pair(static_cast<std::int32_t>(c), std::uint32_t{0}));
+        for (; it != border.end() && it->first == static_cast<std::int32_t>(c); ++it) {
+            if (out.back().first != it->second) out.push_back({it->second, 0});
+            out.back().second += 1;
+            out.front().second -= 1;
+        }
+    };
+    // Each gemeente's rate: events per area point, an event shared among its cell's gemeenten.
+    std::map<std::uint32_t, std::pair<double, double>> totals;  // gemeente -> (events, area points)
+    std::vector<std::pair<std::uint32_t, double>> share;
+    for (std::size_t c = 0; c < grid.cells.size(); ++c) {
+        const auto& cell = grid.cells[c];
+        if (cell.objecten == 0) continue;
+        shares(c, share);
+        for (const auto& [g, n] : share) {
+            auto& t = totals[g];
+            t.first += cell.count * n / cell.objecten;
+            t.second += n;
+        }
+    }
+    std::vector<double> p;
+    std::vector<std::size_t> tested;
+    for (std::size_t c = 0; c < grid.cells.size(); ++c) {
+        auto& cell = grid.cells[c];
+        if (cell.objecten == 0) continue;
+        shares(c, share);
+        for (const auto& [g, n] : share) {
+            const auto& t = totals.at(g);
+            cell.verwacht += n * t.first / t.second;
+        }
+        cell.p = poisson_upper_tail(static_cast<std::int64_t>(cell.count), cell.verwacht);
+        p.push_back(cell.p);
+        tested.push_back(c);
+    }
+    const auto at_q = benjamini_hochberg(p, options.fdr_q);
+    const auto at_half = benjamini_hochberg(p, options.fdr_q / 2);
+    const auto at_tenth = benjamini_hochberg(p, options.fdr_q / 10);
+    for (std::size_t k = 0; k < tested.size(); ++k) {
+        auto& cell = grid.cells[tested[k]];
+        if (cell.count < static_cast<double>(options.min_observed) || cell.count < options.min_ratio * cell.verwacht) continue;
+        cell.klasse = static_cast<std::int8_t>(at_tenth[k] ? 3 : at_half[k] ? 2 : at_q[k] ? 1 : 0);
     }
     return grid;
 }

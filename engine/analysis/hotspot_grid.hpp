@@ -1,8 +1,13 @@
 #pragma once
-// Hot spots of events (e.g. meldingen) on a square grid: counts per cell, Gi* on the cell centres with
-// binary distance-band weights, classes -3..3 with the false discovery rate correction (ArcGIS Hot Spot
-// Analysis with "Apply False Discovery Rate"). The study area is every cell that holds an area point (a
-// verblijfsobject) or an event, so empty streets count as zeros and fields and water do not.
+// Hot spots of events (e.g. meldingen) on a square grid. Two tests on the same cells:
+// - excess_hotspots: more events than the cell's exposure (its verblijfsobjecten) leads one to expect at
+//   its gemeente's own rate: Poisson observed vs expected, Benjamini-Hochberg over the cells. Meldingen
+//   are dense where people live; this asks where they are denser than the people explain (Kulldorff's
+//   population at risk; ArcGIS's advice to analyse rates, not counts, when incidents follow population).
+// - grid_hotspots: Getis-Ord Gi* on the counts with binary distance-band weights, classes -3..3 with the
+//   FDR correction (ArcGIS Hot Spot Analysis), for `onregel hotspots --methode gi` on any point layer.
+// The study area is every cell that holds an area point (a verblijfsobject) or an event, so empty
+// streets count as zeros and fields and water do not.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -15,9 +20,11 @@ namespace onregel {
 struct HotspotCell {
     std::int64_t column = 0, row = 0;  // the cell covers [column cell, (column+1) cell) x [row cell, (row+1) cell)
     Point centre;
-    double count = 0;  // sum of the event weights in the cell
-    double z = 0, p = 1;
-    std::int8_t klasse = 0;  // -3..3
+    double count = 0;            // events in the cell (their weights summed, for Gi*)
+    std::int32_t objecten = 0;   // area points in the cell: the exposure
+    double verwacht = 0;         // excess test: events the exposure leads one to expect
+    double z = 0, p = 1;         // z: Gi* only
+    std::int8_t klasse = 0;      // Gi*: -3..3; excess: 0..3
 };
 
 struct HotspotGrid {
@@ -41,6 +48,21 @@ struct HotspotEvents {
     std::vector<std::uint32_t> meldingen;  // index into Town::meldingen
 };
 HotspotEvents hotspot_events(const Town& town, const Policy& policy);
+
+struct ExcessOptions {
+    double cell = 100;               // metres
+    std::int64_t min_observed = 5;   // fewer events never make a cell hot (the loo k-threshold)
+    double min_ratio = 2;            // observed / expected at least this: an excess worth a visit
+    double fdr_q = 0.10;             // BH level for klasse 1; klasse 2 at q/2, klasse 3 at q/10
+};
+
+// Excess of events over exposure. area_gemeente: one gemeentecode per area point; each gemeente's rate
+// is its events over its area points (an event counts for the gemeenten of its cell's area points, in
+// proportion), so a national run judges each cell against its own gemeente. Cells without area points
+// are not tested. klasse: 3/2/1 when BH-significant at q/10, q/2, q and past both floors. Throws
+// config_error for options out of range. Deterministic for any thread count.
+HotspotGrid excess_hotspots(std::span<const Point> area_points, std::span<const std::uint32_t> area_gemeente,
+                            std::span<const Point> events, const ExcessOptions& options);
 
 // event_weights: one per event, or empty for weight 1 each. Throws config_error when cell or band is not
 // positive. Deterministic for any thread count.

@@ -18,7 +18,7 @@ std::vector<PandScore> rank_panden(const Town& town, const std::vector<Beoordeli
             if (s < 0) s = static_cast<std::int32_t>(k), panden.push_back({vbo.pand, 0, {}});
             k = static_cast<std::size_t>(s);
         }
-        panden[k].score += ranked[r].score;
+        panden[k].score = std::max(panden[k].score, ranked[r].score);
         panden[k].objecten.push_back(static_cast<std::uint32_t>(r));
     }
     const auto& vbos = town.verblijfsobjecten;
@@ -26,6 +26,7 @@ std::vector<PandScore> rank_panden(const Town& town, const std::vector<Beoordeli
     // A total order (pand ids and BAG ids are unique): the same result on any number of threads.
     tbb::parallel_sort(panden.begin(), panden.end(), [&](const PandScore& a, const PandScore& b) {
         if (a.score != b.score) return a.score > b.score;
+        if (a.objecten.size() != b.objecten.size()) return a.objecten.size() > b.objecten.size();
         if (a.pand != b.pand) return pand_id(a) < pand_id(b);
         return vbos[ranked[a.objecten[0]].vbo].id < vbos[ranked[b.objecten[0]].vbo].id;
     });

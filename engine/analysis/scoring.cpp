@@ -7,6 +7,45 @@
 
 namespace onregel {
 
+namespace {
+
+// Pays each piece of evidence once. `bits` holds two entries per bijdrage: the families whose facts it
+// used (its own and `ook`), then its own family. Strongest first (points, then registry order), a
+// bijdrage scores unless one that scored before used facts of the same families.
+void pay_once(Beoordeling& b, const std::vector<std::uint8_t>& bits, int integrale_bonus) {
+    std::vector<std::size_t> order(b.bijdragen.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return b.bijdragen[x].points > b.bijdragen[y].points; });
+    std::vector<std::size_t> paid;
+    std::uint8_t used = 0, scoring_families = 0;
+    for (auto i : order) {
+        auto& c = b.bijdragen[i];
+        if (bits[2 * i] & used) {
+            const auto by = *std::find_if(paid.begin(), paid.end(), [&](std::size_t j) { return bits[2 * j] & bits[2 * i]; });
+            c.points = 0;
+            c.bewijs += " (telt niet mee: al geteld via " + b.bijdragen[by].signaal + ")";
+            continue;
+        }
+        used |= bits[2 * i];
+        scoring_families |= bits[2 * i + 1];
+        paid.push_back(i);
+        b.score += c.points;
+    }
+    const int count = std::popcount(scoring_families);
+    if (count < 2 || integrale_bonus <= 0) return;
+    std::vector<std::string_view> names;
+    for (unsigned f = 0; f < 8; ++f)
+        if (scoring_families & (1u << f)) names.push_back(familie_name(static_cast<Familie>(f)));
+    std::string text = "signalen uit " + std::to_string(count) + " domeinen: ";
+    for (std::size_t i = 0; i < names.size(); ++i)
+        text += std::string(i == 0 ? "" : i + 1 == names.size() ? " en " : ", ") + std::string(names[i]);
+    const int points = (count - 1) * integrale_bonus;
+    b.bijdragen.push_back({std::string(integrale_bonus_id), count - 1, integrale_bonus, points, std::move(text)});
+    b.score += points;
+}
+
+}  // namespace
+
 std::vector<Beoordeling> score_town(const Context& context, const Config& config, const Signals& signals) {
     std::vector<std::vector<Hit>> results(signals.size());
     tbb::parallel_for(std::size_t{0}, signals.size(), [&](std::size_t s) {
@@ -22,7 +61,7 @@ std::vector<Beoordeling> score_town(const Context& context, const Config& config
     tbb::parallel_for(std::size_t{0}, per_range.size(), [&](std::size_t r) {
         const auto begin = static_cast<std::uint32_t>(r * range_size), end = static_cast<std::uint32_t>(std::min(n, (r + 1) * range_size));
         auto& scored = per_range[r];
-        std::vector<std::uint8_t> families;  // bit per family, per scored object
+        std::vector<std::vector<std::uint8_t>> families;  // per scored object, per bijdrage: its family and `ook`
         const auto by_vbo = [](const Hit& hit, std::uint32_t vbo) { return hit.vbo < vbo; };
         for (std::size_t s = 0; s < signals.size(); ++s) {
             const auto& info = signals[s]->info();
@@ -32,24 +71,15 @@ std::vector<Beoordeling> score_town(const Context& context, const Config& config
                 if (slot[hit->vbo] < 0) {
                     slot[hit->vbo] = static_cast<std::int32_t>(scored.size());
                     scored.push_back({hit->vbo, 0, {}});
-                    families.push_back(0);
+                    families.emplace_back();
                 }
                 const auto k = static_cast<std::size_t>(slot[hit->vbo]);
-                const int points = hit->level * punten;
-                scored[k].bijdragen.push_back({info.id, hit->level, punten, points, std::move(hit->bewijs)});
-                scored[k].score += points;
-                families[k] |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(info.familie));
+                scored[k].bijdragen.push_back({info.id, hit->level, punten, hit->level * punten, std::move(hit->bewijs)});
+                families[k].push_back(familie_bit(info.familie) | hit->ook);
+                families[k].push_back(familie_bit(info.familie));
             }
         }
-        for (std::size_t k = 0; k < scored.size(); ++k) {
-            const int count = std::popcount(families[k]);
-            if (count >= 2 && config.integrale_bonus > 0) {
-                const int points = (count - 1) * config.integrale_bonus;
-                scored[k].bijdragen.push_back({std::string(integrale_bonus_id), count - 1, config.integrale_bonus, points,
-                                               "signalen uit " + std::to_string(count) + " domeinen"});
-                scored[k].score += points;
-            }
-        }
+        for (std::size_t k = 0; k < scored.size(); ++k) pay_once(scored[k], families[k], config.integrale_bonus);
     });
 
     // Ranked through small keys, then moved into place. BAG ids are unique, so this order is total

@@ -1,5 +1,9 @@
 #pragma once
 // Runs the active signals and turns their hits into integer scores: score = exact sum of bijdragen.
+// Evidence is paid once: within a family (registratie, gebouw, meldingen, vergunningen) only the
+// strongest signal scores, and a signal whose facts another family's stronger signal already used (a
+// kelderbox raised by its meldingen) does not score again. Families add up, and the integrale bonus
+// pays each family beyond the first that scored.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,7 +19,7 @@ struct Bijdrage {
     std::string signaal;  // signal id, or "integrale_bonus"
     int level = 0;        // 1-3 for a signal; the number of extra families for the bonus
     int punten = 0;       // points per level in force
-    int points = 0;       // level x punten
+    int points = 0;       // level x punten; 0 when the evidence was already paid (see bewijs)
     std::string bewijs;
 };
 

@@ -76,7 +76,9 @@ std::vector<Hit> Boxencomplex::evaluate(const Context& context) const {
                            "complex van " + std::to_string(boxes.size()) + " boxen in pand " + bag_id_text(town.panden[p].id) + ": " +
                                std::to_string(active_boxes) + " met een actieve vestiging, " +
                                count_text(static_cast<std::int64_t>(meldingen.size()), "melding", "meldingen") +
-                               " op of binnen " + format_decimal(straal_, 0) + " m van de boxen"});
+                               " op of binnen " + format_decimal(straal_, 0) + " m van de boxen",
+                           static_cast<std::uint8_t>((active_boxes > 0 ? familie_bit(Familie::registratie) : 0) |
+                                                     (meldingen.empty() ? 0 : familie_bit(Familie::meldingen)))});
         }
     });
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.vbo < b.vbo; });

@@ -42,7 +42,9 @@ std::vector<Hit> Kelderbox::evaluate(const Context& context) const {
             hits.push_back({i, static_cast<std::uint8_t>(level),
                             "box van " + std::to_string(vbo.oppervlakte) + " m² met " +
                                 count_text(active, "actieve vestiging", "actieve vestigingen") + " en " +
-                                count_text(meldingen, "melding", "meldingen")});
+                                count_text(meldingen, "melding", "meldingen"),
+                            static_cast<std::uint8_t>((registered ? familie_bit(Familie::registratie) : 0) |
+                                                      (reported ? familie_bit(Familie::meldingen) : 0))});
         }
     });
 }

@@ -2,8 +2,6 @@
 
 #include <tbb/parallel_for.h>
 
-#include "engine/analysis/hotspot_grid.hpp"
-#include "engine/errors.hpp"
 #include "engine/text.hpp"
 #include "support.hpp"
 
@@ -12,49 +10,61 @@ namespace onregel {
 const SignalInfo& MeldingenHotspot::info() const {
     static const SignalInfo info{
         "meldingen_hotspot",
-        "Het object ligt in een rastercel waar meldingen (gewogen per categorie, tot de peildatum) significant "
-        "samenklonteren: Getis-Ord Gi* met vaste afstandsband, na Benjamini-Hochberg FDR. Niveau = klasse: "
-        "1 bij p < 0.10, 2 bij p < 0.05, 3 bij p < 0.01",
-        "hotspotpraktijk (Getis & Ord 1995; ArcGIS Optimized Hot Spot Analysis)",
+        "Het object ligt in een rastercel met meer meldingen (tot de peildatum, categorieën met gewicht > 0) dan "
+        "de verblijfsobjecten in die cel doen verwachten bij het eigen meldingenpeil van de gemeente: Poisson-toets "
+        "waargenomen tegen verwacht, Benjamini-Hochberg over alle cellen. Vuurt alleen met minstens min_meldingen "
+        "meldingen (ook de drempel k waaronder het profiel loo een cel niet toont) en minstens min_verhouding keer "
+        "het verwachte aantal. Niveau 1, 2, 3 bij FDR q, q/2, q/10",
+        "Kulldorff (1997), scanstatistiek met populatie at risk (SaTScan, Poisson-model); ArcGIS: bij incidenten die "
+        "de bevolking volgen, analyseer dichtheden ten opzichte van de bevolking, niet aantallen",
         Familie::meldingen,
         1,
         {
             {"cel_m", ParamType::real, 100, 10, 5000, "side of a grid cell (m)"},
-            {"band_m", ParamType::real, 300, 10, 20000,
-             "cells whose centres lie within this distance (m) are neighbours (binary weights); at least cel_m"},
+            {"min_meldingen", ParamType::integer, 5, 1, 1000,
+             "a cell needs at least this many meldingen to be hot; profile loo leaves out cells with fewer on the map"},
+            {"min_verhouding", ParamType::real, 2, 1, 100, "a cell needs at least this many times the expected meldingen"},
+            {"fdr_q", ParamType::real, 0.10, 0.001, 0.5, "Benjamini-Hochberg false discovery rate for level 1"},
         }};
     return info;
 }
 
 void MeldingenHotspot::configure(const ParamValues& values) {
-    cel_ = values.at("cel_m");
-    band_ = values.at("band_m");
-    if (band_ < cel_)
-        throw config_error("[signalen." + info().id + "] band_m = " + format_decimal(band_, 2) + " is below cel_m = " +
-                           format_decimal(cel_, 2) + ": the band must reach the neighbouring cells (band_m >= cel_m)");
+    options_.cell = values.at("cel_m");
+    options_.min_observed = static_cast<std::int64_t>(values.at("min_meldingen"));
+    options_.min_ratio = values.at("min_verhouding");
+    options_.fdr_q = values.at("fdr_q");
+}
+
+HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const ExcessOptions& options) {
+    const auto events = hotspot_events(town, policy);
+    std::vector<std::uint32_t> gemeente(town.verblijfsobjecten.size());
+    for (std::size_t i = 0; i < gemeente.size(); ++i) gemeente[i] = gemeentecode(town.verblijfsobjecten[i].id);
+    return excess_hotspots(points_of(town.verblijfsobjecten), gemeente, events.points, options);
+}
+
+std::string excess_text(const HotspotCell& cell, double cel_m) {
+    const auto observed = static_cast<std::int64_t>(cell.count);
+    return count_text(observed, "melding", "meldingen") + " waar " + format_decimal_nl(cell.verwacht, 1) +
+           " verwacht bij " + count_text(cell.objecten, "adres", "adressen") + " in deze cel van " +
+           format_decimal(cel_m, 0) + " m";
 }
 
 std::vector<Hit> MeldingenHotspot::evaluate(const Context& context) const {
     const Town& town = context.town;
-    const auto events = hotspot_events(town, context.policy);
-    if (events.points.empty()) return {};
-    const HotspotGrid grid = grid_hotspots(points_of(town.verblijfsobjecten), events.points, events.weights, cel_, band_);
+    if (town.meldingen.empty()) return {};
+    const HotspotGrid grid = meldingen_excess(town, context.policy, options_);
     // Every object in a hot cell carries the same evidence: worded once per cell.
     std::vector<std::string> bewijs(grid.cells.size());
     tbb::parallel_for(std::size_t{0}, grid.cells.size(), [&](std::size_t c) {
-        const auto& cell = grid.cells[c];
-        if (cell.klasse >= 1)
-            bewijs[c] = "hotspotcel van " + format_decimal(cel_, 0) + " m met " + format_decimal(cell.count, 1) +
-                        " gewogen meldingen: Gi* z = " + format_decimal(cell.z, 2) +
-                        (cell.p < 0.0001 ? ", p < 0.0001" : ", p = " + format_decimal(cell.p, 4)) + ", klasse " +
-                        std::to_string(cell.klasse) + " na FDR";
+        if (grid.cells[c].klasse >= 1) bewijs[c] = excess_text(grid.cells[c], options_.cell);
     });
     return in_chunks(town.verblijfsobjecten.size(), [&](std::size_t begin, std::size_t end, std::vector<Hit>& hits) {
         for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
             const auto c = grid.find(town.verblijfsobjecten[i].punt);
             if (c < 0) continue;
             const auto klasse = grid.cells[static_cast<std::size_t>(c)].klasse;
-            if (klasse >= 1) hits.push_back({i, static_cast<std::uint8_t>(std::min<int>(klasse, 3)), bewijs[static_cast<std::size_t>(c)]});
+            if (klasse >= 1) hits.push_back({i, static_cast<std::uint8_t>(klasse), bewijs[static_cast<std::size_t>(c)]});
         }
     });
 }

@@ -1,18 +1,27 @@
 #pragma once
+#include "engine/analysis/hotspot_grid.hpp"
 #include "engine/signal.hpp"
 
 namespace onregel {
 
-// The object lies in a significant hot spot of meldingen (Gi* with FDR).
+// The object lies in a grid cell with more meldingen than its verblijfsobjecten lead one to expect.
 class MeldingenHotspot final : public Signal {
 public:
     const SignalInfo& info() const override;
     void configure(const ParamValues& values) override;
     std::vector<Hit> evaluate(const Context& context) const override;
+    // The test as configured: the hot spot map of `run` uses exactly this, so map and signal agree.
+    const ExcessOptions& options() const { return options_; }
 
 private:
-    double cel_ = 100;
-    double band_ = 300;
+    ExcessOptions options_;
 };
+
+// The grid of the meldingen_hotspot test over a town: meldingen up to the peildatum with a positive
+// weight for their categorie, against the verblijfsobjecten of each gemeente.
+HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const ExcessOptions& options);
+
+// "9 meldingen waar 2,1 verwacht bij 240 adressen in deze cel van 100 m": the cell's facts in one sentence.
+std::string excess_text(const HotspotCell& cell, double cel_m);
 
 }  // namespace onregel

@@ -103,7 +103,7 @@ TEST(MeldingenHotspots, TrendPerCellFromYearlyCounts) {
         for (int k = 0; k < 3; ++k) b.melding(static_cast<std::int32_t>(still), b.town.peildatum - 365 * back - 10);
     }
     b.melding(static_cast<std::int32_t>(still), b.town.peildatum + 5);  // after the peildatum: not counted
-    const auto out = meldingen_hotspots(b.town, b.policy, {100, 300, 5}, Profiel::handhaving);
+    const auto out = meldingen_hotspots(b.town, b.policy, ExcessOptions{}, Profiel::handhaving);
     ASSERT_EQ(out.table.rows.size(), 3u);
     // Rows run west to east here: rising, falling, steady.
     const auto trend = [&](std::size_t r) { return std::get<std::string>(out.table.rows[r].cells[1]); };
@@ -113,7 +113,7 @@ TEST(MeldingenHotspots, TrendPerCellFromYearlyCounts) {
     EXPECT_EQ(trend(2), "geen");
     EXPECT_EQ(count(0), 22);
     EXPECT_EQ(count(2), 15);
-    const auto loo = meldingen_hotspots(b.town, b.policy, {100, 300, 16}, Profiel::loo);
+    const auto loo = meldingen_hotspots(b.town, b.policy, ExcessOptions{.min_observed = 16}, Profiel::loo);
     EXPECT_EQ(loo.onderdrukt, 1u) << "the steady cell has 15 meldingen, under k = 16";
     EXPECT_EQ(loo.table.rows.size(), 2u);
 }

@@ -30,10 +30,10 @@ TEST(CliProposal, ControlesInEveryFormatWithIdsAsTextAndFormulasNeutralised) {
     const auto dir = scratch("proposal_formats");
     const auto result = run_cli(proposal_run(formula_bag(dir), dir / "out"));
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.out.find("4 controles op 2 controledagen, waarvan 1 als steekproef"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("5 controles op 2 controledagen, waarvan 2 als steekproef"), std::string::npos) << result.out;
     const auto geojson = nlohmann::json::parse(slurp(dir / "out" / "controles.geojson"))["features"];
     const auto xlsx = ogr_layer(dir / "out" / "controles.xlsx", "controles")["features"];
-    ASSERT_EQ(geojson.size(), 4u);
+    ASSERT_EQ(geojson.size(), 5u);
     ASSERT_EQ(xlsx.size(), geojson.size());
     std::map<int, int> per_day;
     for (std::size_t i = 0; i < geojson.size(); ++i) {
@@ -117,7 +117,7 @@ TEST(CliProposal, HotspotCellsUnderKAreLeftOutOfTheLooProfile) {
     std::size_t under_k = 0;
     for (const auto& cell : hh) {
         under_k += cell["properties"]["n_meldingen"].get<int>() < 5;
-        for (const char* key : {"klasse", "trend", "n_meldingen", "z", "p"}) EXPECT_TRUE(cell["properties"].contains(key)) << key;
+        for (const char* key : {"klasse", "trend", "n_meldingen", "adressen", "verwacht", "verhouding", "p"}) EXPECT_TRUE(cell["properties"].contains(key)) << key;
     }
     EXPECT_EQ(loo["onderdrukt"].get<std::size_t>(), under_k);
     EXPECT_EQ(nlohmann::json::parse(slurp(dir / "loo" / "hotspots.geojson"))["features"].size(), hh.size() - under_k);

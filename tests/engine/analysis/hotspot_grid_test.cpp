@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 
+#include "engine/analysis/tail_probability.hpp"
 #include "engine/errors.hpp"
 
 namespace onregel {
@@ -126,6 +127,156 @@ TEST(HotspotGrid, SameResultForAnyThreadCount) {
     int hot = 0;
     for (std::size_t i = 0; i < serial.cells.size(); ++i) {
         ASSERT_EQ(serial.cells[i].z, parallel.cells[i].z) << i;
+        ASSERT_EQ(serial.cells[i].p, parallel.cells[i].p) << i;
+        ASSERT_EQ(serial.cells[i].klasse, parallel.cells[i].klasse) << i;
+        hot += serial.cells[i].klasse == 3;
+    }
+    EXPECT_GT(hot, 100);
+}
+
+// The excess test's town: 10 x 10 cells of 100 m from (x0, 0), `per_cell` objects and `meldingen`
+// meldingen in each, all of gemeente `code`.
+struct ExposureTown {
+    std::vector<Point> vbos, meldingen;
+    std::vector<std::uint32_t> gemeente;
+
+    void cell(double x, double y, int objects, int reports, std::uint32_t code) {
+        for (int k = 0; k < objects; ++k) {
+            vbos.push_back({x + 5 + (k % 9) * 10, y + 5 + (k / 9 % 9) * 10});
+            gemeente.push_back(code);
+        }
+        for (int k = 0; k < reports; ++k) meldingen.push_back({x + 50 + (k % 40), y + 50});
+    }
+    void block(double x0, int per_cell, int reports, std::uint32_t code) {
+        for (int row = 0; row < 10; ++row)
+            for (int column = 0; column < 10; ++column) cell(x0 + column * 100, row * 100, per_cell, reports, code);
+    }
+    const HotspotCell& at(const HotspotGrid& grid, double x, double y) const {
+        const auto c = grid.find({x, y});
+        if (c < 0) throw std::out_of_range("no cell");
+        return grid.cells[static_cast<std::size_t>(c)];
+    }
+};
+
+// Meldingen dense where people live are no hot spot; more than the people explain is.
+TEST(ExcessHotspots, ExcessOverExposureNotDensity) {
+    ExposureTown town;
+    for (int row = 0; row < 10; ++row)
+        for (int column = 0; column < 10; ++column) {
+            const bool dense = row == 2 && column == 2, hot = row == 5 && column == 5;
+            town.cell(column * 100.0, row * 100.0, dense ? 200 : 20, dense ? 10 : hot ? 12 : 1, 353);
+        }
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+    ASSERT_EQ(grid.cells.size(), 100u);
+    // 120 meldingen over 2180 objects.
+    const double rate = 120.0 / 2180.0;
+    const auto& hot = town.at(grid, 550, 550);
+    EXPECT_EQ(hot.count, 12);
+    EXPECT_EQ(hot.objecten, 20);
+    EXPECT_NEAR(hot.verwacht, 20 * rate, 1e-12);
+    EXPECT_EQ(hot.p, poisson_upper_tail(12, hot.verwacht));
+    EXPECT_EQ(hot.klasse, 3);
+    const auto& dense = town.at(grid, 250, 250);
+    EXPECT_EQ(dense.count, 10);
+    EXPECT_NEAR(dense.verwacht, 200 * rate, 1e-12);
+    EXPECT_EQ(dense.klasse, 0) << "ten meldingen among 200 addresses are what the gemeente's rate gives";
+    int hot_cells = 0;
+    double expected = 0;
+    for (const auto& c : grid.cells) {
+        hot_cells += c.klasse > 0;
+        expected += c.verwacht;
+    }
+    EXPECT_EQ(hot_cells, 1);
+    EXPECT_NEAR(expected, 120, 1e-9) << "the expectations add up to what was observed";
+}
+
+// Each gemeente is its own reference: a gemeente with three times the meldingen everywhere has no hot
+// spot, and does not make its neighbour's look cold or hot.
+TEST(ExcessHotspots, EachGemeenteIsItsOwnReference) {
+    ExposureTown town;
+    town.block(0, 20, 1, 353);
+    town.block(5000, 20, 3, 344);
+    town.meldingen.insert(town.meldingen.end(), 11, {550, 550});  // 12 in that cell of 0353
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+    for (const auto& c : grid.cells) {
+        const bool is_hot_cell = c.column == 5 && c.row == 5;
+        EXPECT_EQ(c.klasse > 0, is_hot_cell) << c.column << "," << c.row;
+        if (c.column >= 50) {
+            EXPECT_NEAR(c.verwacht, 3, 1e-12);
+        }
+    }
+}
+
+// A cell on a border: its expectation sums each gemeente's rate over that gemeente's objects in it.
+TEST(ExcessHotspots, BorderCellsShareTheirExpectation) {
+    ExposureTown town;
+    town.block(0, 20, 1, 353);
+    town.block(2000, 20, 2, 344);
+    town.cell(5000, 0, 10, 0, 353);
+    town.cell(5000, 0, 10, 0, 344);
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+    const auto& border = town.at(grid, 5050, 50);
+    EXPECT_EQ(border.objecten, 20);
+    EXPECT_NEAR(border.verwacht, 10 * (100.0 / 2010) + 10 * (200.0 / 2010), 1e-12);
+}
+
+TEST(ExcessHotspots, FloorsAndLevels) {
+    ExposureTown town;
+    town.block(0, 20, 0, 353);
+    // 4 meldingen in one quiet cell: far past expectation, but under the minimum of 5.
+    town.meldingen.insert(town.meldingen.end(), 4, {550, 550});
+    town.meldingen.insert(town.meldingen.end(), 96, {1e9, 1e9});  // far away, outside any object's cell
+    auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+    EXPECT_EQ(town.at(grid, 550, 550).klasse, 0);
+    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {.min_observed = 4});
+    EXPECT_EQ(town.at(grid, 550, 550).klasse, 3);
+    EXPECT_EQ(town.at(grid, 550, 550).verwacht, 4.0 / 100) << "meldingen in cells without objects set no rate";
+    EXPECT_EQ(grid.cells.back().klasse, 0) << "a cell without objects is not tested";
+    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {.min_observed = 4, .min_ratio = 200});
+    EXPECT_EQ(town.at(grid, 550, 550).klasse, 0) << "4 against 0.04 expected is 100 times, under 200";
+    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, {.cell = 0}), config_error);
+    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, {.fdr_q = 1}), config_error);
+}
+
+// Level by the BH level reached over m tested cells: p <= q k / m at q/10, q/2, q.
+TEST(ExcessHotspots, LevelFollowsTheFdrLevelReached) {
+    // 50 cells of 20 objects with 2 meldingen each, and one cell per case below: rate = total / objects.
+    for (const auto& [reports, klasse] : {std::pair{7, 0}, std::pair{8, 1}, std::pair{9, 2}, std::pair{10, 3}}) {
+        ExposureTown town;
+        for (int k = 0; k < 50; ++k) town.cell(k * 100.0, 0, 20, 2, 353);
+        town.cell(0, 1000, 20, reports, 353);
+        const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+        const auto& c = town.at(grid, 50, 1050);
+        // With 51 cells the smallest p passes BH at level a when p <= a / 51.
+        const double p = poisson_upper_tail(reports, 20.0 * (100 + reports) / 1020);
+        EXPECT_EQ(c.p, p);
+        const int expected = p <= 0.01 / 51 ? 3 : p <= 0.05 / 51 ? 2 : p <= 0.10 / 51 ? 1 : 0;
+        EXPECT_EQ(expected, klasse) << reports << " meldingen, p = " << p;
+        EXPECT_EQ(c.klasse, klasse) << reports;
+    }
+}
+
+TEST(ExcessHotspots, SameResultForAnyThreadCount) {
+    std::mt19937_64 random(3);
+    std::uniform_real_distribution<double> coordinate(100000, 130000);
+    std::normal_distribution<double> near_centre(115000, 800);
+    std::vector<Point> vbos(200000), meldingen(30000);
+    std::vector<std::uint32_t> gemeente(vbos.size());
+    for (std::size_t i = 0; i < vbos.size(); ++i) {
+        vbos[i] = {coordinate(random), coordinate(random)};
+        gemeente[i] = vbos[i].x < 115000 ? 1 : 2;
+    }
+    for (auto& p : meldingen) p = {near_centre(random), near_centre(random)};
+    HotspotGrid serial;
+    {
+        tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
+        serial = excess_hotspots(vbos, gemeente, meldingen, {});
+    }
+    const auto parallel = excess_hotspots(vbos, gemeente, meldingen, {});
+    ASSERT_EQ(serial.cells.size(), parallel.cells.size());
+    int hot = 0;
+    for (std::size_t i = 0; i < serial.cells.size(); ++i) {
+        ASSERT_EQ(serial.cells[i].verwacht, parallel.cells[i].verwacht) << i;
         ASSERT_EQ(serial.cells[i].p, parallel.cells[i].p) << i;
         ASSERT_EQ(serial.cells[i].klasse, parallel.cells[i].klasse) << i;
         hot += serial.cells[i].klasse == 3;

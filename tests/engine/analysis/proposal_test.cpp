@@ -60,15 +60,35 @@ std::map<int, std::vector<Controle>> by_day(const std::vector<Controle>& control
     return days;
 }
 
-TEST(RankPanden, SumsTheScoresOfAPandsObjects) {
+TEST(RankPanden, APandRanksByItsStrongestObject) {
     const Fixture f;
     ASSERT_EQ(f.panden.size(), 10u);  // 11 flagged objects, two share a pand
-    // Objects 2 (98) and 5 (95) share a pand: 193 beats object 0 (100).
-    EXPECT_EQ(f.panden[0].pand, f.shared_pand);
-    EXPECT_EQ(f.panden[0].score, 98 + 95);
-    EXPECT_EQ(f.panden[0].objecten, (std::vector<std::uint32_t>{2, 5}));
-    EXPECT_EQ(f.panden[1].score, 100);
+    // Objects 2 (98) and 5 (95) share a pand: it scores 98, never the sum, after objects 0 (100) and 1 (99).
+    EXPECT_EQ(f.panden[0].score, 100);
+    EXPECT_EQ(f.panden[1].score, 99);
+    EXPECT_EQ(f.panden[2].pand, f.shared_pand);
+    EXPECT_EQ(f.panden[2].score, 98);
+    EXPECT_EQ(f.panden[2].objecten, (std::vector<std::uint32_t>{2, 5}));
     for (std::size_t k = 1; k < f.panden.size(); ++k) EXPECT_GE(f.panden[k - 1].score, f.panden[k].score);
+}
+
+// Forty flats of 3 points do not outrank one object of 9; between equals, more flagged objects first.
+TEST(RankPanden, ABlockOfFlatsDoesNotOutrankOneStrongCase) {
+    TownBuilder b;
+    const auto flats = b.pand(), box = b.pand(), pair = b.pand();
+    std::vector<Beoordeling> ranked;
+    ranked.push_back({b.vbo(overige_gebruiksfunctie, 18, box), 9, {}});
+    ranked.push_back({b.vbo(woonfunctie, 60, pair), 3, {}});
+    ranked.push_back({b.vbo(woonfunctie, 60, pair), 3, {}});
+    for (int k = 0; k < 40; ++k) ranked.push_back({b.vbo(woonfunctie, 60, flats), 3, {}});
+    const auto panden = rank_panden(b.town, ranked);
+    ASSERT_EQ(panden.size(), 3u);
+    EXPECT_EQ(panden[0].pand, box);
+    EXPECT_EQ(panden[0].score, 9);
+    EXPECT_EQ(panden[1].pand, flats) << "a tie on score goes to more flagged objects";
+    EXPECT_EQ(panden[1].score, 3);
+    EXPECT_EQ(panden[1].objecten.size(), 40u);
+    EXPECT_EQ(panden[2].pand, pair);
 }
 
 TEST(RankPanden, TiesGoByPandId) {
