@@ -103,6 +103,20 @@ TEST(CliGebied, PolygonThroughAPandTakesExactlyTheObjectsInside) {
     // Meldingen: G1 on object 101, G2 without address at a point inside the area; G3 elsewhere.
     EXPECT_EQ(weide["cijfers"]["meldingen_per_categorie"], (nlohmann::json{{"drugs", 1}, {"overlast", 1}}));
     EXPECT_EQ(beeld["peildatum"], "2024-03-01");
+    // The meldingen begin on 2023-05-01, after the last year (2023-03-02 – 2024-03-01) begins: no year
+    // is in the series, so no count per year, no rate and no trend.
+    EXPECT_EQ(beeld["meldingen_vanaf"], "2023-05-01");
+    EXPECT_EQ(weide["cijfers"]["meldingen_per_jaar"], nlohmann::json::array({nullptr, nullptr, nullptr, nullptr, nullptr}));
+    EXPECT_EQ(weide["cijfers"]["meldingen_trend"]["trend"], "te weinig jaren");
+    EXPECT_EQ(weide["cijfers"]["meldingen_trend"]["jaren"], 0);
+    EXPECT_TRUE(weide["cijfers"]["meldingen_trend"]["p"].is_null());
+    EXPECT_TRUE(kengetal(weide, "meldingen")["gebied"].is_null());
+    const auto md = slurp(out / "informatiebeeld.md");
+    EXPECT_NE(md.find("De meldingen in de invoer beginnen op 2023-05-01; geen van de jaren hierboven begint op of na die datum."),
+              std::string::npos) << md;
+    EXPECT_NE(md.find("Trend van de meldingen: te weinig jaren voor een trend (geen jaar met gegevens; Mann–Kendall heeft er "
+                      "minstens 5 nodig)."),
+              std::string::npos) << md;
 
     const auto gebieden = nlohmann::json::parse(slurp(out / "gebieden.geojson"))["features"];
     ASSERT_EQ(gebieden.size(), 2u);
@@ -116,7 +130,7 @@ TEST(CliGebied, PolygonThroughAPandTakesExactlyTheObjectsInside) {
     const auto html = slurp(out / "informatiebeeld.html");
     EXPECT_EQ(html.find("<script"), std::string::npos);
     for (const char* fetch : {"http://", "https://", "src=", "<link"}) EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
-    EXPECT_NE(slurp(out / "informatiebeeld.md").find("## Bedrijventerrein De Kleine Weide/Noord"), std::string::npos);
+    EXPECT_NE(md.find("## Bedrijventerrein De Kleine Weide/Noord"), std::string::npos);
 
     expect_nowhere(out, {"PRIVACY-CANARY", "Garage Snel", "Stichting Beheer", "10000101", "000000000101"});
 }
