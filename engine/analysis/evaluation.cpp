@@ -39,8 +39,9 @@ Aandeel wilson(int treffers, int n) {
     const double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
     const double half = z95 / (1 + z2 / nn) * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
     a.waarde = p;
-    a.laag = std::max(0.0, centre - half);
-    a.hoog = std::min(1.0, centre + half);
+    // At 0 and n hits the bound is exactly 0 or 1; the subtraction leaves rounding noise there.
+    a.laag = treffers == 0 ? 0.0 : std::max(0.0, centre - half);
+    a.hoog = treffers == n ? 1.0 : std::min(1.0, centre + half);
     return a;
 }
 
