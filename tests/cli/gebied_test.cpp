@@ -216,6 +216,25 @@ TEST(CliGebied, SampleBedrijventerreinShowsItsPlantedIrregularities) {
     const auto& auto_ = kengetal(terrein, "autobranche");
     EXPECT_GT(auto_["gebied"].get<double>(), auto_["gemeente"].get<double>()) << auto_;
 
+    // The sample's meldingen begin within the five years (issue #17: 0, 0, 81, 130, 171 read as
+    // "stijgend"): a year has a count only when it begins on or after the first melding, and a trend
+    // needs five such years.
+    const auto vanaf = beeld["meldingen_vanaf"].get<std::string>();
+    for (const auto* cijfers : {&beeld["gemeente"], &c}) {
+        const auto& per_jaar = (*cijfers)["meldingen_per_jaar"];
+        ASSERT_EQ(per_jaar.size(), 5u);
+        std::size_t jaren = 0;
+        for (std::size_t k = 0; k < 5; ++k) {
+            const bool in_reeks = beeld["jaren"][k]["van"].get<std::string>() >= vanaf;
+            EXPECT_EQ(per_jaar[k].is_null(), !in_reeks) << k << " " << per_jaar;
+            jaren += in_reeks;
+        }
+        EXPECT_EQ((*cijfers)["meldingen_trend"]["jaren"], jaren);
+        if (jaren < 5) {
+            EXPECT_EQ((*cijfers)["meldingen_trend"]["trend"], "te weinig jaren");
+        }
+    }
+
     // A planted irregularity in a bedrijfsunit (gebruiksdoel_mismatch: horeca in an industriefunctie)
     // is in the basisdataset with its signal.
     std::set<std::string> planted;
