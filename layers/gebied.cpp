@@ -271,8 +271,8 @@ std::string trend_alinea(const Gebiedscijfers& c, const Gemeentebeeld& beeld) {
               (jaren == 0   ? std::string("geen van de jaren hierboven begint") :
                jaren == 1   ? std::string("alleen het laatste jaar begint") :
                               "alleen de laatste " + std::to_string(jaren) + " jaren beginnen") +
-              " op of na die datum. Eerdere jaren vallen (deels) vóór de gegevens en tellen niet mee (–), ook niet voor "
-              "de trend en het kengetal Meldingen. ";
+              " op of na die datum. Jaren die eerder beginnen, vallen (deels) vóór de gegevens en tellen niet mee (–), "
+              "ook niet voor de trend en het kengetal Meldingen. ";
     if (!g.meldingen_trend || !c.meldingen_trend)
         return out + "Trend van de meldingen: te weinig jaren voor een trend (" +
                (jaren == 0 ? std::string("geen jaar") : std::to_string(jaren) + " jaar") +

@@ -88,7 +88,7 @@ public:
     const Gebiedscijfers& gemeente() const { return gemeente_; }
     // The object's signals and score, nullptr when none fired.
     const Beoordeling* beoordeling(std::uint32_t vbo) const;
-    // The years of the series, oldest first: [van, tot] as dates.
+    // The informatiebeeld_jaren years counted back from the peildatum, oldest first: [van, tot] as dates.
     std::vector<std::pair<Date, Date>> jaren() const;
     // The date of the first melding in the input: where the meldingen data begins.
     std::optional<Date> meldingen_vanaf() const { return meldingen_vanaf_; }
