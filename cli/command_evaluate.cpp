@@ -28,7 +28,7 @@ void replace_file(const std::filesystem::path& path, const std::string& content)
 
 void add_evaluate_command(CLI::App& app) {
     auto args = std::make_shared<EvaluateArguments>();
-    auto* cmd = app.add_subcommand("evaluate", "Compare outcomes of controles with a previous run: hit rates of the ranking vs the steekproef, per signal");
+    auto* cmd = app.add_subcommand("evaluate", "Compare outcomes of controles with a previous run: hit rates (95% intervals) of the ranking, each signal and the steekproef; lift and PAI only when at least 10 visits and a bevinding on both sides allow it");
     cmd->add_option("--out", args->out, "Output directory of a previous `onregel run`; evaluatie.json and evaluatie.md are written there")->required();
     cmd->add_option("--uitkomsten", args->uitkomsten, "Outcomes: bag_id or address, datum, uitkomst (bevinding|geen_bevinding), optional categorie")->required();
     cmd->callback([args] {

@@ -56,8 +56,15 @@ nlohmann::ordered_json aandeel_json(const Aandeel& a) {
     return j;
 }
 
-nlohmann::ordered_json optional_json(const std::optional<double>& v) {
-    return v ? nlohmann::ordered_json(rounded(*v)) : nlohmann::ordered_json(nullptr);
+// "<naam>": the ratio and "<naam>_interval_95": its bounds, both null when there is none.
+void verhouding_json(nlohmann::ordered_json& j, const std::string& naam, const std::optional<Verhouding>& v) {
+    j[naam] = v ? nlohmann::ordered_json(rounded(v->waarde)) : nlohmann::ordered_json(nullptr);
+    j[naam + "_interval_95"] = v ? nlohmann::ordered_json{rounded(v->laag), rounded(v->hoog)} : nlohmann::ordered_json(nullptr);
+}
+
+void lift_json(nlohmann::ordered_json& j, const Lift& lift) {
+    verhouding_json(j, "lift", lift.verhouding);
+    j["vergelijking"] = vergelijking_name(lift.vergelijking);
 }
 
 // Dutch notation: "12,5%".
@@ -73,6 +80,29 @@ std::string getal(double v, int decimals) {
     for (auto& c : text)
         if (c == '.') c = ',';
     return text;
+}
+
+std::string interval_tekst(const Verhouding& v) { return "95%-interval " + getal(v.laag, 2) + " tot " + getal(v.hoog, 2); }
+
+// Why the ranking is not set against the steekproef, as one Dutch sentence.
+std::string geen_vergelijking(Vergelijking vergelijking, const Aandeel& gerangschikt, const Aandeel& steekproef) {
+    const auto minimum = ": minstens " + std::to_string(min_bezoeken) + " nodig.";
+    switch (vergelijking) {
+        case Vergelijking::steekproef_te_klein:
+            return "Te weinig steekproefbezoeken (n = " + std::to_string(steekproef.n) +
+                   ") om de ranglijst met toeval te vergelijken" + minimum;
+        case Vergelijking::groep_te_klein:
+            return "Te weinig bezoeken aan adressen uit de ranglijst (n = " + std::to_string(gerangschikt.n) +
+                   ") om de ranglijst met toeval te vergelijken" + minimum;
+        case Vergelijking::steekproef_zonder_bevinding:
+            return "De steekproef vond niets (0 van " + std::to_string(steekproef.n) +
+                   "): hoeveel keer zo vaak de ranglijst iets vindt, is dan niet te schatten.";
+        case Vergelijking::groep_zonder_bevinding:
+            return "De ranglijst vond niets (0 van " + std::to_string(gerangschikt.n) +
+                   "): een verhouding met de steekproef is dan niet te schatten.";
+        case Vergelijking::mogelijk: break;
+    }
+    return "";
 }
 
 std::string aandeel_zin(const Aandeel& a) {
@@ -157,28 +187,31 @@ std::string evaluatie_json(const EvaluatieRapport& r) {
     j["gerangschikt"] = aandeel_json(e.gerangschikt);
     j["steekproef"] = aandeel_json(e.steekproef);
     j["steekproef"]["voorgesteld"] = r.steekproef_voorgesteld;
-    j["lift"] = optional_json(e.lift);
+    lift_json(j, e.lift);
+    j["min_bezoeken"] = min_bezoeken;
     j["precisie_at_k"] = nlohmann::ordered_json::array();
     for (const auto& [k, a] : e.precisie) {
         auto entry = aandeel_json(a);
         entry["k"] = k;
         j["precisie_at_k"].push_back(entry);
     }
-    j["pai"] = optional_json(e.pai);
+    verhouding_json(j, "pai", e.pai);
     j["pai_invoer"] = {{"verblijfsobjecten", r.objecten}, {"gemarkeerd", r.gemarkeerd}};
     j["per_signaal"] = nlohmann::ordered_json::array();
     for (const auto& s : e.per_signaal) {
         nlohmann::ordered_json entry{{"signaal", s.signaal}};
         entry.update(aandeel_json(s.aandeel));
-        entry["lift"] = optional_json(s.lift);
+        lift_json(entry, s.lift);
         j["per_signaal"].push_back(entry);
     }
     j["definities"] = {
         {"aandeel", "bevindingen / gecontroleerde adressen; meerdere uitkomsten op één adres tellen één keer, als bevinding zodra één van ze dat is"},
         {"interval_95", "Wilson-scoreinterval, 95%"},
-        {"lift", "aandeel bij gerangschikte adressen / aandeel in de steekproef"},
+        {"lift", "aandeel bij gerangschikte adressen / aandeel in de steekproef; null tenzij beide groepen minstens min_bezoeken bezoeken en een bevinding hebben (zie vergelijking)"},
+        {"lift_interval_95", "Katz-loginterval, 95%: ln(lift) ± 1,96 · √(1/x₁ − 1/n₁ + 1/x₂ − 1/n₂)"},
         {"precisie_at_k", "aandeel met bevinding onder de k hoogst gerangschikte gecontroleerde adressen"},
-        {"pai", "(n/N) / (a/A): het deel van alle bevindingen dat bij gemarkeerde adressen ligt, gedeeld door het deel van de adressen dat gemarkeerd is; n en N geschat uit de twee aandelen: n = r_g a, N = r_g a + r_s (A - a)"}};
+        {"pai", "(n/N) / (a/A): het deel van alle bevindingen dat bij gemarkeerde adressen ligt, gedeeld door het deel van de adressen dat gemarkeerd is; n en N geschat uit de twee aandelen: n = r_g a, N = r_g a + r_s (A - a); alleen naast een lift"},
+        {"pai_interval_95", "het interval van de lift omgerekend: PAI = 1 / (f + (1 - f) / lift) met f = a/A"}};
     return j.dump(1) + "\n";
 }
 
@@ -187,20 +220,22 @@ std::string evaluatie_md(const EvaluatieRapport& r) {
     std::string md = "# Evaluatie van de controles\n\n";
     md += "Ranglijst met peildatum " + r.peildatum + ". ";
     md += "Uitkomsten" + (r.van ? " van " + format_date(*r.van) + " tot " + format_date(*r.tot) : std::string()) + ": " +
-          std::to_string(r.rijen) + " regels, waarvan " + std::to_string(r.gebruikt) + " bij een adres uit de ranglijst of de steekproef.";
+          std::to_string(r.rijen) + (r.rijen == 1 ? " regel, waarvan " : " regels, waarvan ") + std::to_string(r.gebruikt) + " bij een adres uit de ranglijst of de steekproef.";
     std::size_t afgewezen = 0;
     for (const auto& [reden, n] : r.afgewezen) afgewezen += n;
-    if (afgewezen) md += " " + std::to_string(afgewezen) + " regels konden niet worden gebruikt (zie evaluatie.json).";
+    if (afgewezen)
+        md += " " + std::to_string(afgewezen) + (afgewezen == 1 ? " regel kon" : " regels konden") +
+              " niet worden gebruikt (zie evaluatie.json).";
     md += "\n\n## Vinden de signalen meer dan het toeval?\n\n";
     md += "- Adressen uit de ranglijst: " + aandeel_zin(e.gerangschikt) + ".\n";
     md += "- Steekproef (willekeurige adressen zonder signaal, ter vergelijking): " + aandeel_zin(e.steekproef) + ".\n";
-    if (e.lift) {
-        md += "- De ranglijst vond " + getal(*e.lift, 1) + " keer zo vaak iets als de steekproef.";
-        const bool apart = e.gerangschikt.laag > e.steekproef.hoog || e.steekproef.laag > e.gerangschikt.hoog;
-        md += apart ? " De intervallen overlappen niet: dit verschil is waarschijnlijk geen toeval.\n"
-                    : " De intervallen overlappen: het verschil kan toeval zijn.\n";
+    if (const auto& rr = e.lift.verhouding) {
+        md += "- De ranglijst vond " + getal(rr->waarde, 2) + " keer zo vaak iets als de steekproef (" + interval_tekst(*rr) + "). ";
+        md += rr->laag > 1 ? "Het hele interval ligt boven 1: dit verschil is waarschijnlijk geen toeval.\n"
+              : rr->hoog < 1 ? "Het hele interval ligt onder 1: de ranglijst vond minder dan de steekproef, en dat is waarschijnlijk geen toeval.\n"
+                             : "Het interval bevat 1: het verschil kan toeval zijn.\n";
     } else {
-        md += "- Zonder bevinding in de steekproef is niet te zeggen hoeveel beter de ranglijst is dan het toeval.\n";
+        md += "- " + geen_vergelijking(e.lift.vergelijking, e.gerangschikt, e.steekproef) + "\n";
     }
     if (!e.precisie.empty()) {
         md += "\n## Bovenaan de lijst (precisie@k)\n\n| hoogste k gecontroleerd | met bevinding | aandeel (95%-interval) |\n|---|---|---|\n";
@@ -209,21 +244,32 @@ std::string evaluatie_md(const EvaluatieRapport& r) {
                   procent(a.laag) + " – " + procent(a.hoog) + ") |\n";
     }
     md += "\n## PAI\n\n";
-    if (e.pai)
-        md += "PAI = " + getal(*e.pai, 2) + ": " + procent(static_cast<double>(r.gemarkeerd) / static_cast<double>(r.objecten)) +
-              " van de adressen staat op de ranglijst; naar schatting ligt daar " + getal(*e.pai, 2) +
-              " keer zo veel van de bevindingen als dat aandeel. 1 betekent: niet beter dan willekeurig.\n";
-    else
-        md += "Niet te berekenen: daarvoor zijn uitkomsten van de ranglijst én van de steekproef nodig.\n";
-    md += "\n## Per signaal\n\n| signaal | gecontroleerd | met bevinding | aandeel (95%-interval) | lift |\n|---|---|---|---|---|\n";
+    if (e.pai) {
+        const double f = static_cast<double>(r.gemarkeerd) / static_cast<double>(r.objecten);
+        md += "PAI = " + getal(e.pai->waarde, 2) + " (" + interval_tekst(*e.pai) + "): " + procent(f) +
+              " van de adressen staat op de ranglijst, en daar ligt naar schatting " +
+              procent(e.pai->waarde * f) + " van alle bevindingen. 1 betekent: niet beter dan willekeurig.\n";
+    } else if (e.lift.verhouding) {
+        md += "Niet te berekenen: het manifest van de run geeft geen bruikbaar aantal (gemarkeerde) adressen.\n";
+    } else {
+        md += "Niet te berekenen: de PAI steunt op dezelfde vergelijking met de steekproef, en die is hierboven niet mogelijk.\n";
+    }
+    md += "\n## Per signaal\n\n| signaal | gecontroleerd | met bevinding | aandeel (95%-interval) | keer zo vaak als de steekproef (95%-interval) |\n|---|---|---|---|---|\n";
     std::string found, empty;
+    bool zonder_lift = false;
     for (const auto& s : e.per_signaal) {
         const auto& a = s.aandeel;
+        const auto& rr = s.lift.verhouding;
+        zonder_lift = zonder_lift || !rr;
         md += "| " + s.signaal + " | " + std::to_string(a.n) + " | " + std::to_string(a.treffers) + " | " + procent(a.waarde) +
-              " (" + procent(a.laag) + " – " + procent(a.hoog) + ") | " + (s.lift ? getal(*s.lift, 2) : "–") + " |\n";
+              " (" + procent(a.laag) + " – " + procent(a.hoog) + ") | " +
+              (rr ? getal(rr->waarde, 2) + " (" + getal(rr->laag, 2) + " – " + getal(rr->hoog, 2) + ")" : "–") + " |\n";
         auto& list = a.treffers > 0 ? found : empty;
         list += (list.empty() ? "" : ", ") + s.signaal;
     }
+    if (zonder_lift)
+        md += "\n– : geen vergelijking met de steekproef; daarvoor zijn in het signaal en in de steekproef elk minstens " +
+              std::to_string(min_bezoeken) + " bezoeken nodig, met in beide minstens één bevinding.\n";
     if (!found.empty()) md += "\nSignalen die iets vonden: " + found + ".\n";
     if (!empty.empty()) md += "\nSignalen die alleen bezoeken kostten (geen bevinding): " + empty + ".\n";
     md += "\n## Lees dit zo\n\n"

@@ -259,6 +259,33 @@ std::string trend_tekst(const MannKendall& trend) {
     return std::string(trend_woord(trend)) + " (S = " + format_decimal(trend.s, 0) + ", p = " + komma(format_decimal(trend.p, 3)) + ")";
 }
 
+// Where the meldingen begin and which years the trend runs over. Area and gemeente share the series'
+// years: both count from the first melding in the input.
+std::string trend_alinea(const Gebiedscijfers& c, const Gemeentebeeld& beeld) {
+    const auto& g = beeld.gemeente();
+    const auto jaren = g.meldingen.size();
+    std::string out;
+    if (!beeld.meldingen_vanaf()) out = "Er zijn geen meldingen in de invoer. ";
+    else if (jaren < static_cast<std::size_t>(informatiebeeld_jaren))
+        out = "De meldingen in de invoer beginnen op " + format_date(*beeld.meldingen_vanaf()) + "; " +
+              (jaren == 0   ? std::string("geen van de jaren hierboven begint") :
+               jaren == 1   ? std::string("alleen het laatste jaar begint") :
+                              "alleen de laatste " + std::to_string(jaren) + " jaren beginnen") +
+              " op of na die datum. Jaren die eerder beginnen, vallen (deels) vóór de gegevens en tellen niet mee (–), "
+              "ook niet voor de trend en het kengetal Meldingen. ";
+    if (!g.meldingen_trend || !c.meldingen_trend)
+        return out + "Trend van de meldingen: te weinig jaren voor een trend (" +
+               (jaren == 0 ? std::string("geen jaar") : std::to_string(jaren) + " jaar") +
+               " met gegevens; Mann–Kendall heeft er minstens " + std::to_string(mann_kendall_min_length) + " nodig).";
+    return out + "Trend van de meldingen (Mann–Kendall, p < 0,05): gebied " + trend_tekst(*c.meldingen_trend) + "; gemeente " +
+           trend_tekst(*g.meldingen_trend) + ".";
+}
+
+std::string meldingen_cel(const Gebiedscijfers& c, std::size_t k) {
+    const auto n = meldingen_in_jaar(c, k);
+    return n ? std::to_string(*n) : "–";
+}
+
 std::string aantal(const std::map<std::string, int>& counts, const std::string& key) {
     const auto it = counts.find(key);
     return std::to_string(it == counts.end() ? 0 : it->second);
@@ -288,12 +315,9 @@ std::vector<Blok> gebied_blokken(const Gebied& gebied, const Gebiedscijfers& c, 
     for (std::size_t k = 0; k < periodes.size(); ++k)
         jaren.rijen.push_back({format_date(periodes[k].first) + " – " + format_date(periodes[k].second),
                                std::to_string(c.oprichtingen[k]), std::to_string(c.opheffingen[k]),
-                               std::to_string(c.meldingen[k]), std::to_string(g.meldingen[k])});
+                               meldingen_cel(c, k), meldingen_cel(g, k)});
     out.push_back(std::move(jaren));
-    out.push_back({Blok::alinea,
-                   "Trend van de meldingen (Mann–Kendall, p < 0,05): gebied " + trend_tekst(c.meldingen_trend) +
-                       "; gemeente " + trend_tekst(g.meldingen_trend) + ".",
-                   {}, {}});
+    out.push_back({Blok::alinea, trend_alinea(c, beeld), {}, {}});
 
     out.push_back({Blok::kop3, "Meldingen per categorie (vijf jaar voor de peildatum)", {}, {}});
     Blok categorieen{Blok::tabel, "", {"Categorie", "Gebied", "Gemeente"}, {}};
@@ -435,12 +459,20 @@ nlohmann::ordered_json cijfers_json(const Gebiedscijfers& c) {
     j["holdings"] = c.holdings;
     j["oprichtingen_per_jaar"] = c.oprichtingen;
     j["opheffingen_per_jaar"] = c.opheffingen;
-    j["meldingen_per_jaar"] = c.meldingen;
+    // Years outside the series are null, not 0: nothing is known about them.
+    auto per_jaar = nlohmann::ordered_json::array();
+    for (std::size_t k = 0; k < static_cast<std::size_t>(informatiebeeld_jaren); ++k) {
+        const auto n = meldingen_in_jaar(c, k);
+        per_jaar.push_back(n ? nlohmann::ordered_json(*n) : nlohmann::ordered_json(nullptr));
+    }
+    j["meldingen_per_jaar"] = per_jaar;
     j["meldingen_per_categorie"] = c.meldingen_per_categorie;
-    j["meldingen_trend"] = {{"trend", trend_woord(c.meldingen_trend)},
-                            {"s", number(c.meldingen_trend.s)},
-                            {"z", number(c.meldingen_trend.z)},
-                            {"p", number(c.meldingen_trend.p)}};
+    const auto& trend = c.meldingen_trend;
+    j["meldingen_trend"] = {{"trend", trend_woord(trend)},
+                            {"jaren", c.meldingen.size()},
+                            {"s", trend ? number(trend->s) : nullptr},
+                            {"z", trend ? number(trend->z) : nullptr},
+                            {"p", trend ? number(trend->p) : nullptr}};
     j["objecten_met_signaal"] = c.objecten_met_signaal;
     j["signalen"] = c.signalen;
     return j;
@@ -540,6 +572,7 @@ GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& reco
     auto jaren = nlohmann::ordered_json::array();
     for (const auto& [van, tot] : beeld.jaren()) jaren.push_back({{"van", format_date(van)}, {"tot_en_met", format_date(tot)}});
     beeld_json["jaren"] = jaren;
+    beeld_json["meldingen_vanaf"] = beeld.meldingen_vanaf() ? nlohmann::ordered_json(format_date(*beeld.meldingen_vanaf())) : nullptr;
     beeld_json["gemeente"] = cijfers_json(beeld.gemeente());
     beeld_json["gebieden"] = nlohmann::ordered_json::array();
 

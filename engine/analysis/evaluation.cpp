@@ -15,17 +15,49 @@ std::string_view groep_name(Groep groep) {
     return "";
 }
 
+namespace {
+
+constexpr double z95 = 1.959963984540054;  // the standard normal's 97.5% quantile
+
+}  // namespace
+
+std::string_view vergelijking_name(Vergelijking vergelijking) {
+    switch (vergelijking) {
+        case Vergelijking::mogelijk: return "mogelijk";
+        case Vergelijking::steekproef_te_klein: return "steekproef_te_klein";
+        case Vergelijking::groep_te_klein: return "groep_te_klein";
+        case Vergelijking::steekproef_zonder_bevinding: return "steekproef_zonder_bevinding";
+        case Vergelijking::groep_zonder_bevinding: return "groep_zonder_bevinding";
+    }
+    return "";
+}
+
 Aandeel wilson(int treffers, int n) {
     Aandeel a{n, treffers, 0, 0, 0};
     if (n <= 0) return a;
-    constexpr double z = 1.959963984540054;  // the standard normal's 97.5% quantile
-    const double nn = n, p = treffers / nn, z2 = z * z;
+    const double nn = n, p = treffers / nn, z2 = z95 * z95;
     const double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
-    const double half = z / (1 + z2 / nn) * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
+    const double half = z95 / (1 + z2 / nn) * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
     a.waarde = p;
-    a.laag = std::max(0.0, centre - half);
-    a.hoog = std::min(1.0, centre + half);
+    // At 0 and n hits the bound is exactly 0 or 1; the subtraction leaves rounding noise there.
+    a.laag = treffers == 0 ? 0.0 : std::max(0.0, centre - half);
+    a.hoog = treffers == n ? 1.0 : std::min(1.0, centre + half);
     return a;
+}
+
+Lift lift(const Aandeel& groep, const Aandeel& steekproef) {
+    Lift out;
+    if (steekproef.n < min_bezoeken) out.vergelijking = Vergelijking::steekproef_te_klein;
+    else if (groep.n < min_bezoeken) out.vergelijking = Vergelijking::groep_te_klein;
+    else if (steekproef.treffers == 0) out.vergelijking = Vergelijking::steekproef_zonder_bevinding;
+    else if (groep.treffers == 0) out.vergelijking = Vergelijking::groep_zonder_bevinding;
+    else out.vergelijking = Vergelijking::mogelijk;
+    if (out.vergelijking != Vergelijking::mogelijk) return out;
+    // se(ln RR) = sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2)
+    const double ratio = groep.waarde / steekproef.waarde;
+    const double se = std::sqrt(1.0 / groep.treffers - 1.0 / groep.n + 1.0 / steekproef.treffers - 1.0 / steekproef.n);
+    out.verhouding = Verhouding{ratio, ratio * std::exp(-z95 * se), ratio * std::exp(z95 * se)};
+    return out;
 }
 
 Evaluatie evaluate_uitkomsten(std::span<const Resultaat> resultaten, std::span<const Bekend> bekend,
@@ -66,8 +98,7 @@ Evaluatie evaluate_uitkomsten(std::span<const Resultaat> resultaten, std::span<c
 
     e.gerangschikt = wilson(groups[0].hits, groups[0].n);
     e.steekproef = wilson(groups[1].hits, groups[1].n);
-    const bool base = e.steekproef.treffers > 0;
-    if (base && e.gerangschikt.n > 0) e.lift = e.gerangschikt.waarde / e.steekproef.waarde;
+    e.lift = lift(e.gerangschikt, e.steekproef);
 
     std::sort(ranked.begin(), ranked.end());
     std::vector<int> ks;
@@ -80,15 +111,16 @@ Evaluatie evaluate_uitkomsten(std::span<const Resultaat> resultaten, std::span<c
         e.precisie.push_back({k, wilson(hits, k)});
     }
 
-    if (e.gerangschikt.n > 0 && e.steekproef.n > 0 && objecten > 0 && gemarkeerd <= objecten) {
-        const double A = static_cast<double>(objecten), a = static_cast<double>(gemarkeerd);
-        const double found = e.gerangschikt.waarde * a, all = found + e.steekproef.waarde * (A - a);
-        if (all > 0 && a > 0) e.pai = (found / all) / (a / A);
+    // Without a lift there is no PAI: with a steekproef that found nothing it would be A/a, whatever was found.
+    if (const auto& rr = e.lift.verhouding; rr && gemarkeerd > 0 && gemarkeerd <= objecten) {
+        const double f = static_cast<double>(gemarkeerd) / static_cast<double>(objecten);
+        const auto pai = [f](double lift) { return 1 / (f + (1 - f) / lift); };
+        e.pai = Verhouding{pai(rr->waarde), pai(rr->laag), pai(rr->hoog)};
     }
 
     for (const auto& [signal, t] : per_signal) {
-        SignaalLift s{signal, wilson(t.hits, t.n), std::nullopt};
-        if (base) s.lift = s.aandeel.waarde / e.steekproef.waarde;
+        SignaalLift s{signal, wilson(t.hits, t.n), {}};
+        s.lift = lift(s.aandeel, e.steekproef);
         e.per_signaal.push_back(std::move(s));
     }
     return e;

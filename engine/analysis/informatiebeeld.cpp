@@ -1,5 +1,6 @@
 #include "informatiebeeld.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace onregel {
@@ -151,6 +152,8 @@ Gemeentebeeld::Gemeentebeeld(const Town& town, const Policy& policy, const std::
     std::vector<std::uint32_t> vbos(town.verblijfsobjecten.size()), meldingen(town.meldingen.size());
     for (std::uint32_t i = 0; i < vbos.size(); ++i) vbos[i] = i;
     for (std::uint32_t i = 0; i < meldingen.size(); ++i) meldingen[i] = i;
+    for (const auto& m : town.meldingen) meldingen_vanaf_ = meldingen_vanaf_ ? std::min(*meldingen_vanaf_, m.datum) : m.datum;
+    for (const auto& jaar : jaren()) reeks_jaren_ += meldingen_vanaf_ && jaar.first >= *meldingen_vanaf_;
     gemeente_ = cijfers(vbos, meldingen);
 }
 
@@ -171,7 +174,7 @@ Gebiedscijfers Gemeentebeeld::cijfers(std::span<const std::uint32_t> vbos, std::
     Gebiedscijfers c;
     c.oprichtingen.assign(informatiebeeld_jaren, 0);
     c.opheffingen.assign(informatiebeeld_jaren, 0);
-    c.meldingen.assign(informatiebeeld_jaren, 0);
+    c.meldingen.assign(static_cast<std::size_t>(reeks_jaren_), 0);
     const auto count_in_year = [&](std::vector<int>& series, std::optional<Date> d) {
         if (!d) return;
         if (const auto k = jaar_terug(peildatum, *d)) ++series[static_cast<std::size_t>(informatiebeeld_jaren - 1 - *k)];
@@ -220,13 +223,23 @@ Gebiedscijfers Gemeentebeeld::cijfers(std::span<const std::uint32_t> vbos, std::
     c.panden += static_cast<int>(panden.size());
     for (const auto m : meldingen) {
         const auto& melding = town_.meldingen[m];
-        if (!jaar_terug(peildatum, melding.datum)) continue;
-        count_in_year(c.meldingen, melding.datum);
+        const auto k = jaar_terug(peildatum, melding.datum);
+        if (!k) continue;
+        if (*k < reeks_jaren_) ++c.meldingen[static_cast<std::size_t>(reeks_jaren_ - 1 - *k)];
         ++c.meldingen_per_categorie[melding.categorie];
     }
-    const std::vector<double> series(c.meldingen.begin(), c.meldingen.end());
-    c.meldingen_trend = mann_kendall(series);
+    if (c.meldingen.size() >= mann_kendall_min_length) {
+        const std::vector<double> series(c.meldingen.begin(), c.meldingen.end());
+        c.meldingen_trend = mann_kendall(series);
+    }
     return c;
+}
+
+std::optional<int> meldingen_in_jaar(const Gebiedscijfers& cijfers, std::size_t k) {
+    constexpr auto jaren = static_cast<std::size_t>(informatiebeeld_jaren);
+    const auto eerste = jaren - cijfers.meldingen.size();
+    if (k < eerste || k >= jaren) return std::nullopt;
+    return cijfers.meldingen[k - eerste];
 }
 
 std::vector<Kengetal> kengetallen(const Gebiedscijfers& gebied, const Gebiedscijfers& gemeente) {
@@ -281,11 +294,12 @@ std::vector<Kengetal> kengetallen(const Gebiedscijfers& gebied, const Gebiedscij
              return ratio(sum(c.oprichtingen) + sum(c.opheffingen), double(c.vestigingen) * informatiebeeld_jaren, 100);
          }},
         {"meldingen", "Meldingen",
-         "Meldingen in de laatste vijf jaar voor de peildatum (op een object in het gebied, of zonder object met een "
-         "locatie in het gebied), per jaar, per 100 verblijfsobjecten.",
+         "Meldingen (op een object in het gebied, of zonder object met een locatie in het gebied) per jaar, per 100 "
+         "verblijfsobjecten, over de laatste vijf jaar voor de peildatum. Alleen de jaren die op of na de datum "
+         "van de eerste melding in de invoer beginnen, tellen mee: eerdere jaren vallen (deels) vóór de gegevens.",
          "per jaar per 100 objecten",
          [](const Gebiedscijfers& c) {
-             return ratio(sum(c.meldingen), double(c.objecten) * informatiebeeld_jaren, 100);
+             return ratio(sum(c.meldingen), double(c.objecten) * static_cast<double>(c.meldingen.size()), 100);
          }},
         {"signalen", "Objecten met een signaal",
          "Aandeel van de verblijfsobjecten waarop minstens één signaal van onregel afgaat.", "aandeel",
@@ -297,9 +311,10 @@ std::vector<Kengetal> kengetallen(const Gebiedscijfers& gebied, const Gebiedscij
     return out;
 }
 
-std::string_view trend_woord(const MannKendall& trend) {
-    if (trend.p >= 0.05 || trend.s == 0) return "geen";
-    return trend.s > 0 ? "stijgend" : "dalend";
+std::string_view trend_woord(const std::optional<MannKendall>& trend) {
+    if (!trend) return "te weinig jaren";
+    if (trend->p >= 0.05 || trend->s == 0) return "geen";
+    return trend->s > 0 ? "stijgend" : "dalend";
 }
 
 }  // namespace onregel

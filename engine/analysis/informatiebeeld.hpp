@@ -57,12 +57,15 @@ struct Gebiedscijfers {
     std::map<std::string, int> per_risicobranche;  // branch name -> active vestigingen
     std::vector<int> oprichtingen;                 // datumAanvang per year, oldest year first
     std::vector<int> opheffingen;                  // datumEinde per year, oldest year first
-    std::vector<int> meldingen;                    // per year, oldest year first
-    std::map<std::string, int> meldingen_per_categorie;  // within the years
-    MannKendall meldingen_trend;                   // on `meldingen`
+    std::vector<int> meldingen;  // per year of the series (Gemeentebeeld::reeks_jaren, the most recent), oldest first
+    std::map<std::string, int> meldingen_per_categorie;  // within the five years
+    std::optional<MannKendall> meldingen_trend;          // on `meldingen`; none when it is too short
     int objecten_met_signaal = 0;
     std::map<std::string, int> signalen;  // signal id -> objects where it fired (integrale bonus left out)
 };
+
+// The meldingen in year k of Gemeentebeeld::jaren() (0 = the oldest), none when that year is not in the series.
+std::optional<int> meldingen_in_jaar(const Gebiedscijfers& cijfers, std::size_t k);
 
 // One indicator of the informatiebeeld: its value in the area and in the gemeente (nullopt when the
 // denominator is zero).
@@ -85,21 +88,30 @@ public:
     const Gebiedscijfers& gemeente() const { return gemeente_; }
     // The object's signals and score, nullptr when none fired.
     const Beoordeling* beoordeling(std::uint32_t vbo) const;
-    // The years of the series, oldest first: [van, tot] as dates.
+    // The informatiebeeld_jaren years counted back from the peildatum, oldest first: [van, tot] as dates.
     std::vector<std::pair<Date, Date>> jaren() const;
+    // The date of the first melding in the input: where the meldingen data begins.
+    std::optional<Date> meldingen_vanaf() const { return meldingen_vanaf_; }
+    // How many of jaren(), the most recent, the meldingen series holds: those that begin on or after
+    // meldingen_vanaf. A year that begins earlier lies wholly or partly before the data and would
+    // count as (too) few meldingen, a trend that is not there.
+    int reeks_jaren() const { return reeks_jaren_; }
 
 private:
     const Town& town_;
     const Policy& policy_;
     const std::vector<Beoordeling>& ranked_;
     std::vector<std::int32_t> per_vbo_;  // index into ranked_, -1 when none
+    std::optional<Date> meldingen_vanaf_;
+    int reeks_jaren_ = 0;
     Gebiedscijfers gemeente_;
 };
 
 // The indicators in report order, from an area's figures and the gemeente's.
 std::vector<Kengetal> kengetallen(const Gebiedscijfers& gebied, const Gebiedscijfers& gemeente);
 
-// "stijgend" or "dalend" when the Mann–Kendall test gives p < 0.05, otherwise "geen".
-std::string_view trend_woord(const MannKendall& trend);
+// "stijgend" or "dalend" when the Mann–Kendall test gives p < 0.05, otherwise "geen"; "te weinig jaren"
+// without a test.
+std::string_view trend_woord(const std::optional<MannKendall>& trend);
 
 }  // namespace onregel

@@ -103,6 +103,20 @@ TEST(CliGebied, PolygonThroughAPandTakesExactlyTheObjectsInside) {
     // Meldingen: G1 on object 101, G2 without address at a point inside the area; G3 elsewhere.
     EXPECT_EQ(weide["cijfers"]["meldingen_per_categorie"], (nlohmann::json{{"drugs", 1}, {"overlast", 1}}));
     EXPECT_EQ(beeld["peildatum"], "2024-03-01");
+    // The meldingen begin on 2023-05-01, after the last year (2023-03-02 – 2024-03-01) begins: no year
+    // is in the series, so no count per year, no rate and no trend.
+    EXPECT_EQ(beeld["meldingen_vanaf"], "2023-05-01");
+    EXPECT_EQ(weide["cijfers"]["meldingen_per_jaar"], nlohmann::json::array({nullptr, nullptr, nullptr, nullptr, nullptr}));
+    EXPECT_EQ(weide["cijfers"]["meldingen_trend"]["trend"], "te weinig jaren");
+    EXPECT_EQ(weide["cijfers"]["meldingen_trend"]["jaren"], 0);
+    EXPECT_TRUE(weide["cijfers"]["meldingen_trend"]["p"].is_null());
+    EXPECT_TRUE(kengetal(weide, "meldingen")["gebied"].is_null());
+    const auto md = slurp(out / "informatiebeeld.md");
+    EXPECT_NE(md.find("De meldingen in de invoer beginnen op 2023-05-01; geen van de jaren hierboven begint op of na die datum."),
+              std::string::npos) << md;
+    EXPECT_NE(md.find("Trend van de meldingen: te weinig jaren voor een trend (geen jaar met gegevens; Mann–Kendall heeft er "
+                      "minstens 5 nodig)."),
+              std::string::npos) << md;
 
     const auto gebieden = nlohmann::json::parse(slurp(out / "gebieden.geojson"))["features"];
     ASSERT_EQ(gebieden.size(), 2u);
@@ -116,7 +130,7 @@ TEST(CliGebied, PolygonThroughAPandTakesExactlyTheObjectsInside) {
     const auto html = slurp(out / "informatiebeeld.html");
     EXPECT_EQ(html.find("<script"), std::string::npos);
     for (const char* fetch : {"http://", "https://", "src=", "<link"}) EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
-    EXPECT_NE(slurp(out / "informatiebeeld.md").find("## Bedrijventerrein De Kleine Weide/Noord"), std::string::npos);
+    EXPECT_NE(md.find("## Bedrijventerrein De Kleine Weide/Noord"), std::string::npos);
 
     expect_nowhere(out, {"PRIVACY-CANARY", "Garage Snel", "Stichting Beheer", "10000101", "000000000101"});
 }
@@ -201,6 +215,25 @@ TEST(CliGebied, SampleBedrijventerreinShowsItsPlantedIrregularities) {
     EXPECT_GT(signalen["gebied"].get<double>(), signalen["gemeente"].get<double>()) << signalen;
     const auto& auto_ = kengetal(terrein, "autobranche");
     EXPECT_GT(auto_["gebied"].get<double>(), auto_["gemeente"].get<double>()) << auto_;
+
+    // The sample's meldingen begin within the five years (issue #17: 0, 0, 81, 130, 171 read as
+    // "stijgend"): a year has a count only when it begins on or after the first melding, and a trend
+    // needs five such years.
+    const auto vanaf = beeld["meldingen_vanaf"].get<std::string>();
+    for (const auto* cijfers : {&beeld["gemeente"], &c}) {
+        const auto& per_jaar = (*cijfers)["meldingen_per_jaar"];
+        ASSERT_EQ(per_jaar.size(), 5u);
+        std::size_t jaren = 0;
+        for (std::size_t k = 0; k < 5; ++k) {
+            const bool in_reeks = beeld["jaren"][k]["van"].get<std::string>() >= vanaf;
+            EXPECT_EQ(per_jaar[k].is_null(), !in_reeks) << k << " " << per_jaar;
+            jaren += in_reeks;
+        }
+        EXPECT_EQ((*cijfers)["meldingen_trend"]["jaren"], jaren);
+        if (jaren < 5) {
+            EXPECT_EQ((*cijfers)["meldingen_trend"]["trend"], "te weinig jaren");
+        }
+    }
 
     // A planted irregularity in a bedrijfsunit (gebruiksdoel_mismatch: horeca in an industriefunctie)
     // is in the basisdataset with its signal.

@@ -125,7 +125,8 @@ TEST_F(InformatiebeeldTest, AreaFiguresMatchTheHandComputation) {
     EXPECT_EQ(c.opheffingen, (std::vector<int>{0, 0, 0, 0, 1}));
     EXPECT_EQ(c.meldingen, (std::vector<int>{0, 1, 1, 0, 1}));
     EXPECT_EQ(c.meldingen_per_categorie, (std::map<std::string, int>{{"drugs", 1}, {"overlast", 2}}));
-    EXPECT_EQ(c.meldingen_trend.s, 2);
+    ASSERT_TRUE(c.meldingen_trend) << "the meldingen begin in 2018: all five years are in the series";
+    EXPECT_EQ(c.meldingen_trend->s, 2);
     EXPECT_EQ(c.objecten_met_signaal, 1);
     EXPECT_EQ(c.signalen, (std::map<std::string, int>{{"risicobranche_cluster", 1}})) << "the bonus is no signal";
 }
@@ -201,6 +202,105 @@ TEST(Informatiebeeld, SbiDivisionsHaveDutchNames) {
     EXPECT_TRUE(is_stichting("STICHTING"));
     EXPECT_TRUE(is_eenmanszaak("Eenmanszaak met meer dan één eigenaar"));
     EXPECT_FALSE(is_stichting("BV"));
+}
+
+// Issue #17: meldingen 81, 130 and 171 in the last three years before the peildatum, none before,
+// because the data begins on the first day of the third-last year. Counting the two earlier years as
+// zeros gives 0, 0, 81, 130, 171: S = 9 (one tied pair), var S = (5·4·15 − 2·1·9) / 18 = 15.667,
+// z = 8 / 3.958 = 2.021, p = 0.043, "stijgend" — a rise that is only the start of the data.
+class TrendTest : public ::testing::Test {
+protected:
+    // Ten objects; the town's meldingen: 81, 130 and 171 in years k = 2, 1, 0, the first on `begin`.
+    Town town_from(Date begin) {
+        Town town;
+        town.verblijfsobjecten.resize(10);
+        town.peildatum = peildatum;
+        const auto add = [&](Date datum, int n) {
+            for (int i = 0; i < n; ++i) {
+                Melding m;
+                m.vbo = -1;
+                m.datum = datum;
+                m.categorie = "overlast";
+                town.meldingen.push_back(m);
+            }
+        };
+        add(begin, 81);
+        add(peildatum - 500, 130);
+        add(peildatum - 10, 171);
+        town.link();
+        return town;
+    }
+    std::vector<std::uint32_t> all(const Town& town) {
+        std::vector<std::uint32_t> out(town.meldingen.size());
+        for (std::uint32_t i = 0; i < out.size(); ++i) out[i] = i;
+        return out;
+    }
+
+    const Date peildatum = date_from_ymd(2024, 6, 1);
+    const Date year2 = peildatum - 1095;  // the first day of year k = 2: peildatum - ceil(3 × 365.25) + 1
+    const Policy policy = default_policy();
+    const std::vector<Beoordeling> none;
+};
+
+TEST_F(TrendTest, YearsBeforeTheFirstMeldingAreNotZeros) {
+    const std::vector<double> with_zeros = {0, 0, 81, 130, 171};
+    ASSERT_LT(mann_kendall(with_zeros).p, 0.05) << "the defect: leading zeros make a trend";
+
+    const auto town = town_from(year2);
+    const Gemeentebeeld beeld(town, policy, none);
+    EXPECT_EQ(beeld.meldingen_vanaf(), year2);
+    EXPECT_EQ(beeld.reeks_jaren(), 3);
+    EXPECT_EQ(format_date(beeld.jaren()[2].first), format_date(year2));
+    const auto& g = beeld.gemeente();
+    EXPECT_EQ(g.meldingen, (std::vector<int>{81, 130, 171}));
+    EXPECT_FALSE(g.meldingen_trend) << "three years are too few for Mann–Kendall";
+    EXPECT_EQ(trend_woord(g.meldingen_trend), "te weinig jaren");
+    EXPECT_EQ(meldingen_in_jaar(g, 0), std::nullopt);
+    EXPECT_EQ(meldingen_in_jaar(g, 1), std::nullopt);
+    EXPECT_EQ(meldingen_in_jaar(g, 2), 81);
+    EXPECT_EQ(meldingen_in_jaar(g, 4), 171);
+    EXPECT_EQ(meldingen_in_jaar(g, 5), std::nullopt);
+    const auto area = beeld.cijfers({}, all(town));
+    EXPECT_FALSE(area.meldingen_trend);
+    std::map<std::string, Kengetal> by_id;
+    for (auto& k : kengetallen(area, g)) by_id[k.id] = k;
+    ASSERT_TRUE(by_id["meldingen"].gemeente);
+    EXPECT_NEAR(*by_id["meldingen"].gemeente, 382.0 / (3 * 10) * 100, 1e-9) << "per year of the series, not per five";
+    EXPECT_EQ(by_id["meldingen"].gebied, std::nullopt) << "no objects";
+}
+
+// A year that begins before the first melding lies partly before the data: out of the series.
+TEST_F(TrendTest, APartialFirstYearIsLeftOut) {
+    const Gemeentebeeld late(town_from(year2 + 1), policy, none);
+    EXPECT_EQ(late.reeks_jaren(), 2);
+    EXPECT_EQ(late.gemeente().meldingen, (std::vector<int>{130, 171})) << "the 81 of the partial year are not in it";
+    EXPECT_EQ(late.gemeente().meldingen_per_categorie.at("overlast"), 382) << "but they are meldingen of the five years";
+    const Gemeentebeeld early(town_from(year2 - 1), policy, none);
+    EXPECT_EQ(early.reeks_jaren(), 3) << "the first melding one day before year k = 2 begins";
+    Town empty;
+    empty.peildatum = peildatum;
+    empty.link();
+    const Gemeentebeeld nothing(empty, policy, none);
+    EXPECT_EQ(nothing.meldingen_vanaf(), std::nullopt);
+    EXPECT_EQ(nothing.reeks_jaren(), 0);
+    EXPECT_FALSE(nothing.gemeente().meldingen_trend);
+}
+
+// Data over all five years: a real rise is still found.
+TEST_F(TrendTest, FiveYearsOfDataKeepTheTrend) {
+    auto town = town_from(year2);
+    Melding old;
+    old.vbo = -1;
+    old.datum = peildatum - 1826;  // the first day of year k = 4
+    old.categorie = "overlast";
+    town.meldingen.push_back(old);
+    town.meldingen.push_back(old);
+    town.link();
+    const Gemeentebeeld beeld(town, policy, none);
+    EXPECT_EQ(beeld.reeks_jaren(), 5);
+    EXPECT_EQ(beeld.gemeente().meldingen, (std::vector<int>{2, 0, 81, 130, 171}));
+    ASSERT_TRUE(beeld.gemeente().meldingen_trend);
+    EXPECT_EQ(beeld.gemeente().meldingen_trend->s, 8);
 }
 
 }  // namespace
