@@ -13,6 +13,7 @@ void add_sample_command(CLI::App& app) {
     static std::string out;
     static std::uint64_t seed = 1;
     static std::int64_t scale = 0;
+    static bool null_world = false;
     static bool quiet = false;
     cmd->add_option("--out", out, "Directory to write into (created when missing; sample files in it are replaced)")
         ->required();
@@ -20,13 +21,17 @@ void add_sample_command(CLI::App& app) {
     cmd->add_option("--scale", scale,
                     "Benchmark mode: N verblijfsobjecten in towns over the Netherlands instead of IJsselstein")
         ->check(CLI::Range(std::int64_t{1}, sample::max_scale));
+    cmd->add_flag("--null", null_world,
+                  "Null world: the same town with nothing planted (empty ground truth), every melding on a "
+                  "verblijfsobject drawn at random and the firms shuffled over the addresses, so the statistical "
+                  "signals have nothing to find");
     cmd->add_flag("--quiet", quiet, "No progress on stderr");
     cmd->callback([] {
         // Beyond two million objects the pand layer only costs time and disk: the signals need the vbo points.
         SampleWriter writer(out, scale <= 2'000'000);
         const bool progress = progress_wanted(quiet);
         std::int64_t written = 0;
-        sample::generate({seed, scale}, [&](sample::Chunk& chunk) {
+        sample::generate({seed, scale, null_world}, [&](sample::Chunk& chunk) {
             writer.write(chunk);
             written += static_cast<std::int64_t>(chunk.verblijfsobjecten.size());
             if (progress) std::cerr << "\rsample: " << written << " verblijfsobjecten" << std::flush;

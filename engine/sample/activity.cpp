@@ -79,6 +79,19 @@ bool autobranche_met_erkenning(std::string_view sbi) {
     return sbi.substr(0, 3) == "452" || sbi.substr(0, 4) == "4511";
 }
 
+// Puts the melding on v: on its address (the postcode written "3401 AB" when `spaced`), or on its point
+// moved by `jitter`.
+void locate(MeldingRow& m, const Verblijfsobject& v, bool spaced, Point jitter) {
+    if (m.by_address) {
+        m.postcode = spaced ? v.adres.postcode.substr(0, 4) + " " + v.adres.postcode.substr(4) : v.adres.postcode;
+        m.huisnummer = std::to_string(v.adres.huisnummer);
+        m.huisletter = v.adres.huisletter;
+        m.toevoeging = v.adres.toevoeging;
+    } else {
+        m.punt = {std::round((v.punt.x + jitter.x) * 100) / 100, std::round((v.punt.y + jitter.y) * 100) / 100};
+    }
+}
+
 }  // namespace
 
 Date peildatum() { return date_from_ymd(2026, 9, 30); }
@@ -159,6 +172,7 @@ KvkRow& Builder::add_vestiging(std::uint32_t vbo, std::string_view sbi, const Te
         }
     }
     out_.vestigingen.push_back(std::move(row));
+    vestiging_vbo_.push_back(vbo);
     return out_.vestigingen.back();
 }
 
@@ -172,14 +186,7 @@ MeldingRow& Builder::add_melding(std::uint32_t vbo, Date datum, bool by_address,
     m.categorie = categorie.empty() ? rng_.weighted(std::span<const Weighted>(categorieen)).value : categorie;
     m.bron = rng_.weighted(std::span<const Weighted>(bronnen)).value;
     m.by_address = by_address;
-    if (by_address) {
-        m.postcode = rng_.chance(0.3) ? v.adres.postcode.substr(0, 4) + " " + v.adres.postcode.substr(4) : v.adres.postcode;
-        m.huisnummer = std::to_string(v.adres.huisnummer);
-        m.huisletter = v.adres.huisletter;
-        m.toevoeging = v.adres.toevoeging;
-    } else {
-        m.punt = {std::round((v.punt.x + jitter.x) * 100) / 100, std::round((v.punt.y + jitter.y) * 100) / 100};
-    }
+    locate(m, v, by_address && rng_.chance(0.3), jitter);
     m.omschrijving = omschrijving(rng_, m.categorie, row);
     m.melder = melder(rng_, row);
     out_.meldingen.push_back(std::move(m));
@@ -228,6 +235,13 @@ bool Builder::near_planted_garage(Point p) const {
     return std::any_of(garages_zonder_erkenning_.begin(), garages_zonder_erkenning_.end(), [&](Point g) {
         return (g.x - p.x) * (g.x - p.x) + (g.y - p.y) * (g.y - p.y) <= 40.0 * 40.0;
     });
+}
+
+// Background garages have their RDW erkenning; the ones without are planted.
+void Builder::add_erkenningen(std::uint32_t vbo, const KvkRow& row) {
+    if (row.einde || !autobranche_met_erkenning(row.sbi_hoofd)) return;
+    add_erkenning(vbo, row.handelsnaam, row.sbi_hoofd.substr(0, 3) == "452" ? "APK" : "Bedrijfsvoorraad");
+    if (rng_.chance(0.3)) add_erkenning(vbo, row.handelsnaam, "Tenaamstellen");
 }
 
 void Builder::background_vestigingen() {
@@ -303,12 +317,7 @@ void Builder::background_vestigingen() {
                 const auto neven = rng_.weighted(pool).code;
                 if (neven != sbi) row.sbi_neven.push_back(std::string(neven));
             }
-            // Background garages have their RDW erkenning; the ones without are planted.
-            if (!t.einde && autobranche_met_erkenning(sbi)) {
-                const std::string naam = row.handelsnaam;
-                add_erkenning(i, naam, sbi.substr(0, 3) == "452" ? "APK" : "Bedrijfsvoorraad");
-                if (rng_.chance(0.3)) add_erkenning(i, naam, "Tenaamstellen");
-            }
+            add_erkenningen(i, row);
         }
     }
 }
@@ -346,6 +355,41 @@ void Builder::background_vergunningen() {
             add_vergunning(i, recent_date(3 * 365), aanvrager_id(), kosten);
             break;
         }
+    }
+}
+
+void Builder::spread_meldingen() {
+    const auto size = out_.verblijfsobjecten.size();
+    for (auto& m : out_.meldingen) locate(m, out_.verblijfsobjecten[rng_.below(size)], m.postcode.size() == 7, {});
+}
+
+void Builder::shuffle_branches() {
+    // What a vestiging's firm is, apart from where it is: dates and werkzame personen stay with the
+    // address, so the addresses' histories and floor areas keep fitting.
+    struct Firm {
+        std::string kvk_nummer, handelsnaam, rechtsvorm;
+        bool hoofdvestiging;
+        std::string sbi_hoofd;
+        std::vector<std::string> sbi_neven;
+    };
+    std::vector<Firm> firms;
+    firms.reserve(out_.vestigingen.size());
+    for (auto& r : out_.vestigingen)
+        firms.push_back({std::move(r.kvk_nummer), std::move(r.handelsnaam), std::move(r.rechtsvorm), r.hoofdvestiging,
+                         std::move(r.sbi_hoofd), std::move(r.sbi_neven)});
+    rng_.shuffle(firms);
+    out_.erkenningen.clear();
+    for (std::size_t k = 0; k < firms.size(); ++k) {
+        auto& r = out_.vestigingen[k];
+        auto& f = firms[k];
+        r.kvk_nummer = std::move(f.kvk_nummer);
+        r.handelsnaam = std::move(f.handelsnaam);
+        r.rechtsvorm = std::move(f.rechtsvorm);
+        r.hoofdvestiging = f.hoofdvestiging;
+        r.sbi_hoofd = std::move(f.sbi_hoofd);
+        r.sbi_neven = std::move(f.sbi_neven);
+        // Every active garage gets its RDW erkenning anew, at its new address.
+        add_erkenningen(vestiging_vbo_[k], r);
     }
 }
 

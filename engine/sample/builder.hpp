@@ -64,8 +64,8 @@ public:
     void layout();
     std::uint32_t postcode_blocks() const { return blocks_; }
     // Spreads the postcode blocks over the numerics [first, first + numerics), then plants and fills
-    // the background. Returns the finished chunk.
-    Chunk finish(int first_numeric, int numerics);
+    // the background. Returns the finished chunk. `null_world`: see Options::null_world.
+    Chunk finish(int first_numeric, int numerics, bool null_world);
 
 private:
     // layout.cpp
@@ -137,6 +137,12 @@ private:
     void background_vestigingen();
     void background_meldingen();
     void background_vergunningen();
+    // The RDW erkenningen of a garage row on vbo.
+    void add_erkenningen(std::uint32_t vbo, const KvkRow& row);
+    // The null world's re-placements: every melding on a verblijfsobject drawn uniformly, and the
+    // firms (branch, name, kvk_nummer) permuted over the vestigingen's addresses.
+    void spread_meldingen();
+    void shuffle_branches();
     // Whether meldingen spread `spread` metres around p stay clear of boxes and of look-alikes.
     bool quiet(Point p, double spread, double lookalike_radius, bool boxes = true);
     Date recent_date(int days);
@@ -145,6 +151,7 @@ private:
     Random rng_;
     Counters& counters_;
     Chunk out_;
+    std::vector<std::uint32_t> vestiging_vbo_;  // the verblijfsobject of each row of out_.vestigingen
     std::vector<Rol> rol_;
     std::vector<std::uint8_t> reserved_;
     std::vector<std::uint32_t> block_of_;

@@ -10,12 +10,27 @@
 
 namespace onregel::sample {
 
-Chunk Builder::finish(int first_numeric, int numerics) {
+Chunk Builder::finish(int first_numeric, int numerics, bool null_world) {
     assign_postcodes(first_numeric, numerics);
-    plant();
+    if (null_world) {
+        // Planted and then dropped, so the background draws exactly what it draws in the normal town
+        // (planted hosts stay empty): the two differ only by the planted rows and the re-placements.
+        Chunk layout;
+        layout.verblijfsobjecten = out_.verblijfsobjecten;
+        layout.panden = out_.panden;
+        plant();
+        out_ = std::move(layout);
+        vestiging_vbo_.clear();
+    } else {
+        plant();
+    }
     background_vestigingen();
     background_meldingen();
     background_vergunningen();
+    if (null_world) {
+        spread_meldingen();
+        shuffle_branches();
+    }
     std::sort(out_.ground_truth.begin(), out_.ground_truth.end());
     out_.ground_truth.erase(std::unique(out_.ground_truth.begin(), out_.ground_truth.end()), out_.ground_truth.end());
     return std::move(out_);
@@ -71,7 +86,7 @@ void generate(const Options& options, const std::function<void(Chunk&)>& sink) {
     if (options.scale == 0) {
         Builder town(ijsselstein(), options.seed, counters);
         town.layout();
-        Chunk chunk = town.finish(3400, 6);
+        Chunk chunk = town.finish(3400, 6, options.null_world);
         sink(chunk);
         return;
     }
@@ -98,7 +113,7 @@ void generate(const Options& options, const std::function<void(Chunk&)>& sink) {
         const int numerics =
             std::max<int>(1, static_cast<int>((town.postcode_blocks() + postcodes_per_numeric - 1) / postcodes_per_numeric));
         if (next_numeric + numerics > 10'000) throw config_error("--scale: the postcode range 1000-9999 is used up");
-        Chunk chunk = town.finish(next_numeric, numerics);
+        Chunk chunk = town.finish(next_numeric, numerics, options.null_world);
         next_numeric += numerics;
         remaining -= static_cast<std::int64_t>(chunk.verblijfsobjecten.size());
         sink(chunk);

@@ -80,6 +80,10 @@ struct Chunk {
 struct Options {
     std::uint64_t seed = 1;
     std::int64_t scale = 0;  // 0: the IJsselstein town; N: N verblijfsobjecten over the Netherlands
+    // The null world, where the statistical signals have nothing to find: the same town with nothing
+    // planted (the normal town's background rows, an empty ground truth), every melding moved to a
+    // verblijfsobject drawn uniformly, and the firms permuted over the vestigingen's addresses.
+    bool null_world = false;
 };
 
 inline constexpr std::int64_t max_scale = 30'000'000;  // the 4-digit postcode range runs out beyond

@@ -1,14 +1,16 @@
 // The sample generator: the IJsselstein town's size and shape, its planted cases and ground truth,
-// determinism, the --scale mode, and the files layers/sample_writer makes of it.
+// determinism, the null world, the --scale mode, and the files layers/sample_writer makes of it.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <unistd.h>
 
 #include "engine/errors.hpp"
@@ -24,13 +26,13 @@ namespace {
 namespace fs = std::filesystem;
 using sample::Chunk;
 
-const Chunk& town(std::uint64_t seed) {
-    static std::map<std::uint64_t, Chunk> towns;
-    auto it = towns.find(seed);
+const Chunk& town(std::uint64_t seed, bool null_world = false) {
+    static std::map<std::pair<std::uint64_t, bool>, Chunk> towns;
+    auto it = towns.find({seed, null_world});
     if (it == towns.end()) {
         Chunk chunk;
-        sample::generate({seed, 0}, [&](Chunk& c) { chunk = std::move(c); });
-        it = towns.emplace(seed, std::move(chunk)).first;
+        sample::generate({seed, 0, null_world}, [&](Chunk& c) { chunk = std::move(c); });
+        it = towns.emplace(std::pair(seed, null_world), std::move(chunk)).first;
     }
     return it->second;
 }
@@ -224,6 +226,101 @@ TEST(SampleGenerator, SameSeedSameBytesOtherSeedOtherTown) {
     EXPECT_NE(csv_of(sample::kvk_header(), town(2).vestigingen), csv_of(sample::kvk_header(), town(1).vestigingen));
     EXPECT_NE(csv_of(sample::ground_truth_header(), town(2).ground_truth),
               csv_of(sample::ground_truth_header(), town(1).ground_truth));
+}
+
+// The null world is the normal town's layout and background: the planted rows come first in the
+// normal town, so the null town's rows are the normal town's last ones, with the firms permuted over
+// the vestigingen and the meldingen moved.
+TEST(SampleNullWorld, TheNormalTownsBackgroundWithNothingPlanted) {
+    const auto& normal = town(1);
+    const auto& null = town(1, true);
+    EXPECT_TRUE(null.ground_truth.empty());
+    std::set<std::string> planted_hosts;
+    for (const auto& g : normal.ground_truth) planted_hosts.insert(g.bag_id);
+
+    ASSERT_EQ(null.verblijfsobjecten.size(), normal.verblijfsobjecten.size());
+    ASSERT_EQ(null.panden.size(), normal.panden.size());
+    for (std::size_t i = 0; i < null.verblijfsobjecten.size(); ++i) {
+        const auto &v = null.verblijfsobjecten[i], &w = normal.verblijfsobjecten[i];
+        ASSERT_EQ(v.id, w.id);
+        ASSERT_EQ(format_adres(v.adres), format_adres(w.adres));
+        ASSERT_TRUE(v.punt.x == w.punt.x && v.punt.y == w.punt.y) << v.id;
+        // Planting changes a host's floor area, status or gebruiksdoel; the null town keeps the layout's.
+        if (v.oppervlakte != w.oppervlakte || v.status != w.status || v.gebruiksdoelen != w.gebruiksdoelen) {
+            EXPECT_TRUE(planted_hosts.count(bag_id_text(v.id))) << v.id;
+        }
+    }
+
+    ASSERT_LT(null.vestigingen.size(), normal.vestigingen.size());
+    const auto planted_rows = normal.vestigingen.size() - null.vestigingen.size();
+    EXPECT_GT(planted_rows, 100u);
+    EXPECT_LT(planted_rows, 300u);
+    for (std::size_t k = 0; k < planted_rows; ++k) {
+        const auto& r = normal.vestigingen[k];
+        if (!r.bag_id.empty()) { EXPECT_TRUE(planted_hosts.count(r.bag_id)) << r.vestigingsnummer; }
+    }
+    using Firm = std::tuple<std::string, std::string, std::string, bool, std::string, std::vector<std::string>>;
+    const auto firm = [](const sample::KvkRow& r) {
+        return Firm{r.kvk_nummer, r.handelsnaam, r.rechtsvorm, r.hoofdvestiging, r.sbi_hoofd, r.sbi_neven};
+    };
+    std::vector<Firm> null_firms, background_firms;
+    std::size_t moved = 0;
+    for (std::size_t k = 0; k < null.vestigingen.size(); ++k) {
+        const auto &r = null.vestigingen[k], &b = normal.vestigingen[planted_rows + k];
+        ASSERT_EQ(r.vestigingsnummer, b.vestigingsnummer);
+        ASSERT_EQ(std::tie(r.straat, r.huisnummer, r.huisletter, r.toevoeging, r.postcode, r.plaats, r.bag_id),
+                  std::tie(b.straat, b.huisnummer, b.huisletter, b.toevoeging, b.postcode, b.plaats, b.bag_id));
+        ASSERT_EQ(std::tie(r.aanvang, r.einde, r.werkzame_personen), std::tie(b.aanvang, b.einde, b.werkzame_personen));
+        null_firms.push_back(firm(r));
+        background_firms.push_back(firm(b));
+        moved += r.sbi_hoofd != b.sbi_hoofd;
+    }
+    std::sort(null_firms.begin(), null_firms.end());
+    std::sort(background_firms.begin(), background_firms.end());
+    EXPECT_TRUE(null_firms == background_firms) << "the background's firms, SBI codes included, permuted";
+    EXPECT_GT(moved, null.vestigingen.size() * 8 / 10);
+
+    // The meldingen: the background's, each on a verblijfsobject's address or exactly on its point.
+    ASSERT_GT(null.meldingen.size(), 200u);
+    ASSERT_LT(null.meldingen.size(), normal.meldingen.size());
+    const auto planted_meldingen = normal.meldingen.size() - null.meldingen.size();
+    std::set<std::pair<double, double>> points;
+    std::set<std::string> addresses;
+    for (const auto& v : null.verblijfsobjecten) {
+        points.insert({std::round(v.punt.x * 100) / 100, std::round(v.punt.y * 100) / 100});
+        addresses.insert(v.adres.postcode + " " + std::to_string(v.adres.huisnummer) + v.adres.huisletter + "-" + v.adres.toevoeging);
+    }
+    std::set<std::pair<double, double>> used;
+    for (std::size_t k = 0; k < null.meldingen.size(); ++k) {
+        const auto &m = null.meldingen[k], &b = normal.meldingen[planted_meldingen + k];
+        ASSERT_EQ(std::tie(m.id, m.datum, m.categorie, m.bron, m.by_address), std::tie(b.id, b.datum, b.categorie, b.bron, b.by_address));
+        if (m.by_address) {
+            ASSERT_EQ(m.postcode.size(), b.postcode.size()) << m.id << ": the postcode written as before";
+            const auto postcode = m.postcode.size() == 7 ? m.postcode.substr(0, 4) + m.postcode.substr(5) : m.postcode;
+            EXPECT_TRUE(addresses.count(postcode + " " + m.huisnummer + m.huisletter + "-" + m.toevoeging)) << m.id;
+        } else {
+            EXPECT_TRUE(points.count({m.punt.x, m.punt.y})) << m.id;
+            used.insert({m.punt.x, m.punt.y});
+        }
+    }
+    EXPECT_GT(used.size(), 150u) << "spread over the town, not heaped";
+}
+
+TEST(SampleNullWorld, SameSeedSameBytesAndEveryScaleTownToo) {
+    Chunk again;
+    sample::generate({1, 0, true}, [&](Chunk& c) { again = std::move(c); });
+    EXPECT_EQ(all_csv(again), all_csv(town(1, true)));
+    EXPECT_NE(all_csv(town(2, true)), all_csv(town(1, true)));
+    std::int64_t vbos = 0, null_vbos = 0, towns = 0;
+    sample::generate({5, 40'000}, [&](Chunk& c) { vbos += static_cast<std::int64_t>(c.verblijfsobjecten.size()); });
+    sample::generate({5, 40'000, true}, [&](Chunk& c) {
+        ++towns;
+        null_vbos += static_cast<std::int64_t>(c.verblijfsobjecten.size());
+        EXPECT_TRUE(c.ground_truth.empty());
+        EXPECT_FALSE(c.meldingen.empty());
+    });
+    EXPECT_EQ(null_vbos, vbos);
+    EXPECT_GE(towns, 2);
 }
 
 TEST(SampleScale, WritesExactlyNObjectsInTownsOverTheNetherlands) {
