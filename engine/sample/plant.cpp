@@ -218,8 +218,9 @@ void Builder::plant_registrations() {
         truth(i, "planted", "verloop");
     }
     // risicobranche_cluster: the small bedrijventerrein, four car firms and two shisha lounges on
-    // a unit and its five nearest units within 60 m. Risk-branch shops close together in the centre are
-    // what a centre is, so none are planted there.
+    // a unit and its five nearest units within 60 m, with the other business units within 160 m left
+    // vacant (60 m plus the signal's 100 m), so the six stand out. Risk-branch shops close together in
+    // the centre are what a centre is, so none are planted there.
     static constexpr std::array<std::string_view, 6> terrein = {"4511", "4520", "5630", "4532", "7711", "5630"};
     for (int k = 0, n = plant_count(); k < n; ++k) {
         const auto seed = take_host(Rol::bedrijfsunit, 120);
@@ -242,6 +243,9 @@ void Builder::plant_registrations() {
             if (terrein[m] == "4520") add_erkenning(i, naam, "APK");
             truth(i, "planted", "risicobranche_cluster");
         }
+        vbo_index_.within(c, 160, scratch_);
+        for (auto i : scratch_)
+            if (out_.verblijfsobjecten[i].gebruiksdoelen != woonfunctie) reserved_[i] = 1;
     }
     // autobranche_zonder_erkenning: a repair garage with no RDW erkenning on its address.
     // The hall has no other unit and no erkenning lies within 40 m; the background keeps it so.

@@ -14,12 +14,14 @@ namespace onregel {
 
 namespace {
 
-// What an object's active vestigingen make of it. The unit counted is the address, not the vestiging:
-// firms registered on one address are not independent draws (one owner, one building), and twenty
-// holdings on one office are bedrijven_op_adres's business, not a cluster of places.
+// What an object's active vestigingen make of it. The unit counted is the business address, not the
+// vestiging: firms registered on one address are not independent draws (one owner, one building), and
+// twenty holdings on one office are bedrijven_op_adres's business, not a cluster of places. Homes are
+// left out of both the circle and the gemeente's share: most risk branches need premises, so against
+// a share diluted by home offices every shopping street would stand out.
 enum class Unit : std::uint8_t { none, ordinary, risk };
 
-// Risk-branch and all addresses with an active vestiging, per gemeentecode.
+// Risk-branch and all business addresses, per gemeentecode.
 struct Counts {
     std::int64_t risk = 0;
     std::int64_t all = 0;
@@ -50,9 +52,10 @@ std::string komma(double value, int decimals) {
 const SignalInfo& RisicobrancheCluster::info() const {
     static const SignalInfo info{
         "risicobranche_cluster",
-        "Het object heeft een actieve vestiging in een risicobranche ([risicobranches]) en binnen straal_m hebben "
-        "meer adressen met een vestiging er een in een risicobranche dan het aandeel in de eigen gemeente (de "
-        "gemeentecode van de BAG-id) doet verwachten: binomiale toets over de andere adressen in de cirkel, "
+        "Het object is een bedrijfsadres (een actieve vestiging, een ander gebruiksdoel dan alleen woonfunctie) met "
+        "een vestiging in een risicobranche ([risicobranches]), en binnen straal_m hebben meer bedrijfsadressen er een "
+        "in een risicobranche dan het aandeel in de eigen gemeente (de gemeentecode van de BAG-id) doet verwachten: "
+        "binomiale toets over de andere bedrijfsadressen in de cirkel, "
         "Benjamini-Hochberg FDR over alle zulke objecten, met ten minste min_risico risicoadressen (het object zelf "
         "meegeteld) en min_lq keer het verwachte aantal. Niveau naar de FDR-grens die gehaald wordt: 1 bij fdr_q, "
         "2 bij 0,05, 3 bij 0,01 (standaard 100 m, fdr_q 0,10, 4 adressen, 2 keer)",
@@ -62,11 +65,11 @@ const SignalInfo& RisicobrancheCluster::info() const {
         1,
         {
             {"straal_m", ParamType::real, 100, 10, 1000,
-             "radius (m): the addresses with an active vestiging within it (the object included) are compared"},
+             "radius (m): the business addresses (an active vestiging, not woonfunctie only) within it are compared"},
             {"fdr_q", ParamType::real, 0.10, 0.001, 0.25,
              "false discovery rate (Benjamini-Hochberg over all objects with a risk branch) at which the signal fires"},
             {"min_risico", ParamType::integer, 4, 2, 1000,
-             "addresses with a risk-branch vestiging within straal_m (the object included) needed to fire"},
+             "business addresses with a risk-branch vestiging within straal_m (the object included) needed to fire"},
             {"min_lq", ParamType::real, 2, 1, 100,
              "location quotient needed to fire: the risk-branch share within straal_m over the gemeente's share"},
         }};
@@ -86,6 +89,7 @@ std::vector<Hit> RisicobrancheCluster::evaluate(const Context& context) const {
     std::vector<Unit> unit(n, Unit::none);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n), [&](const tbb::blocked_range<std::size_t>& range) {
         for (auto i = range.begin(); i != range.end(); ++i) {
+            if (town.verblijfsobjecten[i].gebruiksdoelen == woonfunctie) continue;
             for (auto v : town.vestigingen_per_vbo.of(i)) {
                 const auto& vestiging = town.vestigingen[v];
                 if (!vestiging.actief_op(town.peildatum)) continue;
@@ -113,7 +117,7 @@ std::vector<Hit> RisicobrancheCluster::evaluate(const Context& context) const {
     if (candidates.empty()) return {};
 
     struct Test {
-        std::int64_t all = 0, risk = 0;  // addresses with a vestiging within straal_m, the object included
+        std::int64_t all = 0, risk = 0;  // business addresses within straal_m, the object included
         double share = 0;                // the gemeente's risk-branch share
     };
     std::vector<Test> tests(candidates.size());
@@ -163,7 +167,7 @@ std::vector<Hit> RisicobrancheCluster::evaluate(const Context& context) const {
             const std::uint8_t level = at_01[c] ? 3 : at_05[c] ? 2 : 1;
             hits.push_back({candidates[c], level,
                             std::to_string(t.risk) + " van de " + std::to_string(t.all) +
-                                " adressen met een vestiging binnen " + format_decimal(straal_, 0) +
+                                " bedrijfsadressen binnen " + format_decimal(straal_, 0) +
                                 " m hebben een vestiging in een risicobranche (" + branches +
                                 "); bij het aandeel in de gemeente (" + komma(100 * t.share, 1) +
                                 "%) zouden dat er " + komma(expected, 1) + " zijn, nu " +

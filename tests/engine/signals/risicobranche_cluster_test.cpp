@@ -52,7 +52,7 @@ TEST(RisicobrancheCluster, FiresOnCarFirmsAndShishaOnASmallTerrain) {
         EXPECT_EQ(hits[k].level, 3);  // tail(5, 7, F(6, 99)) = 1.548e-05, BH over 6 objects
     }
     // Expected 8 * 6/99 = 0.48; 6 / 0.48 = 12.375 times as many.
-    EXPECT_EQ(hits[0].bewijs, "6 van de 8 adressen met een vestiging binnen 100 m hebben een vestiging in een "
+    EXPECT_EQ(hits[0].bewijs, "6 van de 8 bedrijfsadressen binnen 100 m hebben een vestiging in een "
                               "risicobranche (autobranche 4, cafes_shisha 2); bij het aandeel in de gemeente (6,1%) "
                               "zouden dat er 0,5 zijn, nu 12,4 keer zoveel (p < 0,0001)");
 }
@@ -125,7 +125,7 @@ TEST(RisicobrancheCluster, MinLqIsAFloorOnTheExcess) {
     signal.configure(params(signal, {{"min_lq", 1.7}}));
     const auto hits = b.run(signal);
     ASSERT_EQ(hits.size(), 70u);
-    EXPECT_NE(hits[0].bewijs.find("70 van de 200 adressen"), std::string::npos) << hits[0].bewijs;
+    EXPECT_NE(hits[0].bewijs.find("70 van de 200 bedrijfsadressen"), std::string::npos) << hits[0].bewijs;
 }
 
 // Four risk addresses among 4 + k, and elsewhere 12 lone risk addresses and 200 ordinary ones: BH over
@@ -153,6 +153,18 @@ TEST(RisicobrancheCluster, OneBusyAddressIsNoCluster) {
     EXPECT_TRUE(b.run(RisicobrancheCluster{}).empty());
 }
 
+// Homes are no business addresses: a risk branch registered at home neither fires nor counts, and
+// home offices do not dilute the gemeente's share (else every shopping street would stand out).
+TEST(RisicobrancheCluster, HomesAreLeftOut) {
+    auto b = terrain();
+    const auto before = b.run(RisicobrancheCluster{});
+    for (int k = 0; k < 4; ++k) b.vestiging(b.vbo_at(woonfunctie, 90, {10, 10.0 + 5 * k}), k < 2 ? "6420" : "70221");
+    for (int k = 0; k < 300; ++k) b.vestiging(b.vbo(woonfunctie, 90), "70221");
+    const auto after = b.run(RisicobrancheCluster{});
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t h = 0; h < after.size(); ++h) EXPECT_EQ(after[h].bewijs, before[h].bewijs);
+}
+
 // An ended vestiging makes no risk address, and an address with only ended ones is not counted at all.
 TEST(RisicobrancheCluster, EndedVestigingenDoNotCount) {
     auto b = terrain();
@@ -160,7 +172,7 @@ TEST(RisicobrancheCluster, EndedVestigingenDoNotCount) {
     b.town.vestigingen[6].einde = day(2024, 1, 1);
     const auto hits = b.run(RisicobrancheCluster{});
     ASSERT_EQ(hits.size(), 5u);
-    EXPECT_EQ(hits[0].bewijs.substr(0, 19), "5 van de 6 adressen");
+    EXPECT_EQ(hits[0].bewijs.substr(0, 27), "5 van de 6 bedrijfsadressen");
 }
 
 TEST(RisicobrancheCluster, StraalIsTheNeighbourhood) {
