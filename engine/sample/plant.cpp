@@ -217,35 +217,35 @@ void Builder::plant_registrations() {
         }
         truth(i, "planted", "verloop");
     }
-    // risicobranche_cluster: five risk-branch firms within 60 m, in the centre or among the halls.
+    // risicobranche_cluster: the small bedrijventerrein, four car firms and two shisha lounges on
+    // a unit and its five nearest units within 60 m, with the other business units within 160 m left
+    // vacant (60 m plus the signal's 100 m), so the six stand out. Risk-branch shops close together in
+    // the centre are what a centre is, so none are planted there.
+    static constexpr std::array<std::string_view, 6> terrein = {"4511", "4520", "5630", "4532", "7711", "5630"};
     for (int k = 0, n = plant_count(); k < n; ++k) {
-        const bool centrum = k % 2 == 0;
-        const auto seed = take_host(centrum ? Rol::winkel : Rol::bedrijfsunit, centrum ? 0 : 120);
+        const auto seed = take_host(Rol::bedrijfsunit, 120);
         if (seed < 0) continue;
         const auto s = static_cast<std::uint32_t>(seed);
         const Point c = out_.verblijfsobjecten[s].punt;
         vbo_index_.within(c, 60, scratch_);
         std::vector<std::pair<double, std::uint32_t>> near;
-        for (auto i : scratch_) {
-            const bool fits = centrum ? (rol_[i] == Rol::winkel || rol_[i] == Rol::horeca)
-                                      : (rol_[i] == Rol::bedrijfsunit && out_.verblijfsobjecten[i].oppervlakte >= 120);
-            if (fits && usable(i)) near.push_back({distance2(c, out_.verblijfsobjecten[i].punt), i});
-        }
+        for (auto i : scratch_)
+            if (rol_[i] == Rol::bedrijfsunit && out_.verblijfsobjecten[i].oppervlakte >= 120 && usable(i))
+                near.push_back({distance2(c, out_.verblijfsobjecten[i].punt), i});
         std::sort(near.begin(), near.end());
-        if (near.size() < 4) continue;
-        static constexpr std::array<std::string_view, 5> winkels = {"96021", "96022", "4742", "4777", "96021"};
-        static constexpr std::array<std::string_view, 5> horeca = {"5630", "56102", "5630", "56102", "5630"};
-        static constexpr std::array<std::string_view, 5> auto_ = {"4511", "4520", "4532", "7711", "4520"};
+        if (near.size() < terrein.size() - 1) continue;
         std::vector<std::uint32_t> members = {s};
-        for (std::size_t m = 0; m < 4; ++m) members.push_back(near[m].second);
+        for (std::size_t m = 0; m + 1 < terrein.size(); ++m) members.push_back(near[m].second);
         for (std::size_t m = 0; m < members.size(); ++m) {
             const auto i = members[m];
             reserved_[i] = 1;
-            const auto sbi = !centrum ? auto_[m] : rol_[i] == Rol::horeca ? horeca[m] : winkels[m];
-            const auto naam = add_vestiging(i, sbi, history(1, 0, 900)[0], rng_.between(1, 4)).handelsnaam;
-            if (sbi == "4520") add_erkenning(i, naam, "APK");
+            const auto naam = add_vestiging(i, terrein[m], history(1, 0, 900)[0], rng_.between(1, 4)).handelsnaam;
+            if (terrein[m] == "4520") add_erkenning(i, naam, "APK");
             truth(i, "planted", "risicobranche_cluster");
         }
+        vbo_index_.within(c, 160, scratch_);
+        for (auto i : scratch_)
+            if (out_.verblijfsobjecten[i].gebruiksdoelen != woonfunctie) reserved_[i] = 1;
     }
     // autobranche_zonder_erkenning: a repair garage with no RDW erkenning on its address.
     // The hall has no other unit and no erkenning lies within 40 m; the background keeps it so.

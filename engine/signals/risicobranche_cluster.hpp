@@ -3,7 +3,8 @@
 
 namespace onregel {
 
-// Objects with a risk-branch vestiging that cluster in space (DBSCAN).
+// An object with a risk-branch vestiging where risk branches are over-represented among the addresses
+// with a vestiging nearby, against the gemeente's own share (binomial test, Benjamini-Hochberg FDR).
 class RisicobrancheCluster final : public Signal {
 public:
     const SignalInfo& info() const override;
@@ -11,8 +12,10 @@ public:
     std::vector<Hit> evaluate(const Context& context) const override;
 
 private:
-    double eps_ = 75;
-    int min_punten_ = 4;
+    double straal_ = 100;
+    double fdr_q_ = 0.10;
+    int min_risico_ = 4;
+    double min_lq_ = 2;
 };
 
 }  // namespace onregel
