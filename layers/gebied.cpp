@@ -242,21 +242,16 @@ struct Blok {
     std::vector<std::vector<std::string>> rijen;
 };
 
-std::string komma(std::string number) {
-    std::replace(number.begin(), number.end(), '.', ',');
-    return number;
-}
-
 std::string waarde_tekst(const std::optional<double>& v, const std::string& eenheid) {
     if (!v) return "–";
-    if (eenheid == "aandeel") return komma(format_decimal(*v * 100, 1)) + "%";
+    if (eenheid == "aandeel") return format_decimal_nl(*v * 100, 1) + "%";
     if (eenheid == "aantal" || eenheid == "jaar") return format_decimal(*v, 0);
-    if (eenheid == "per object") return komma(format_decimal(*v, 2));
-    return komma(format_decimal(*v, 1));
+    if (eenheid == "per object") return format_decimal_nl(*v, 2);
+    return format_decimal_nl(*v, 1);
 }
 
 std::string trend_tekst(const MannKendall& trend) {
-    return std::string(trend_woord(trend)) + " (S = " + format_decimal(trend.s, 0) + ", p = " + komma(format_decimal(trend.p, 3)) + ")";
+    return std::string(trend_woord(trend)) + " (S = " + format_decimal(trend.s, 0) + ", p = " + format_decimal_nl(trend.p, 3) + ")";
 }
 
 // Where the meldingen begin and which years the trend runs over. Area and gemeente share the series'

@@ -40,13 +40,6 @@ std::vector<std::string> risk_branches(const Context& context, std::uint32_t vbo
     return names;
 }
 
-// Dutch notation for the people who read the evidence: "0,9".
-std::string komma(double value, int decimals) {
-    auto text = format_decimal(value, decimals);
-    std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
-
 }  // namespace
 
 const SignalInfo& RisicobrancheCluster::info() const {
@@ -58,7 +51,7 @@ const SignalInfo& RisicobrancheCluster::info() const {
         "binomiale toets over de andere bedrijfsadressen in de cirkel, "
         "Benjamini-Hochberg FDR over alle zulke objecten, met ten minste min_risico risicoadressen (het object zelf "
         "meegeteld) en min_lq keer het verwachte aantal. Niveau naar de FDR-grens die gehaald wordt: 1 bij fdr_q, "
-        "2 bij 0,05, 3 bij 0,01 (standaard 100 m, fdr_q 0,10, 4 adressen, 2 keer)",
+        "2 bij fdr_q/2, 3 bij fdr_q/10 (standaard 100 m, fdr_q 0,10, 4 adressen, 2 keer)",
         "Hoogeveen: 1 autobedrijf per 175 inwoners tegen 1 per 410 landelijk; DOOK-thema autobranche; "
         "locatiequotiënt met binomiale toets",
         Familie::registratie,
@@ -140,8 +133,8 @@ std::vector<Hit> RisicobrancheCluster::evaluate(const Context& context) const {
         }
     });
     const auto significant = benjamini_hochberg(p, fdr_q_);
-    const auto at_05 = benjamini_hochberg(p, 0.05);
-    const auto at_01 = benjamini_hochberg(p, 0.01);
+    const auto at_half = benjamini_hochberg(p, fdr_q_ / 2);
+    const auto at_tenth = benjamini_hochberg(p, fdr_q_ / 10);
     std::vector<std::size_t> fired;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
         const auto& t = tests[c];
@@ -164,15 +157,15 @@ std::vector<Hit> RisicobrancheCluster::evaluate(const Context& context) const {
             for (const auto& [name, count] : per_branche)
                 branches += (branches.empty() ? "" : ", ") + name + " " + std::to_string(count);
             const double expected = static_cast<double>(t.all) * t.share;
-            const std::uint8_t level = at_01[c] ? 3 : at_05[c] ? 2 : 1;
+            const std::uint8_t level = at_tenth[c] ? 3 : at_half[c] ? 2 : 1;
             hits.push_back({candidates[c], level,
                             std::to_string(t.risk) + " van de " + std::to_string(t.all) +
                                 " bedrijfsadressen binnen " + format_decimal(straal_, 0) +
                                 " m hebben een vestiging in een risicobranche (" + branches +
-                                "); bij het aandeel in de gemeente (" + komma(100 * t.share, 1) +
-                                "%) zouden dat er " + komma(expected, 1) + " zijn, nu " +
-                                komma(static_cast<double>(t.risk) / expected, 1) + " keer zoveel (" +
-                                (p[c] < 0.0001 ? "p < 0,0001" : "p = " + komma(p[c], 4)) + ")"});
+                                "); bij het aandeel in de gemeente (" + format_decimal_nl(100 * t.share, 1) +
+                                "%) zouden dat er " + format_decimal_nl(expected, 1) + " zijn, nu " +
+                                format_decimal_nl(static_cast<double>(t.risk) / expected, 1) + " keer zoveel (" +
+                                (p[c] < 0.0001 ? "p < 0,0001" : "p = " + format_decimal_nl(p[c], 4)) + ")"});
         }
     });
 }

@@ -41,6 +41,15 @@ TownBuilder busy_town() {
         const auto box = b.vbo_at(overige_gebruiksfunctie, 18, {1500.0 + 4 * k, 1500}, complex);
         if (k % 5 == 0) b.vestiging(box, "4520");
     }
+    // Gemeente 0344: ordinary firms spread out, and one small terrain where every unit is a risk branch
+    // (the busy town's own gemeente has so many risk branches that none can stand out).
+    for (int k = 0; k < 212; ++k) {
+        const bool terrain = k < 12;
+        const Point punt = terrain ? Point{20000.0 + 10 * k, 20000} : Point{20000.0 + 300 * (k % 15), 25000.0 + 300 * (k / 15)};
+        const auto v = b.vbo_at(industriefunctie, 200, punt);
+        b.object(v).id = 344010000000000 + static_cast<BagId>(k) + 1;
+        b.vestiging(v, terrain ? (k % 2 ? "4520" : "5630") : "2511");
+    }
     for (std::uint64_t k = 0; k < objects * 3 / 2; ++k) {
         const auto v = static_cast<std::uint32_t>(next(objects));
         const Date aanvang = day(2015, 1, 1) + static_cast<Date>(next(3600));
