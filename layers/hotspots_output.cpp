@@ -31,7 +31,7 @@ MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, con
                                      Profiel profiel) {
     using T = ColumnType;
     MeldingenHotspots out{{"hotspots", GeometryType::polygon,
-                           {{"klasse", T::integer}, {"trend", T::text}, {"n_meldingen", T::integer}, {"adressen", T::integer},
+                           {{"klasse", T::integer}, {"trend", T::text}, {"n_meldingen", T::integer}, {"plekken", T::integer}, {"adressen", T::integer},
                             {"verwacht", T::real, 2}, {"verhouding", T::real, 2}, {"p", T::p_value}},
                            {}}};
     const auto events = hotspot_events(town, policy);
@@ -57,10 +57,10 @@ MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, con
             continue;
         }
         // A cell without verblijfsobjecten has no exposure: no expectation and no ratio (NaN is written as null).
-        const double verhouding = c.objecten > 0 ? c.count / c.verwacht : std::numeric_limits<double>::quiet_NaN();
+        const double verhouding = c.objecten > 0 ? c.bronnen / c.verwacht : std::numeric_limits<double>::quiet_NaN();
         out.table.rows.push_back({cell_ring(grid, c),
                                   {std::int64_t(c.klasse), trend_of({per_year.data() + i * years, years}), count,
-                                   std::int64_t(c.objecten), c.verwacht, verhouding, c.p}});
+                                   std::int64_t(c.bronnen), std::int64_t(c.objecten), c.verwacht, verhouding, c.p}});
     }
     return out;
 }

@@ -11,7 +11,7 @@
 namespace onregel {
 
 struct MeldingenHotspots {
-    FeatureTable table;  // cells (polygons) with klasse, trend, n_meldingen, adressen, verwacht, verhouding, p
+    FeatureTable table;  // cells (polygons) with klasse, trend, n_meldingen, plekken, adressen, verwacht, verhouding, p
     std::size_t cellen = 0;      // cells in the study area
     std::size_t onderdrukt = 0;  // cells left out for having fewer than k meldingen (loo)
 };

@@ -150,12 +150,19 @@ HotspotGrid grid_hotspots(std::span<const Point> area_points, std::span<const Po
 }
 
 HotspotGrid excess_hotspots(std::span<const Point> area_points, std::span<const std::uint32_t> area_gemeente,
-                            std::span<const Point> events, const ExcessOptions& options) {
+                            std::span<const Point> events, std::span<const std::uint64_t> event_source,
+                            const ExcessOptions& options) {
     if (!(options.cell > 0)) throw config_error("hot spot cell size must be positive");
     if (!(options.fdr_q > 0 && options.fdr_q < 1)) throw config_error("hot spot FDR level must lie between 0 and 1");
-    if (area_gemeente.size() != area_points.size())
-        throw std::invalid_argument("excess_hotspots: one gemeente per area point");
+    if (area_gemeente.size() != area_points.size() || event_source.size() != events.size())
+        throw std::invalid_argument("excess_hotspots: one gemeente per area point and one source per event");
     HotspotGrid grid = make_grid(area_points, events, {}, options.cell);
+    // Distinct sources per cell.
+    std::vector<std::pair<std::int32_t, std::uint64_t>> sources(events.size());
+    for (std::size_t e = 0; e < events.size(); ++e) sources[e] = {grid.find(events[e]), event_source[e]};
+    std::sort(sources.begin(), sources.end());
+    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+    for (const auto& [c, source] : sources) ++grid.cells[static_cast<std::size_t>(c)].bronnen;
 
     // Each area point's cell, found on all threads; then counted in input order. A cell's gemeente is
     // its first point's; points of another gemeente in the same cell (a border) are kept aside.
@@ -181,7 +188,7 @@ HotspotGrid excess_hotspots(std::span<const Point> area_points, std::span<const 
             out.front().second -= 1;
         }
     };
-    // Each gemeente's rate: events per area point, an event shared among its cell's gemeenten.
+    // Each gemeente's rate: sources per area point, a source shared among its cell's gemeenten.
     std::map<std::uint32_t, std::pair<double, double>> totals;  // gemeente -> (events, area points)
     std::vector<std::pair<std::uint32_t, double>> share;
     for (std::size_t c = 0; c < grid.cells.size(); ++c) {
@@ -190,7 +197,7 @@ HotspotGrid excess_hotspots(std::span<const Point> area_points, std::span<const 
         shares(c, share);
         for (const auto& [g, n] : share) {
             auto& t = totals[g];
-            t.first += cell.count * n / cell.objecten;
+            t.first += cell.bronnen * n / cell.objecten;
             t.second += n;
         }
     }
@@ -204,7 +211,7 @@ HotspotGrid excess_hotspots(std::span<const Point> area_points, std::span<const 
             const auto& t = totals.at(g);
             cell.verwacht += n * t.first / t.second;
         }
-        cell.p = poisson_upper_tail(static_cast<std::int64_t>(cell.count), cell.verwacht);
+        cell.p = poisson_upper_tail(cell.bronnen, cell.verwacht);
         p.push_back(cell.p);
         tested.push_back(c);
     }
@@ -213,7 +220,7 @@ HotspotGrid excess_hotspots(std::span<const Point> area_points, std::span<const 
     const auto at_tenth = benjamini_hochberg(p, options.fdr_q / 10);
     for (std::size_t k = 0; k < tested.size(); ++k) {
         auto& cell = grid.cells[tested[k]];
-        if (cell.count < static_cast<double>(options.min_observed) || cell.count < options.min_ratio * cell.verwacht) continue;
+        if (cell.count < static_cast<double>(options.min_observed) || cell.bronnen < options.min_ratio * cell.verwacht) continue;
         cell.klasse = static_cast<std::int8_t>(at_tenth[k] ? 3 : at_half[k] ? 2 : at_q[k] ? 1 : 0);
     }
     return grid;

@@ -22,7 +22,8 @@ struct HotspotCell {
     Point centre;
     double count = 0;            // events in the cell (their weights summed, for Gi*)
     std::int32_t objecten = 0;   // area points in the cell: the exposure
-    double verwacht = 0;         // excess test: events the exposure leads one to expect
+    std::int32_t bronnen = 0;    // excess test: distinct sources of the events (reported addresses)
+    double verwacht = 0;         // excess test: sources the exposure leads one to expect
     double z = 0, p = 1;         // z: Gi* only
     std::int8_t klasse = 0;      // Gi*: -3..3; excess: 0..3
 };
@@ -56,13 +57,17 @@ struct ExcessOptions {
     double fdr_q = 0.10;             // BH level for klasse 1; klasse 2 at q/2, klasse 3 at q/10
 };
 
-// Excess of events over exposure. area_gemeente: one gemeentecode per area point; each gemeente's rate
-// is its events over its area points (an event counts for the gemeenten of its cell's area points, in
-// proportion), so a national run judges each cell against its own gemeente. Cells without area points
-// are not tested. klasse: 3/2/1 when BH-significant at q/10, q/2, q and past both floors. Throws
-// config_error for options out of range. Deterministic for any thread count.
+// Excess of events over exposure. What is tested is the number of distinct sources in a cell
+// (event_source: one key per event, e.g. the verblijfsobject reported at; events of one source count
+// once): thirty reports from one address are that address's matter, not a hot area. area_gemeente: one
+// gemeentecode per area point; each gemeente's rate is its sources over its area points (a source
+// counts for the gemeenten of its cell's area points, in proportion), so a national run judges each
+// cell against its own gemeente. Cells without area points are not tested. klasse: 3/2/1 when
+// BH-significant at q/10, q/2, q, with at least min_observed events and min_ratio x the expected
+// sources. Throws config_error for options out of range. Deterministic for any thread count.
 HotspotGrid excess_hotspots(std::span<const Point> area_points, std::span<const std::uint32_t> area_gemeente,
-                            std::span<const Point> events, const ExcessOptions& options);
+                            std::span<const Point> events, std::span<const std::uint64_t> event_source,
+                            const ExcessOptions& options);
 
 // event_weights: one per event, or empty for weight 1 each. Throws config_error when cell or band is not
 // positive. Deterministic for any thread count.

@@ -10,9 +10,10 @@ namespace onregel {
 const SignalInfo& MeldingenHotspot::info() const {
     static const SignalInfo info{
         "meldingen_hotspot",
-        "Het object ligt in een rastercel met meer meldingen (tot de peildatum, categorieën met gewicht > 0) dan "
-        "de verblijfsobjecten in die cel doen verwachten bij het eigen meldingenpeil van de gemeente: Poisson-toets "
-        "waargenomen tegen verwacht, Benjamini-Hochberg over alle cellen. Vuurt alleen met minstens min_meldingen "
+        "Het object ligt in een rastercel met meer gemelde plekken (adressen met een melding, of de plek van een "
+        "melding zonder adres; tot de peildatum, categorieën met gewicht > 0) dan de verblijfsobjecten in die cel "
+        "doen verwachten bij het eigen meldingenpeil van de gemeente: Poisson-toets waargenomen tegen verwacht, "
+        "Benjamini-Hochberg over alle cellen. Veel meldingen van één adres maken zo nog geen hotspot. Vuurt alleen met minstens min_meldingen "
         "meldingen (ook de drempel k waaronder het profiel loo een cel niet toont) en minstens min_verhouding keer "
         "het verwachte aantal. Niveau 1, 2, 3 bij FDR q, q/2, q/10",
         "Kulldorff (1997), scanstatistiek met populatie at risk (SaTScan, Poisson-model); ArcGIS: bij incidenten die "
@@ -23,7 +24,7 @@ const SignalInfo& MeldingenHotspot::info() const {
             {"cel_m", ParamType::real, 100, 10, 5000, "side of a grid cell (m)"},
             {"min_meldingen", ParamType::integer, 5, 1, 1000,
              "a cell needs at least this many meldingen to be hot; profile loo leaves out cells with fewer on the map"},
-            {"min_verhouding", ParamType::real, 2, 1, 100, "a cell needs at least this many times the expected meldingen"},
+            {"min_verhouding", ParamType::real, 2, 1, 100, "a cell needs at least this many times the expected reported places"},
             {"fdr_q", ParamType::real, 0.10, 0.001, 0.5, "Benjamini-Hochberg false discovery rate for level 1"},
         }};
     return info;
@@ -40,14 +41,20 @@ HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const Exces
     const auto events = hotspot_events(town, policy);
     std::vector<std::uint32_t> gemeente(town.verblijfsobjecten.size());
     for (std::size_t i = 0; i < gemeente.size(); ++i) gemeente[i] = gemeentecode(town.verblijfsobjecten[i].id);
-    return excess_hotspots(points_of(town.verblijfsobjecten), gemeente, events.points, options);
+    // A melding's source is the verblijfsobject it was reported at; one with only a location is its own.
+    std::vector<std::uint64_t> source(events.meldingen.size());
+    for (std::size_t e = 0; e < source.size(); ++e) {
+        const auto vbo = town.meldingen[events.meldingen[e]].vbo;
+        source[e] = vbo >= 0 ? static_cast<std::uint64_t>(vbo) : (std::uint64_t{1} << 32) + events.meldingen[e];
+    }
+    return excess_hotspots(points_of(town.verblijfsobjecten), gemeente, events.points, source, options);
 }
 
 std::string excess_text(const HotspotCell& cell, double cel_m) {
-    const auto observed = static_cast<std::int64_t>(cell.count);
-    return count_text(observed, "melding", "meldingen") + " waar " + format_decimal_nl(cell.verwacht, 1) +
-           " verwacht bij " + count_text(cell.objecten, "adres", "adressen") + " in deze cel van " +
-           format_decimal(cel_m, 0) + " m";
+    return count_text(static_cast<std::int64_t>(cell.count), "melding", "meldingen") + " van " +
+           count_text(cell.bronnen, "plek", "plekken") + " in deze cel van " + format_decimal(cel_m, 0) + " m, waar " +
+           format_decimal_nl(cell.verwacht, 1) + " gemelde plekken verwacht bij " +
+           count_text(cell.objecten, "adres", "adressen");
 }
 
 std::vector<Hit> MeldingenHotspot::evaluate(const Context& context) const {

@@ -21,7 +21,8 @@ private:
 // weight for their categorie, against the verblijfsobjecten of each gemeente.
 HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const ExcessOptions& options);
 
-// "9 meldingen waar 2,1 verwacht bij 240 adressen in deze cel van 100 m": the cell's facts in one sentence.
+// "13 meldingen van 9 plekken in deze cel van 100 m, waar 2,1 gemelde plekken verwacht bij 240 adressen":
+// the cell's facts in one sentence.
 std::string excess_text(const HotspotCell& cell, double cel_m);
 
 }  // namespace onregel

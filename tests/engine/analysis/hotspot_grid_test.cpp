@@ -151,6 +151,12 @@ struct ExposureTown {
         for (int row = 0; row < 10; ++row)
             for (int column = 0; column < 10; ++column) cell(x0 + column * 100, row * 100, per_cell, reports, code);
     }
+    // Each melding from a source of its own.
+    std::vector<std::uint64_t> sources() const {
+        std::vector<std::uint64_t> out(meldingen.size());
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = i;
+        return out;
+    }
     const HotspotCell& at(const HotspotGrid& grid, double x, double y) const {
         const auto c = grid.find({x, y});
         if (c < 0) throw std::out_of_range("no cell");
@@ -166,7 +172,7 @@ TEST(ExcessHotspots, ExcessOverExposureNotDensity) {
             const bool dense = row == 2 && column == 2, hot = row == 5 && column == 5;
             town.cell(column * 100.0, row * 100.0, dense ? 200 : 20, dense ? 10 : hot ? 12 : 1, 353);
         }
-    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
     ASSERT_EQ(grid.cells.size(), 100u);
     // 120 meldingen over 2180 objects.
     const double rate = 120.0 / 2180.0;
@@ -190,6 +196,25 @@ TEST(ExcessHotspots, ExcessOverExposureNotDensity) {
     EXPECT_NEAR(expected, 120, 1e-9) << "the expectations add up to what was observed";
 }
 
+// Thirty reports from one address are that address's matter: the cell is tested on its distinct
+// sources, and one source is what any cell of twenty addresses may have.
+TEST(ExcessHotspots, ManyMeldingenFromOneSourceAreNoHotSpot) {
+    ExposureTown town;
+    town.block(0, 20, 1, 353);
+    auto sources = town.sources();
+    for (int k = 0; k < 30; ++k) {
+        town.meldingen.push_back({555, 555});
+        sources.push_back(1000);
+    }
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, sources, {});
+    const auto& cell = town.at(grid, 550, 550);
+    EXPECT_EQ(cell.count, 31);
+    EXPECT_EQ(cell.bronnen, 2);
+    EXPECT_NEAR(cell.verwacht, 20 * 101.0 / 2000, 1e-12);
+    EXPECT_EQ(cell.klasse, 0);
+    for (const auto& c : grid.cells) EXPECT_EQ(c.klasse, 0);
+}
+
 // Each gemeente is its own reference: a gemeente with three times the meldingen everywhere has no hot
 // spot, and does not make its neighbour's look cold or hot.
 TEST(ExcessHotspots, EachGemeenteIsItsOwnReference) {
@@ -197,7 +222,7 @@ TEST(ExcessHotspots, EachGemeenteIsItsOwnReference) {
     town.block(0, 20, 1, 353);
     town.block(5000, 20, 3, 344);
     town.meldingen.insert(town.meldingen.end(), 11, {550, 550});  // 12 in that cell of 0353
-    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
     for (const auto& c : grid.cells) {
         const bool is_hot_cell = c.column == 5 && c.row == 5;
         EXPECT_EQ(c.klasse > 0, is_hot_cell) << c.column << "," << c.row;
@@ -214,7 +239,7 @@ TEST(ExcessHotspots, BorderCellsShareTheirExpectation) {
     town.block(2000, 20, 2, 344);
     town.cell(5000, 0, 10, 0, 353);
     town.cell(5000, 0, 10, 0, 344);
-    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
     const auto& border = town.at(grid, 5050, 50);
     EXPECT_EQ(border.objecten, 20);
     EXPECT_NEAR(border.verwacht, 10 * (100.0 / 2010) + 10 * (200.0 / 2010), 1e-12);
@@ -226,16 +251,16 @@ TEST(ExcessHotspots, FloorsAndLevels) {
     // 4 meldingen in one quiet cell: far past expectation, but under the minimum of 5.
     town.meldingen.insert(town.meldingen.end(), 4, {550, 550});
     town.meldingen.insert(town.meldingen.end(), 96, {1e9, 1e9});  // far away, outside any object's cell
-    auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+    auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
     EXPECT_EQ(town.at(grid, 550, 550).klasse, 0);
-    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {.min_observed = 4});
+    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {.min_observed = 4});
     EXPECT_EQ(town.at(grid, 550, 550).klasse, 3);
     EXPECT_EQ(town.at(grid, 550, 550).verwacht, 4.0 / 100) << "meldingen in cells without objects set no rate";
     EXPECT_EQ(grid.cells.back().klasse, 0) << "a cell without objects is not tested";
-    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {.min_observed = 4, .min_ratio = 200});
+    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {.min_observed = 4, .min_ratio = 200});
     EXPECT_EQ(town.at(grid, 550, 550).klasse, 0) << "4 against 0.04 expected is 100 times, under 200";
-    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, {.cell = 0}), config_error);
-    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, {.fdr_q = 1}), config_error);
+    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {.cell = 0}), config_error);
+    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {.fdr_q = 1}), config_error);
 }
 
 // Level by the BH level reached over m tested cells: p <= q k / m at q/10, q/2, q.
@@ -245,7 +270,7 @@ TEST(ExcessHotspots, LevelFollowsTheFdrLevelReached) {
         ExposureTown town;
         for (int k = 0; k < 50; ++k) town.cell(k * 100.0, 0, 20, 2, 353);
         town.cell(0, 1000, 20, reports, 353);
-        const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, {});
+        const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
         const auto& c = town.at(grid, 50, 1050);
         // With 51 cells the smallest p passes BH at level a when p <= a / 51.
         const double p = poisson_upper_tail(reports, 20.0 * (100 + reports) / 1020);
@@ -266,13 +291,17 @@ TEST(ExcessHotspots, SameResultForAnyThreadCount) {
         vbos[i] = {coordinate(random), coordinate(random)};
         gemeente[i] = vbos[i].x < 115000 ? 1 : 2;
     }
-    for (auto& p : meldingen) p = {near_centre(random), near_centre(random)};
+    std::vector<std::uint64_t> sources(meldingen.size());
+    for (std::size_t i = 0; i < meldingen.size(); ++i) {
+        meldingen[i] = {near_centre(random), near_centre(random)};
+        sources[i] = i / 2;  // two meldingen from each source
+    }
     HotspotGrid serial;
     {
         tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
-        serial = excess_hotspots(vbos, gemeente, meldingen, {});
+        serial = excess_hotspots(vbos, gemeente, meldingen, sources, {});
     }
-    const auto parallel = excess_hotspots(vbos, gemeente, meldingen, {});
+    const auto parallel = excess_hotspots(vbos, gemeente, meldingen, sources, {});
     ASSERT_EQ(serial.cells.size(), parallel.cells.size());
     int hot = 0;
     for (std::size_t i = 0; i < serial.cells.size(); ++i) {

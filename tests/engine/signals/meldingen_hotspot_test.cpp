@@ -35,8 +35,8 @@ TEST(MeldingenHotspot, FiresWhereMeldingenExceedWhatTheAddressesExplain) {
     const auto it = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.vbo == centre; });
     ASSERT_NE(it, hits.end());
     EXPECT_EQ(it->level, 3);
-    // 128 meldingen over 400 homes: 0.32 expected in a cell of one home.
-    EXPECT_EQ(it->bewijs, "13 meldingen waar 0,3 verwacht bij 1 adres in deze cel van 100 m");
+    // 128 meldingen, each at a place of its own, over 400 homes: 0.32 expected in a cell of one home.
+    EXPECT_EQ(it->bewijs, "13 meldingen van 13 plekken in deze cel van 100 m, waar 0,3 gemelde plekken verwacht bij 1 adres");
     // Level = the class of the object's cell, and only objects in cells of class >= 1 fire.
     const auto grid = meldingen_excess(b.town, b.policy, ExcessOptions{});
     std::size_t expected = 0;
@@ -72,7 +72,7 @@ TEST(MeldingenHotspot, FewerThanMinMeldingenNeverFire) {
     std::uint32_t quiet = 0;
     for (int i = 0; i < 20; ++i)
         for (int j = 0; j < 20; ++j) quiet = b.vbo_at(woonfunctie, 90, {50.0 + 100 * i, 50.0 + 100 * j});
-    for (int k = 0; k < 4; ++k) b.melding(static_cast<std::int32_t>(quiet), peil);
+    for (int k = 0; k < 4; ++k) b.melding(-1, peil, "overlast", Point{1910.0 + 20 * k, 1920});  // four places in its cell
     EXPECT_TRUE(b.run(MeldingenHotspot{}).empty());
     MeldingenHotspot four;
     four.configure(params(four, {{"min_meldingen", 4}}));
