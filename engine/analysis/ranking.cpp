@@ -22,12 +22,11 @@ std::vector<PandScore> rank_panden(const Town& town, const std::vector<Beoordeli
         panden[k].objecten.push_back(static_cast<std::uint32_t>(r));
     }
     const auto& vbos = town.verblijfsobjecten;
-    const auto pand_id = [&](const PandScore& p) { return p.pand < 0 ? BagId{0} : town.panden[static_cast<std::size_t>(p.pand)].id; };
-    // A total order (pand ids and BAG ids are unique): the same result on any number of threads.
+    // A total order (BAG ids are unique, and each entry has its own highest-ranked object), the order of
+    // the object ranking among the panden's first objects: the same result on any number of threads.
     tbb::parallel_sort(panden.begin(), panden.end(), [&](const PandScore& a, const PandScore& b) {
         if (a.score != b.score) return a.score > b.score;
         if (a.objecten.size() != b.objecten.size()) return a.objecten.size() > b.objecten.size();
-        if (a.pand != b.pand) return pand_id(a) < pand_id(b);
         return vbos[ranked[a.objecten[0]].vbo].id < vbos[ranked[b.objecten[0]].vbo].id;
     });
     return panden;

@@ -17,8 +17,8 @@ struct PandScore {
 };
 
 // One entry per pand holding a flagged object (an object without a pand is its own entry), ranked by
-// score (descending), ties by more flagged objects, then pand id, then the BAG id of the highest-ranked
-// object.
+// score (descending), ties by more flagged objects, then the BAG id of the highest-ranked object: the
+// order score_town gives those objects, so the first pand holds the first address.
 std::vector<PandScore> rank_panden(const Town& town, const std::vector<Beoordeling>& ranked);
 
 }  // namespace onregel

@@ -82,20 +82,31 @@ std::vector<Beoordeling> score_town(const Context& context, const Config& config
         for (std::size_t k = 0; k < scored.size(); ++k) pay_once(scored[k], families[k], config.integrale_bonus);
     });
 
-    // Ranked through small keys, then moved into place. BAG ids are unique, so this order is total
-    // and the result the same on any number of threads.
+    // Ranked through small keys, then moved into place: by score, then by how many flagged objects share
+    // the object's pand (the ranking of panden breaks its ties the same way, so the first address of
+    // both lists is one), then by BAG id. BAG ids are unique, so this order is total and the result the
+    // same on any number of threads.
+    const auto& vbos = context.town.verblijfsobjecten;
+    std::vector<std::int32_t> flagged_in_pand(context.town.panden.size(), 0);
+    for (const auto& range : per_range)
+        for (const auto& b : range)
+            if (vbos[b.vbo].pand >= 0) ++flagged_in_pand[static_cast<std::size_t>(vbos[b.vbo].pand)];
     struct Key {
         int score;
+        std::int32_t in_pand;
         BagId id;
         std::uint32_t range, k;
     };
     std::vector<Key> keys;
-    const auto& vbos = context.town.verblijfsobjecten;
     for (std::uint32_t r = 0; r < per_range.size(); ++r)
-        for (std::uint32_t k = 0; k < per_range[r].size(); ++k)
-            keys.push_back({per_range[r][k].score, vbos[per_range[r][k].vbo].id, r, k});
+        for (std::uint32_t k = 0; k < per_range[r].size(); ++k) {
+            const auto& vbo = vbos[per_range[r][k].vbo];
+            keys.push_back({per_range[r][k].score, vbo.pand < 0 ? 1 : flagged_in_pand[static_cast<std::size_t>(vbo.pand)], vbo.id, r, k});
+        }
     tbb::parallel_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-        return a.score != b.score ? a.score > b.score : a.id < b.id;
+        if (a.score != b.score) return a.score > b.score;
+        if (a.in_pand != b.in_pand) return a.in_pand > b.in_pand;
+        return a.id < b.id;
     });
     std::vector<Beoordeling> ranked(keys.size());
     tbb::parallel_for(std::size_t{0}, keys.size(), [&](std::size_t i) { ranked[i] = std::move(per_range[keys[i].range][keys[i].k]); });

@@ -31,7 +31,7 @@ struct Beoordeling {
 
 // Evaluates every active signal as an independent task (oneTBB) and merges in registry order,
 // so the result is the same for any thread count. Returns flagged objects ranked by score
-// (descending), ties by BAG id.
+// (descending), ties by more flagged objects in the same pand, then BAG id.
 std::vector<Beoordeling> score_town(const Context& context, const Config& config, const Signals& signals);
 
 }  // namespace onregel

@@ -2,6 +2,8 @@
 // is flagged with the signal it imitates, and planted cases rank above look-alikes.
 // One test process generates and runs the town once (ctest runs each test in its own process).
 #include <gtest/gtest.h>
+#include <array>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -22,6 +24,10 @@ struct SampleRun {
     fs::path dir;
     std::vector<Truth> truth;
     std::map<std::string, std::pair<int, std::set<std::string>>> flagged;  // bag_id -> (rank, signals)
+    std::map<std::string, std::set<std::string>> paid;  // bag_id -> the signals that scored (points > 0)
+    std::map<std::string, std::array<double, 2>> where;  // bag_id -> lon, lat of every flagged object
+    std::string first;                                   // bag_id of rank 1
+    nlohmann::json controles;
 };
 
 SampleRun run_sample_town() {
@@ -32,7 +38,8 @@ SampleRun run_sample_town() {
     const auto in = [&](const char* f) { return (r.dir / "in" / f).string(); };
     const auto run = run_cli({"run", "--bag", in("bag.gpkg"), "--kvk", in("kvk_vestigingen.csv"), "--meldingen",
                               in("meldingen.csv"), "--vergunningen", in("vergunningen.csv"), "--erkenningen",
-                              in("erkenningen.csv"), "--out", (r.dir / "out").string(), "--quiet"});
+                              in("erkenningen.csv"), "--out", (r.dir / "out").string(), "--quiet", "--capaciteit", "6",
+                              "--per-dag", "8"});
     EXPECT_EQ(run.exit_code, 0) << run.err;
 
     std::istringstream csv(slurp(r.dir / "in" / "ground_truth.csv"));
@@ -51,7 +58,12 @@ SampleRun run_sample_town() {
     for (const auto& f : geojson["features"]) {
         const auto& p = f["properties"];
         r.flagged[p["bag_id"]] = {p["rank"].get<int>(), p["signalen"].get<std::set<std::string>>()};
+        for (const auto& [signal, points] : p["bijdragen"].items())
+            if (points.get<int>() > 0 && signal != "integrale_bonus") r.paid[p["bag_id"]].insert(signal);
+        r.where[p["bag_id"]] = {f["geometry"]["coordinates"][0].get<double>(), f["geometry"]["coordinates"][1].get<double>()};
+        if (p["rank"] == 1) r.first = p["bag_id"];
     }
+    r.controles = nlohmann::json::parse(slurp(r.dir / "out" / "controles.geojson"))["features"];
     return r;
 }
 
@@ -82,6 +94,34 @@ TEST(SampleTown, PlantedCasesFlaggedLookalikesLeftAloneAndRankedBelow) {
         }
     }
     EXPECT_LT(worst_planted, best_lookalike) << "a look-alike ranks above a planted case";
+}
+
+// The proposal starts where the ranking does: stop 1 of day 1 is the top-ranked address. The town's
+// only real excess of meldingen is its planted hot area, so whatever is flagged by the hot spot alone
+// lies there (within 300 m of a planted hot spot object), and nothing else rides on it.
+TEST(SampleTown, DayOneStartsAtTheTopAndHotSpotsAreRealExcess) {
+    const auto town = run_sample_town();
+    ASSERT_FALSE(HasFailure());
+    ASSERT_FALSE(town.controles.empty());
+    const auto& first = town.controles[0]["properties"];
+    EXPECT_EQ(first["controledag"], 1);
+    EXPECT_EQ(first["volgorde"], 1);
+    EXPECT_EQ(first["bag_id"], town.first);
+
+    std::vector<std::array<double, 2>> hot_area;
+    for (const auto& t : town.truth)
+        if (t.kind == "planted" && t.signal == "meldingen_hotspot") hot_area.push_back(town.where.at(t.bag_id));
+    ASSERT_FALSE(hot_area.empty());
+    int hot_spot_only = 0;
+    for (const auto& [bag_id, signals] : town.paid) {
+        if (signals != std::set<std::string>{"meldingen_hotspot"}) continue;
+        ++hot_spot_only;
+        const auto [lon, lat] = town.where.at(bag_id);
+        double nearest = 1e9;  // metres, on a local flat approximation (52° N)
+        for (const auto& [x, y] : hot_area) nearest = std::min(nearest, std::hypot((lon - x) * 68600, (lat - y) * 111200));
+        EXPECT_LT(nearest, 300) << bag_id << " is flagged by the hot spot alone, far from the planted hot area";
+    }
+    EXPECT_GT(hot_spot_only, 0);
 }
 
 }  // namespace

@@ -91,14 +91,15 @@ TEST(RankPanden, ABlockOfFlatsDoesNotOutrankOneStrongCase) {
     EXPECT_EQ(panden[2].pand, pair);
 }
 
-TEST(RankPanden, TiesGoByPandId) {
+// Equal panden go by the BAG id of their first object, as score_town orders those objects.
+TEST(RankPanden, TiesGoByTheFirstObjectsBagId) {
     TownBuilder b;
     const auto p1 = b.pand(), p2 = b.pand();
     const auto a = b.vbo(woonfunctie, 50, p2), c = b.vbo(woonfunctie, 50, p1);
     const std::vector<Beoordeling> ranked = {{a, 5, {}}, {c, 5, {}}};
     const auto panden = rank_panden(b.town, ranked);
     ASSERT_EQ(panden.size(), 2u);
-    EXPECT_EQ(panden[0].pand, p1);
+    EXPECT_EQ(panden[0].pand, p2);
 }
 
 TEST(Proposal, StepsAreCapacityPerDayAndTheSteekproefShare) {

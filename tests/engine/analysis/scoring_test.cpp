@@ -118,6 +118,28 @@ TEST(Scoring, TiesGoToRegistryOrder) {
     EXPECT_EQ(bijdrage(*s.of(0), "b").points, 0);
 }
 
+// Equal scores: the object whose pand holds more flagged objects first (as the panden are ranked), then
+// the BAG id.
+TEST(Scoring, TiesGoToTheBusierPandThenTheBagId) {
+    TownBuilder b;
+    const auto quiet = b.pand(), busy = b.pand();
+    const auto alone = b.vbo(woonfunctie, 80, quiet), first = b.vbo(woonfunctie, 80, busy), second = b.vbo(woonfunctie, 80, busy);
+    const auto loose = b.vbo(woonfunctie, 80);
+    const GridIndex vbo_index(points_of(b.town.verblijfsobjecten), 100), melding_index(points_of(b.town.meldingen), 100);
+    const Context context{b.town, vbo_index, melding_index, b.policy};
+    Signals signals;
+    signals.push_back(std::make_unique<FixedSignal>(
+        "s", Familie::gebouw, std::vector<Hit>{{alone, 2, "a"}, {first, 2, "f"}, {second, 1, "s"}, {loose, 2, "l"}}));
+    Config config;
+    config.signalen["s"] = {true, 1, {}};
+    const auto ranked = score_town(context, config, signals);
+    ASSERT_EQ(ranked.size(), 4u);
+    EXPECT_EQ(ranked[0].vbo, first) << "score 2 in a pand with two flagged objects";
+    EXPECT_EQ(ranked[1].vbo, alone);
+    EXPECT_EQ(ranked[2].vbo, loose);
+    EXPECT_EQ(ranked[3].vbo, second);
+}
+
 // The property: copying a signal's hits into another signal of the same family (same punten) never
 // changes a score, whatever the other signals are.
 TEST(Scoring, DuplicatedEvidenceInTheSameFamilyNeverChangesAScore) {
