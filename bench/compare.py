@@ -16,6 +16,7 @@ import sys
 CHECKED = ["bedrijven_op_adres", "kelderbox"]  # set equality required
 ALSO = ["risicobranche_cluster", "meldingen_hotspot"]  # compared as well, reported
 ANALYSIS_STAGES = ["index", "signals", "ranking", "hotspots"]
+STATISTICAL = ["risicobranche_cluster", "meldingen_hotspot"]  # issue #17: each at most 1 % at 10M
 GIB = 1024 * 1024  # kB
 
 
@@ -321,6 +322,21 @@ def report(results_dir, out):
                         "says little." if busy else ""))
         L.append("")
 
+    # Restraint
+    L.append("## Restraint: objects flagged per signal (issue #17)\n")
+    L.append("A signal that fires on a large share of all addresses is no signal. Objects per signal (an object "
+             "counts for every signal that fired on it, scoring or not) and the share of all verblijfsobjecten; "
+             "targets at 10M: any signal at most 2 %, each statistical signal at most 1 %. The sample plants one "
+             "case per kind per 20,000 objects, so part of every figure is planted.\n")
+    signal_ids = list(runs[scales[-1]]["onregel"]["aantallen"]["per_signaal"])
+    L.append("| signal | " + " | ".join(f"N = {k:,}" for k in scales) + " |")
+    L.append("|---|" + "---:|" * len(scales))
+    share = lambda n, k: f"{n:,} ({100 * n / k:.2f} %)"
+    for sid in signal_ids:
+        L.append(f"| `{sid}` | " + " | ".join(share(runs[k]["onregel"]["aantallen"]["per_signaal"].get(sid, 0), k) for k in scales) + " |")
+    L.append("| **any signal** | " + " | ".join(f"**{share(runs[k]['onregel']['aantallen']['gemarkeerde_objecten'], k)}**" for k in scales) + " |")
+    L.append("")
+
     # Targets
     L.append("## Targets of issue #7\n")
     L.append("| target | measured | verdict |")
@@ -353,6 +369,13 @@ def report(results_dir, out):
         L.append("| time(10M) / time(1M) ≤ 12 | not measured | – |")
     L.append(f"| threads 1 → 2, analysis stages ≥ 1.6× | {fmt(speedup) + '×' if speedup else 'not measured'} | "
              f"{verdict(speedup >= 1.6 if speedup else None)} |")
+    if big:
+        counts = big["onregel"]["aantallen"]
+        flagged = counts["gemarkeerde_objecten"] / big["scale"]
+        L.append(f"| #17: 10M objects with any signal ≤ 2 % | {100 * flagged:.2f} % | {verdict(flagged <= 0.02)} |")
+        for sid in STATISTICAL:
+            f = counts["per_signaal"].get(sid, 0) / big["scale"]
+            L.append(f"| #17: 10M `{sid}` ≤ 1 % | {100 * f:.2f} % | {verdict(f <= 0.01)} |")
     L.append("")
     notes = os.path.join(os.path.dirname(out), "NOTES.md")
     if os.path.exists(notes):
