@@ -65,24 +65,28 @@ MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, con
     return out;
 }
 
-FeatureTable point_hotspots(const std::string& source, const std::string& layer_name, const std::string& value_column,
-                            double cell, double band) {
-    if (cell < 0) throw config_error("--cell must be 0 (the points themselves) or a positive cell size");
-    if (cell == 0 && value_column.empty()) throw config_error("--cell 0 needs --value: Gi* compares the points' values");
+namespace {
+
+struct PointLayer {
+    std::vector<Point> points;
+    std::vector<double> values;  // with a value column only
+};
+
+// The points (and values) of a layer, or an input_error naming the row.
+PointLayer read_points(const std::string& source, const std::string& layer_name, const std::string& value_column) {
     auto dataset = open_vector(source);
     auto& layer = pick_layer(*dataset, layer_name, source);
     const Columns columns(layer, source);
     const int c_value = value_column.empty() ? -1 : columns.required(value_column);
     const PointReader reader(layer, columns, source, ReadOptions{});
-    std::vector<Point> points;
-    std::vector<double> values;
+    PointLayer out;
     layer.ResetReading();
     for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) {
         const auto where = [&] { return source + ", " + row_label(*dataset, *f) + ": "; };
         try {
             const auto p = reader.read(*f);
             if (!p) throw input_error(where() + "no point (geometry, x/y or lon/lat)");
-            points.push_back(*p);
+            out.points.push_back(*p);
         } catch (const RowError& e) {
             throw input_error(where() + e.reden + (e.waarde.empty() ? "" : " (" + e.waarde + ")"));
         }
@@ -90,10 +94,48 @@ FeatureTable point_hotspots(const std::string& source, const std::string& layer_
             const auto text = field_text(*f, c_value);
             const auto v = parse_number(text);
             if (!v) throw input_error(where() + value_column + " = '" + text + "' is not a number");
-            values.push_back(*v);
+            out.values.push_back(*v);
         }
     }
-    if (points.empty()) throw input_error(source + ": no points");
+    if (out.points.empty()) throw input_error(source + ": no points");
+    return out;
+}
+
+}  // namespace
+
+FeatureTable point_excess_hotspots(const std::string& source, const std::string& layer_name, const std::string& bag,
+                                   const ExcessOptions& options, std::size_t& bag_rejects) {
+    Town town;
+    std::vector<NevenAdres> nevenadressen;
+    Rejects rejects;
+    LayerStats stats;
+    read_bag(bag, ReadOptions{}, town, nevenadressen, rejects, stats);
+    bag_rejects = rejects.rows().size();
+    if (town.verblijfsobjecten.empty()) throw input_error(bag + ": no usable verblijfsobject");
+    const auto events = read_points(source, layer_name, "");
+    std::vector<std::uint32_t> gemeente(town.verblijfsobjecten.size());
+    for (std::size_t i = 0; i < gemeente.size(); ++i) gemeente[i] = gemeentecode(town.verblijfsobjecten[i].id);
+    std::vector<std::uint64_t> place(events.points.size());
+    for (std::size_t i = 0; i < place.size(); ++i) place[i] = i;
+    const auto grid = excess_hotspots(points_of(town.verblijfsobjecten), gemeente, events.points, place, options);
+    using T = ColumnType;
+    FeatureTable table{"hotspots", GeometryType::polygon,
+                       {{"n_punten", T::integer}, {"adressen", T::integer}, {"verwacht", T::real, 2},
+                        {"verhouding", T::real, 2}, {"p", T::p_value}, {"klasse", T::integer}},
+                       {}};
+    for (const auto& c : grid.cells) {
+        const double verhouding = c.objecten > 0 ? c.bronnen / c.verwacht : std::numeric_limits<double>::quiet_NaN();
+        table.rows.push_back({cell_ring(grid, c), {std::int64_t(c.count), std::int64_t(c.objecten), c.verwacht, verhouding, c.p,
+                                                   std::int64_t(c.klasse)}});
+    }
+    return table;
+}
+
+FeatureTable point_hotspots(const std::string& source, const std::string& layer_name, const std::string& value_column,
+                            double cell, double band) {
+    if (cell < 0) throw config_error("--cell must be 0 (the points themselves) or a positive cell size");
+    if (cell == 0 && value_column.empty()) throw config_error("--cell 0 needs --value: Gi* compares the points' values");
+    const auto [points, values] = read_points(source, layer_name, value_column);
 
     using T = ColumnType;
     FeatureTable table{"hotspots", cell > 0 ? GeometryType::polygon : GeometryType::point, {}, {}};
@@ -109,12 +151,12 @@ FeatureTable point_hotspots(const std::string& source, const std::string& layer_
     std::vector<std::int64_t> count(grid.cells.size(), 0);
     for (const auto& p : points) ++count[static_cast<std::size_t>(grid.find(p))];
     table.columns = {{"n_punten", T::integer}};
-    if (c_value >= 0) table.columns.push_back({"waarde", T::real, 6});
+    if (!value_column.empty()) table.columns.push_back({"waarde", T::real, 6});
     table.columns.insert(table.columns.end(), {{"z", T::real, 4}, {"p", T::p_value}, {"klasse", T::integer}});
     for (std::size_t i = 0; i < grid.cells.size(); ++i) {
         const auto& c = grid.cells[i];
         FeatureRow row{cell_ring(grid, c), {count[i]}};
-        if (c_value >= 0) row.cells.emplace_back(c.count);
+        if (!value_column.empty()) row.cells.emplace_back(c.count);
         row.cells.emplace_back(c.z);
         row.cells.emplace_back(c.p);
         row.cells.emplace_back(std::int64_t(c.klasse));

@@ -24,6 +24,13 @@ struct MeldingenHotspots {
 MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const ExcessOptions& options,
                                      Profiel profiel);
 
+// Excess hot spots of the points of any OGR point layer (reprojected to RD New) against the
+// verblijfsobjecten of a BAG source, each gemeente its own reference, as `run` tests meldingen; each
+// point is a reported place of its own. Cells (polygons) with n_punten, adressen, verwacht,
+// verhouding, p, klasse. `bag_rejects` receives the number of BAG rows that could not be used.
+FeatureTable point_excess_hotspots(const std::string& source, const std::string& layer_name, const std::string& bag,
+                                   const ExcessOptions& options, std::size_t& bag_rejects);
+
 // Gi* for the points of any OGR point layer (reprojected to RD New). value_column empty: every point
 // weighs 1. cell > 0: grid cells (polygons) with n_punten (and waarde); cell = 0: Gi* on the points
 // themselves, one row per point in input order with waarde (required then), z, p, klasse.

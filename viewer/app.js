@@ -121,15 +121,13 @@
 
   // ---------- hotspots ----------
 
+  // The classes of the excess test at its default FDR level q = 0,10 (klasse 3, 2, 1 at q/10, q/2, q).
   const HOTSPOT_KLASSEN = {
-    3: 'Veel meldingen (hotspot), 99% zeker',
-    2: 'Veel meldingen (hotspot), 95% zeker',
-    1: 'Veel meldingen (hotspot), 90% zeker',
-    '-1': 'Weinig meldingen (coldspot), 90% zeker',
-    '-2': 'Weinig meldingen (coldspot), 95% zeker',
-    '-3': 'Weinig meldingen (coldspot), 99% zeker'
+    3: 'Meer gemelde plekken dan verwacht (p < 0,01 na FDR)',
+    2: 'Meer gemelde plekken dan verwacht (p < 0,05 na FDR)',
+    1: 'Meer gemelde plekken dan verwacht (p < 0,10 na FDR)'
   };
-  const HOTSPOT_KLEUR = { 3: '#b2182b', 2: '#ef8a62', 1: '#fddbc7', '-1': '#d1e5f0', '-2': '#67a9cf', '-3': '#2166ac' };
+  const HOTSPOT_KLEUR = { 3: '#b2182b', 2: '#ef8a62', 1: '#fddbc7' };
   const TREND = { stijgend: 'stijgend ↑', dalend: 'dalend ↓', geen: 'geen duidelijke trend' };
 
   function drawHotspots() {
@@ -146,16 +144,22 @@
       onEachFeature: (f, l) => l.bindPopup(() => hotspotPopup(f.properties))
     });
     addOverlay('hotspots', 'Meldingen: hotspots', layer,
-      legend([3, 2, 1, -1, -2, -3].map((k) => [swatch(HOTSPOT_KLEUR[k]), HOTSPOT_KLASSEN[k]]),
-        'Niet significante cellen zijn niet getekend.'));
+      legend([3, 2, 1].map((k) => [swatch(HOTSPOT_KLEUR[k]), HOTSPOT_KLASSEN[k]]),
+        'Verwacht: wat de adressen in de cel bij het meldingenpeil van de gemeente laten verwachten. ' +
+        'Cellen zonder overschot zijn niet getekend.'));
   }
 
   function hotspotPopup(p) {
-    const rows = [['Beoordeling', HOTSPOT_KLASSEN[p.klasse] || 'niet significant']];
+    const rows = [['Beoordeling', HOTSPOT_KLASSEN[p.klasse] || 'geen overschot']];
     if (p.trend !== undefined) rows.push(['Trend meldingen', TREND[p.trend] || String(p.trend)]);
     if (p.n_meldingen !== undefined) rows.push(['Meldingen in cel', getal.format(p.n_meldingen)]);
-    if (p.z !== undefined) rows.push(['Gi* z-waarde', Number(p.z).toFixed(2)]);
-    if (p.p !== undefined) rows.push(['p-waarde', Number(p.p).toPrecision(2)]);
+    if (p.plekken !== undefined) rows.push(['Gemelde plekken', getal.format(p.plekken)]);
+    if (p.adressen !== undefined) rows.push(['Adressen in cel', getal.format(p.adressen)]);
+    if (p.verwacht !== undefined) rows.push(['Verwachte gemelde plekken', Number(p.verwacht).toLocaleString('nl-NL', { maximumFractionDigits: 1 })]);
+    if (p.verhouding !== undefined && p.verhouding !== null) {
+      rows.push(['Verhouding', Number(p.verhouding).toLocaleString('nl-NL', { maximumFractionDigits: 1 }) + ' × verwacht']);
+    }
+    if (p.p !== undefined) rows.push(['p-waarde', Number(p.p).toLocaleString('nl-NL', { maximumSignificantDigits: 2 })]);
     return h('div', { class: 'popup' }, h('strong', null, 'Rastercel'), factTable(rows));
   }
 

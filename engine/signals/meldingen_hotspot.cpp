@@ -22,8 +22,9 @@ const SignalInfo& MeldingenHotspot::info() const {
         1,
         {
             {"cel_m", ParamType::real, 100, 10, 5000, "side of a grid cell (m)"},
-            {"min_meldingen", ParamType::integer, 5, 1, 1000,
-             "a cell needs at least this many meldingen to be hot; profile loo leaves out cells with fewer on the map"},
+            {"min_meldingen", ParamType::integer, 5, 5, 1000,
+             "a cell needs at least this many meldingen to be hot; profile loo leaves out cells with fewer on the map "
+             "(never below 5, so a cell cannot point at one household)"},
             {"min_verhouding", ParamType::real, 2, 1, 100, "a cell needs at least this many times the expected reported places"},
             {"fdr_q", ParamType::real, 0.10, 0.001, 0.5, "Benjamini-Hochberg false discovery rate for level 1"},
         }};

@@ -128,8 +128,8 @@ TEST(PrivacyCanary, FreeTextOfMeldingenReachesNoOutputOfAnyCommand) {
                          (uit / ("gebied_" + profiel)).string()}));
     }
     for (const char* extension : {".geojson", ".csv", ".gpkg"})
-        cli({"hotspots", "--input", (in / "punten.csv").string(), "--out", (uit / ("hotspots" + std::string(extension))).string()});
-    cli({"hotspots", "--input", (in / "meldingen.csv").string(), "--out", (uit / "geen_punt.geojson").string()}, 1);
+        cli({"hotspots", "--methode", "gi", "--input", (in / "punten.csv").string(), "--out", (uit / ("hotspots" + std::string(extension))).string()});
+    cli({"hotspots", "--methode", "gi", "--input", (in / "meldingen.csv").string(), "--out", (uit / "geen_punt.geojson").string()}, 1);
 
     // The same free text in GeoJSON, Signalen's fields (text, reporter) included; then the file cut off
     // inside a text, which fails the run: its error, printed and in the logboek, must not quote it.

@@ -1,6 +1,7 @@
 // `onregel hotspots` on point layers, and the trend of the meldingen grid of `onregel run`.
 #include <cmath>
 #include <gtest/gtest.h>
+#include <iomanip>
 #include <nlohmann/json.hpp>
 
 #include "../engine/signals/town_builder.hpp"
@@ -36,7 +37,7 @@ TEST(CliHotspots, PointsThemselvesMatchEsdaGiStar) {
         csv << 155000 + f["points"][i][0].get<int>() << "," << 463000 + f["points"][i][1].get<int>() << ","
             << f["y"][i].get<double>() << "\n";
     csv.close();
-    const auto result = run_cli({"hotspots", "--input", (dir / "punten.csv").string(), "--value", "value", "--cell", "0",
+    const auto result = run_cli({"hotspots", "--methode", "gi", "--input", (dir / "punten.csv").string(), "--value", "value", "--cell", "0",
                                  "--band", "15", "--out", (dir / "gi.csv").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto rows = read_csv(dir / "gi.csv");
@@ -49,6 +50,44 @@ TEST(CliHotspots, PointsThemselvesMatchEsdaGiStar) {
     }
 }
 
+// The default test: points against the addresses of a BAG. 10 x 10 cells with 2 homes and 1 point each;
+// cell (2, 2) holds 40 homes and 20 points (dense, but what its homes explain), cell (7, 7) 12 points.
+TEST(CliHotspots, ExcessOverTheAddressesOfABag) {
+    const auto dir = scratch("hotspots_excess");
+    std::ofstream bag(dir / "bag.csv"), points(dir / "punten.csv");
+    bag << "identificatie,status,gebruiksdoel,oppervlakte,openbare_ruimte_naam,huisnummer,huisletter,toevoeging,postcode,"
+           "woonplaats_naam,bouwjaar,pand_identificatie,pandstatus,x,y\n";
+    points << "id,x,y\n";
+    int n = 0, id = 0;
+    for (int row = 0; row < 10; ++row)
+        for (int column = 0; column < 10; ++column) {
+            const bool dense = row == 2 && column == 2, hot = row == 7 && column == 7;
+            const double x0 = 150000 + 100.0 * column, y0 = 450000 + 100.0 * row;
+            for (int h = 0; h < (dense ? 40 : 2); ++h, ++n)
+                bag << "0353010" << std::setw(9) << std::setfill('0') << n + 1 << ",Verblijfsobject in gebruik,woonfunctie,80,Celstraat,"
+                    << n + 1 << ",,,3411AA,IJsselstein,1990,0353100" << std::setw(9) << n + 1 << ",Pand in gebruik," << x0 + 2 + 2 * h
+                    << "," << y0 + 10 << "\n";
+            for (int k = 0; k < (dense ? 20 : hot ? 12 : 1); ++k) points << ++id << "," << x0 + 3 + 4 * k << "," << y0 + 60 << "\n";
+        }
+    bag.close();
+    points.close();
+    const auto result = run_cli({"hotspots", "--input", (dir / "punten.csv").string(), "--bag", (dir / "bag.csv").string(),
+                                 "--out", (dir / "cellen.geojson").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("100 cellen: 1 met meer punten dan de adressen doen verwachten"), std::string::npos) << result.out;
+    for (const auto& cell : nlohmann::json::parse(slurp(dir / "cellen.geojson"))["features"]) {
+        const auto& p = cell["properties"];
+        if (p["adressen"] == 40) {
+            EXPECT_EQ(p["n_punten"], 20);
+            EXPECT_EQ(p["klasse"], 0) << "dense, but what its 40 homes explain";
+        }
+        EXPECT_EQ(p["klasse"].get<int>() > 0, p["n_punten"] == 12) << p;
+    }
+    const auto without = run_cli({"hotspots", "--input", (dir / "punten.csv").string(), "--out", (dir / "o.geojson").string()});
+    EXPECT_EQ(without.exit_code, 2);
+    EXPECT_NE(without.err.find("geef --bag"), std::string::npos) << without.err;
+}
+
 // A 15 x 15 lattice of single points 200 m apart, and 40 points in one 100 m cell.
 TEST(CliHotspots, FindsAPlantedCluster) {
     const auto dir = scratch("hotspots_cluster");
@@ -59,7 +98,7 @@ TEST(CliHotspots, FindsAPlantedCluster) {
         for (int j = 0; j < 15; ++j) csv << ++id << "," << 150050 + 200 * i << "," << 450050 + 200 * j << "\n";
     for (int k = 0; k < 40; ++k) csv << ++id << "," << 150510 + 2 * k << "," << 450590 - 2 * k << "\n";
     csv.close();
-    const auto result = run_cli({"hotspots", "--input", (dir / "punten.csv").string(), "--cell", "100", "--band", "300",
+    const auto result = run_cli({"hotspots", "--methode", "gi", "--input", (dir / "punten.csv").string(), "--cell", "100", "--band", "300",
                                  "--out", (dir / "cellen.geojson").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto cells = nlohmann::json::parse(slurp(dir / "cellen.geojson"))["features"];
@@ -82,10 +121,10 @@ TEST(CliHotspots, FindsAPlantedCluster) {
 TEST(CliHotspots, CellZeroNeedsAValueAndTheExtensionPicksTheFormat) {
     const auto dir = scratch("hotspots_usage");
     std::ofstream(dir / "p.csv") << "x,y\n150000,450000\n150010,450000\n";
-    EXPECT_EQ(run_cli({"hotspots", "--input", (dir / "p.csv").string(), "--cell", "0", "--out", (dir / "o.csv").string()}).exit_code, 2);
-    EXPECT_EQ(run_cli({"hotspots", "--input", (dir / "p.csv").string(), "--out", (dir / "o.txt").string()}).exit_code, 2);
+    EXPECT_EQ(run_cli({"hotspots", "--methode", "gi", "--input", (dir / "p.csv").string(), "--cell", "0", "--out", (dir / "o.csv").string()}).exit_code, 2);
+    EXPECT_EQ(run_cli({"hotspots", "--methode", "gi", "--input", (dir / "p.csv").string(), "--out", (dir / "o.txt").string()}).exit_code, 2);
     std::ofstream(dir / "buiten.csv") << "x,y\n1,2\n";
-    const auto outside = run_cli({"hotspots", "--input", (dir / "buiten.csv").string(), "--out", (dir / "o.csv").string()});
+    const auto outside = run_cli({"hotspots", "--methode", "gi", "--input", (dir / "buiten.csv").string(), "--out", (dir / "o.csv").string()});
     EXPECT_EQ(outside.exit_code, 1);
     EXPECT_NE(outside.err.find("regel 2"), std::string::npos) << outside.err;
 }

@@ -81,12 +81,13 @@ function fixtureLayers({ viewerMax = Infinity, locatiesTotaal } = {}) {
   locaties.forEach((f, i) => { f.properties = { rank: i + 1, ...f.properties }; });
 
   const hotspots = [];
-  const klassen = [3, 2, 1, 0, -1, -2];
+  const klassen = [3, 2, 1, 0, 0, 1];
   klassen.forEach((klasse, i) => {
     hotspots.push({
       type: 'Feature',
       geometry: rect(LON + (i % 3) * 4 * DX, LAT + Math.floor(i / 3) * 3 * DY, 4 * DX, 3 * DY),
-      properties: { klasse, trend: ['stijgend', 'dalend', 'geen'][i % 3], n_meldingen: 12 - i, z: 3.1 - i * 0.9, p: 0.002 * (i + 1) }
+      properties: { klasse, trend: ['stijgend', 'dalend', 'geen'][i % 3], n_meldingen: 12 - i, plekken: 10 - i, adressen: 40,
+        verwacht: 1.5, verhouding: (10 - i) / 1.5, p: 0.002 * (i + 1) }
     });
   });
 

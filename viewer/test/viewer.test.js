@@ -56,6 +56,12 @@ test('a viewer holding the top of a longer ranking says how much longer and wher
   }
 });
 
+test('the hot spot legend says what the test found, in words a statistician would sign', async () => {
+  const legend = await viewer.page.textContent('body');
+  assert.match(legend, /Meer gemelde plekken dan verwacht \(p < 0,01 na FDR\)/);
+  assert.doesNotMatch(legend, /coldspot|zeker|Gi\*/);
+});
+
 test('the explanation of the first item adds up to its score', async () => {
   const first = locaties[0];
   await viewer.page.click('#lijst li.item:first-child button');

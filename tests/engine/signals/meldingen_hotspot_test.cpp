@@ -72,11 +72,11 @@ TEST(MeldingenHotspot, FewerThanMinMeldingenNeverFire) {
     std::uint32_t quiet = 0;
     for (int i = 0; i < 20; ++i)
         for (int j = 0; j < 20; ++j) quiet = b.vbo_at(woonfunctie, 90, {50.0 + 100 * i, 50.0 + 100 * j});
-    for (int k = 0; k < 4; ++k) b.melding(-1, peil, "overlast", Point{1910.0 + 20 * k, 1920});  // four places in its cell
-    EXPECT_TRUE(b.run(MeldingenHotspot{}).empty());
-    MeldingenHotspot four;
-    four.configure(params(four, {{"min_meldingen", 4}}));
-    const auto hits = b.run(four);
+    for (int k = 0; k < 5; ++k) b.melding(-1, peil, "overlast", Point{1910.0 + 15 * k, 1920});  // five places in its cell
+    MeldingenHotspot six;
+    six.configure(params(six, {{"min_meldingen", 6}}));
+    EXPECT_TRUE(b.run(six).empty());
+    const auto hits = b.run(MeldingenHotspot{});
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].vbo, quiet);
 }
