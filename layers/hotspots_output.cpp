@@ -6,6 +6,7 @@
 #include "engine/analysis/fdr.hpp"
 #include "engine/analysis/getis_ord.hpp"
 #include "engine/analysis/hotspot_grid.hpp"
+#include "engine/analysis/informatiebeeld.hpp"
 #include "engine/analysis/mann_kendall.hpp"
 #include "engine/errors.hpp"
 #include "engine/signals/meldingen_hotspot.hpp"
@@ -19,10 +20,10 @@ std::vector<Point> cell_ring(const HotspotGrid& grid, const HotspotCell& c) {
     return square_ring(static_cast<double>(c.column) * grid.cell, static_cast<double>(c.row) * grid.cell, grid.cell);
 }
 
+// Mann-Kendall on a cell's yearly series, or none when the data covers too few years for the test.
 std::string trend_of(std::span<const double> series) {
-    const auto mk = mann_kendall(series);
-    if (mk.p >= 0.05 || mk.s == 0) return "geen";
-    return mk.s > 0 ? "stijgend" : "dalend";
+    if (series.size() < mann_kendall_min_length) return std::string(trend_woord(std::nullopt));
+    return std::string(trend_woord(mann_kendall(series)));
 }
 
 }  // namespace
@@ -39,15 +40,18 @@ MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, con
     const auto grid = meldingen_excess(town, policy, options);
     out.cellen = grid.cells.size();
 
-    const auto year_back = [&](std::uint32_t melding) {
-        return static_cast<std::size_t>((town.peildatum - town.meldingen[melding].datum) * 4 / 1461);
-    };
-    std::size_t years = 0;
-    for (auto m : events.meldingen) years = std::max(years, year_back(m) + 1);
+    // Whole years counted back from the peildatum that begin on or after the first melding: a year that
+    // begins earlier lies partly before the data and would look like a rise (as `gebied` counts them).
+    const auto year_back = [&](Date datum) { return static_cast<std::size_t>((town.peildatum - datum) * 4 / 1461); };
+    Date first = town.peildatum;
+    for (auto m : events.meldingen) first = std::min(first, town.meldingen[m].datum);
+    const std::size_t years = year_back(first);
     std::vector<double> per_year(grid.cells.size() * years, 0);  // oldest year first
     for (std::size_t e = 0; e < events.points.size(); ++e) {
+        const auto k = year_back(town.meldingen[events.meldingen[e]].datum);
+        if (k >= years) continue;
         const auto c = static_cast<std::size_t>(grid.find(events.points[e]));
-        ++per_year[c * years + (years - 1 - year_back(events.meldingen[e]))];
+        ++per_year[c * years + (years - 1 - k)];
     }
     for (std::size_t i = 0; i < grid.cells.size(); ++i) {
         const auto& c = grid.cells[i];

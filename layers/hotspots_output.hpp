@@ -20,7 +20,7 @@ struct MeldingenHotspots {
 // expected meldingen per cell. Profile loo leaves out every cell with fewer than options.min_observed
 // meldingen, the same k below which the signal cannot fire. `trend` is Mann-Kendall (p < 0.05) on the
 // cell's meldingen per year, years of 365.25 days counted back from the peildatum (so the last year is a
-// whole one) to the earliest melding.
+// whole one) that begin on or after the earliest melding; "te weinig jaren" with fewer than five.
 MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const ExcessOptions& options,
                                      Profiel profiel);
 

@@ -130,6 +130,8 @@ TEST(CliHotspots, CellZeroNeedsAValueAndTheExtensionPicksTheFormat) {
 }
 
 // Meldingen per year, counted back from the peildatum: 1, 2, 4, 6, 9 in one cell, the reverse in another.
+// The data begins a little over five years back, so the five whole years make the series and the
+// part-year before them (30 meldingen in the falling cell) counts in the cell but not in the trend.
 TEST(MeldingenHotspots, TrendPerCellFromYearlyCounts) {
     TownBuilder b(day(2025, 1, 1));
     const auto rising = b.vbo_at(woonfunctie, 80, {150050, 450050});
@@ -141,6 +143,7 @@ TEST(MeldingenHotspots, TrendPerCellFromYearlyCounts) {
         for (int k = 0; k < counts[back]; ++k) b.melding(static_cast<std::int32_t>(falling), b.town.peildatum - 365 * back - 10);
         for (int k = 0; k < 3; ++k) b.melding(static_cast<std::int32_t>(still), b.town.peildatum - 365 * back - 10);
     }
+    for (int k = 0; k < 30; ++k) b.melding(static_cast<std::int32_t>(falling), b.town.peildatum - 365 * 5 - 20);  // part-year
     b.melding(static_cast<std::int32_t>(still), b.town.peildatum + 5);  // after the peildatum: not counted
     const auto out = meldingen_hotspots(b.town, b.policy, ExcessOptions{}, Profiel::handhaving);
     ASSERT_EQ(out.table.rows.size(), 3u);
@@ -151,10 +154,22 @@ TEST(MeldingenHotspots, TrendPerCellFromYearlyCounts) {
     EXPECT_EQ(trend(1), "dalend");
     EXPECT_EQ(trend(2), "geen");
     EXPECT_EQ(count(0), 22);
+    EXPECT_EQ(count(1), 52) << "the part-year's meldingen are in the count, not in the trend";
     EXPECT_EQ(count(2), 15);
     const auto loo = meldingen_hotspots(b.town, b.policy, ExcessOptions{.min_observed = 16}, Profiel::loo);
     EXPECT_EQ(loo.onderdrukt, 1u) << "the steady cell has 15 meldingen, under k = 16";
     EXPECT_EQ(loo.table.rows.size(), 2u);
+}
+
+// Data of three years cannot show a trend: the test says so instead of "geen".
+TEST(MeldingenHotspots, TooFewYearsForATrend) {
+    TownBuilder b(day(2025, 1, 1));
+    const auto home = b.vbo_at(woonfunctie, 80, {150050, 450050});
+    for (int back = 0; back < 3; ++back)
+        for (int k = 0; k <= back * 5; ++k) b.melding(static_cast<std::int32_t>(home), b.town.peildatum - 365 * back - 10);
+    const auto out = meldingen_hotspots(b.town, b.policy, ExcessOptions{}, Profiel::handhaving);
+    ASSERT_EQ(out.table.rows.size(), 1u);
+    EXPECT_EQ(std::get<std::string>(out.table.rows[0].cells[1]), "te weinig jaren");
 }
 
 }  // namespace
