@@ -115,7 +115,10 @@ std::string explain(const std::filesystem::path& out_dir, const std::string& que
         } else {
             const auto& sc = config.at("signalen").at(id);
             const int punten = sc.at("punten").get<int>();
-            out << "  (niveau " << (punten ? points.get<int>() / punten : 0) << " × " << punten << " punten)\n";
+            if (points.get<int>() > 0 || punten == 0)
+                out << "  (niveau " << (punten ? points.get<int>() / punten : 0) << " × " << punten << " punten)\n";
+            else
+                out << "  (telt niet mee: hetzelfde bewijs telt al via een sterker signaal, zie de feiten)\n";
             for (const auto& s : signals)
                 if (s->info().id == id) out << "      regel: " << s->info().beschrijving << "\n";
             std::string parameters;

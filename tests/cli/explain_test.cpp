@@ -41,6 +41,10 @@ TEST(CliExplain, EveryRankedObjectIsExplainedWithContributionsThatSumToItsScore)
         EXPECT_EQ(sum, p["score"].get<int>()) << result.out;
         EXPECT_NE(result.out.find("Totaal: " + std::to_string(p["score"].get<int>())), std::string::npos);
         EXPECT_NE(result.out.find("feiten: "), std::string::npos);
+        EXPECT_EQ(result.out.find("niveau 0"), std::string::npos) << result.out;
+        if (p["bijdragen"].contains("holdings_op_adres") && p["bijdragen"]["holdings_op_adres"] == 0) {
+            EXPECT_NE(result.out.find("+0  holdings_op_adres  (telt niet mee"), std::string::npos) << result.out;
+        }
     }
 }
 
