@@ -32,7 +32,8 @@ struct SampleRun {
 
 SampleRun run_sample_town() {
     SampleRun r;
-    r.dir = scratch("sample_town");
+    // One directory per test: ctest runs the tests of this file side by side.
+    r.dir = scratch(std::string("sample_town_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     const auto sample = run_cli({"sample", "--out", (r.dir / "in").string()});
     EXPECT_EQ(sample.exit_code, 0) << sample.err;
     const auto in = [&](const char* f) { return (r.dir / "in" / f).string(); };
