@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <memory>
+#include <unistd.h>
 
 #include "engine/errors.hpp"
 #include "layers/crs.hpp"
@@ -48,10 +49,21 @@ void add_hotspots_command(CLI::App& app) {
         std::size_t bag_rejects = 0;
         const auto table = overschot ? point_excess_hotspots(args->input, args->layer, args->bag, {.cell = args->cell}, bag_rejects)
                                      : point_hotspots(args->input, args->layer, args->value, args->cell, args->band);
-        if (extension == ".csv") write_private_file(args->out, feature_table_csv(table, true));
-        // No peildatum here: a fixed timestamp keeps the same input giving the same file.
-        else if (extension == ".gpkg") write_gpkg(args->out, {table}, run_styles({table}), "1970-01-01T00:00:00.000Z");
-        else write_geojson(args->out, table, RdToWgs84());
+        // Written beside --out and renamed onto it: a link there is replaced, not written through, and
+        // no one reads half a file.
+        auto temporary = args->out;
+        temporary += ".tmp-" + std::to_string(::getpid());
+        try {
+            if (extension == ".csv") write_private_file(temporary, feature_table_csv(table, true));
+            // No peildatum here: a fixed timestamp keeps the same input giving the same file.
+            else if (extension == ".gpkg") write_gpkg(temporary, {table}, run_styles({table}), "1970-01-01T00:00:00.000Z");
+            else write_geojson(temporary, table, RdToWgs84());
+            std::filesystem::rename(temporary, args->out);
+        } catch (...) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            throw;
+        }
         int hot = 0, cold = 0;
         for (const auto& row : table.rows) {
             const auto klasse = std::get<std::int64_t>(row.cells.back());

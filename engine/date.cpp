@@ -45,6 +45,15 @@ unsigned days_in_month(int y, unsigned m) {
     return m == 2 && leap ? 29 : days[m - 1];
 }
 
+// The time after a date's 'T' or space: HH:MM or HH:MM:SS, then anything (fraction, zone). A date
+// with 25:61 is a broken value, not that day.
+bool valid_time(std::string_view t) {
+    int h = 0, m = 0, s = 0;
+    if (t.size() < 5 || t[2] != ':' || !digits(t.substr(0, 2), h) || !digits(t.substr(3, 2), m)) return false;
+    if (t.size() >= 8 && t[5] == ':' && !digits(t.substr(6, 2), s)) return false;
+    return h < 24 && m < 60 && s <= 60;
+}
+
 }  // namespace
 
 std::optional<Date> parse_date(std::string_view text) {
@@ -59,6 +68,7 @@ std::optional<Date> parse_date(std::string_view text) {
                (text.size() == 10 || text[10] == 'T' || text[10] == ' ')) {
         ok = digits(text.substr(0, 4), y) && digits(text.substr(5, 2), m) && digits(text.substr(8, 2), d);
     }
+    if (ok && text.size() > 10) ok = valid_time(text.substr(11));
     if (!ok || y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 ||
         static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
         throw input_error("'" + std::string(text) + "' is not a date (expected YYYYMMDD or YYYY-MM-DD)");
@@ -69,15 +79,14 @@ std::string format_date(Date date) {
     int y;
     unsigned m, d;
     ymd_from_date(date, y, m, d);
+    // A year outside 0-9999 (a GeoPackage date field is not range-checked) is written whole, never
+    // cut off into bytes that were not written.
     char buf[16];
-    auto two = [](char* p, unsigned v) { p[0] = char('0' + v / 10); p[1] = char('0' + v % 10); };
-    auto r = std::to_chars(buf, buf + 4, y);
-    (void)r;
-    buf[4] = '-';
-    two(buf + 5, m);
-    buf[7] = '-';
-    two(buf + 8, d);
-    return std::string(buf, 10);
+    const auto r = std::to_chars(buf, buf + sizeof buf, y);
+    std::string out(y >= 0 && r.ptr - buf < 4 ? static_cast<std::size_t>(4 - (r.ptr - buf)) : 0, '0');
+    out.append(buf, r.ptr);
+    const char tail[] = {'-', char('0' + m / 10), char('0' + m % 10), '-', char('0' + d / 10), char('0' + d % 10)};
+    return out.append(tail, sizeof tail);
 }
 
 int year_of(Date date) {

@@ -234,6 +234,8 @@ Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const
         } catch (const input_error&) {
             throw RowError{"onbekende status", std::string(status)};
         }
+    } else if (c.status >= 0) {
+        throw RowError{"status ontbreekt", ""};  // an empty or NULL status is not taken for 'in gebruik'
     }
     if (with_use) {
         if (v.gebruiksdoelen == 0) throw RowError{"gebruiksdoel ontbreekt", ""};

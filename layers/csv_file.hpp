@@ -15,11 +15,13 @@
 namespace onregel {
 
 // One record. Field c is column c of the header; a short record has fewer fields (the others are
-// absent, as OGR leaves them unset) and the extra fields of a long one are dropped, as OGR does.
+// absent, as OGR leaves them unset). A record that is no CSV row is `broken`, with the reason.
 struct CsvRow {
     std::span<const std::string_view> fields;
     const std::vector<std::string>& names;  // the header, for messages
     std::int64_t number;                    // from 1, empty lines not counted: OGR's FID
+    std::int64_t line;                      // the physical line it starts on (the header is line 1)
+    const char* broken = nullptr;           // why it is rejected: a quote that is not closed, ...
     std::string_view field(int column) const {
         return column < 0 || static_cast<std::size_t>(column) >= fields.size() ? std::string_view()
                                                                                 : fields[static_cast<std::size_t>(column)];
@@ -28,12 +30,12 @@ struct CsvRow {
 
 class CsvFile {
 public:
-    // The file at `path` when OGR's CSV driver reads it as this class does, else nullopt: a regular
-    // file whose header, split on the one separator among , ; tab and space that gives them, has the
-    // column names OGR found (`ogr_names`), and whose every line is one whole record with its quotes
-    // where RFC 4180 puts them (no line break inside quotes, no quote inside an unquoted field, no
-    // text after a closing quote), with no NUL byte and no carriage return but before a line feed.
-    // The records come in pieces of whole lines of about `piece_bytes`, to be read side by side.
+    // The file at `path` when its header, split on the one separator among , ; tab and space that
+    // gives them, has the column names OGR found (`ogr_names`), else nullopt. A file whose every line
+    // is one plain RFC 4180 record is read exactly as OGR reads it. Elsewhere OGR's CSV driver lets a
+    // stray quote swallow the rest of the file into one field; here a record is checked against the
+    // physical lines (see max_record_lines): one that is no CSV row is `broken`, covers just its first
+    // line, and reading goes on with the next. The records come in pieces of about `piece_bytes`.
     static std::optional<CsvFile> open(const std::string& path, const std::vector<std::string>& ogr_names,
                                        std::size_t piece_bytes = std::size_t{4} << 20);
     CsvFile(CsvFile&& other) noexcept;
@@ -51,6 +53,7 @@ private:
     struct Piece {
         std::size_t begin, end;   // bytes
         std::int64_t numbered;    // records before it
+        std::int64_t lined;       // physical lines before it
     };
     CsvFile(const char* data, std::size_t size) : data_(data), size_(size) {}
     const char* data_;  // the mapped file
@@ -59,6 +62,11 @@ private:
     std::vector<std::string> names_;
     std::vector<Piece> pieces_;
 };
+
+// A quoted field may hold line breaks (a multi-line omschrijving), but its record may run on past its
+// first line by at most this many lines and bytes: a stray quote ends there, not at the end of the file.
+inline constexpr std::int64_t max_record_lines = 50;
+inline constexpr std::size_t max_record_bytes = std::size_t{1} << 16;
 
 // Splits one line (without its line break) on `separator` as RFC 4180 says; false when the line is
 // not plain RFC 4180 (see CsvFile::open). Fields with doubled quotes are unescaped into `unquoted`,

@@ -21,7 +21,16 @@ namespace fs = std::filesystem;
 
 namespace onregel {
 
+void check_not_special(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return;
+    throw input_error(path + ": is geen gewoon bestand maar " +
+                      (S_ISFIFO(st.st_mode) ? "een named pipe (FIFO)" : S_ISSOCK(st.st_mode) ? "een socket" : "een apparaat") +
+                      "; geef een bestand of een map op");
+}
+
 std::string read_text_file(const fs::path& path) {
+    check_not_special(path.string());
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(path.string() + ": cannot open file");
     std::ostringstream buffer;
@@ -89,6 +98,15 @@ std::string sha256_file(const fs::path& path) {
     return sha.hex();
 }
 
+void create_private_directories(const fs::path& dir) {
+    std::error_code ec;
+    if (dir.empty() || fs::is_directory(dir, ec)) return;
+    create_private_directories(dir.parent_path());
+    // 0700 whatever the umask: they hold the outputs and the logboek.
+    if (::mkdir(dir.c_str(), 0700) == 0) ::chmod(dir.c_str(), 0700);
+    else if (errno != EEXIST) throw std::runtime_error(dir.string() + ": cannot create directory: " + std::strerror(errno));
+}
+
 void write_private_file(const fs::path& path, std::string_view content) {
     PrivateFile file(path);
     file.append(content);
@@ -96,8 +114,11 @@ void write_private_file(const fs::path& path, std::string_view content) {
 }
 
 PrivateFile::PrivateFile(fs::path path) : path_(std::move(path)) {
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd_ < 0) throw std::runtime_error(path_.string() + ": cannot create file");
+    // Not through a link, and 0600 whatever the umask or an existing file's mode.
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd_ < 0 && errno == ELOOP)
+        throw std::runtime_error(path_.string() + " is een symbolische koppeling; onregel schrijft er niet doorheen");
+    if (fd_ < 0 || ::fchmod(fd_, 0600) != 0) throw std::runtime_error(path_.string() + ": cannot create file");
 }
 
 PrivateFile::~PrivateFile() {
@@ -126,13 +147,23 @@ void PrivateFile::finish() {
 StagedOutput::StagedOutput(fs::path final_dir, bool overwrite) : final_(std::move(final_dir)) {
     if (final_.filename().empty()) final_ = final_.parent_path();  // "out/" names "out"
     std::error_code ec;
+    // A link would be replaced by a directory here, and the previous output stay at its target:
+    // refused, so --out always names the directory the output is in.
+    if (fs::is_symlink(final_, ec))
+        throw config_error("--out " + final_.string() + " is een symbolische koppeling; geef de map zelf op (" +
+                           fs::read_symlink(final_, ec).string() + ")");
     if (fs::exists(final_, ec)) {
         if (!fs::is_directory(final_, ec)) throw config_error("--out " + final_.string() + " exists and is not a directory");
         if (!fs::is_empty(final_, ec) && !overwrite)
             throw config_error("--out " + final_.string() + " is not empty; add --overwrite to replace it");
+        // --overwrite replaces only what onregel wrote: the marker is in every output it makes.
+        if (!fs::is_empty(final_, ec) && !fs::is_regular_file(fs::symlink_status(final_ / output_marker, ec)))
+            throw config_error("--out " + final_.string() + " is geen uitvoermap van onregel (" + output_marker +
+                               " ontbreekt); --overwrite vervangt alleen een map die onregel heeft gemaakt. "
+                               "Kies een nieuwe of lege map");
     }
     const auto parent = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
-    fs::create_directories(parent);
+    create_private_directories(parent);
     // Staging directories are named after their process: one whose process is gone was left by a
     // run that was killed, and is removed here.
     const std::string prefix = "." + final_.filename().string() + ".tmp-";
@@ -149,6 +180,8 @@ StagedOutput::StagedOutput(fs::path final_dir, bool overwrite) : final_(std::mov
         if (::mkdir(staging_.c_str(), 0700) == 0) break;
         if (attempt > 100) throw std::runtime_error("cannot create a staging directory in " + parent.string());
     }
+    ::chmod(staging_.c_str(), 0700);  // whatever the umask
+    write_private_file(staging_ / output_marker, "Deze map is uitvoer van onregel; --overwrite mag haar vervangen.\n");
 }
 
 StagedOutput::~StagedOutput() {

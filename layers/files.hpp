@@ -8,8 +8,14 @@
 namespace onregel {
 
 std::string read_text_file(const std::filesystem::path& path);  // throws input_error naming the file
+// Throws input_error when `path` names something that is not a file or directory (a named pipe, a
+// device, a socket): opening one blocks or never ends. Paths that are none (PG:..., missing) pass.
+void check_not_special(const std::string& path);
 std::string sha256_hex(const std::string& data);
 std::string sha256_file(const std::filesystem::path& path);  // hex; a directory hashes to ""
+
+// Creates `dir` and its missing parents with mode 0700, whatever the umask.
+void create_private_directories(const std::filesystem::path& dir);
 
 // Writes `content` to `path` with mode 0600 (outputs are private files).
 void write_private_file(const std::filesystem::path& path, std::string_view content);
@@ -30,6 +36,9 @@ private:
     std::filesystem::path path_;
     int fd_ = -1;
 };
+
+// The file in every output directory that says onregel made it: --overwrite replaces no other.
+inline constexpr const char* output_marker = ".onregel-uitvoer";
 
 // A staging directory beside the final --out directory (mode 0700). commit() swaps it into place,
 // so a run that dies at any moment leaves the previous output as it was. Without commit() the

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "engine/errors.hpp"
+#include "files.hpp"
 
 namespace onregel {
 
@@ -44,6 +45,7 @@ void register_gdal_once() {
 
 DatasetPtr open_vector(const std::string& source, const std::vector<std::string>& open_options, const char* driver) {
     register_gdal_once();
+    check_not_special(source);
     CPLStringList options;
     for (const auto& o : open_options) options.AddString(o.c_str());
     const char* const drivers[] = {driver, nullptr};
@@ -62,6 +64,12 @@ DatasetPtr open_vector(const std::string& source, const std::vector<std::string>
 OGRLayer& pick_layer(GDALDataset& dataset, std::string_view preferred, const std::string& source) {
     if (auto* layer = dataset.GetLayerByName(std::string(preferred).c_str())) return *layer;
     if (dataset.GetLayerCount() < 1) throw input_error(source + ": contains no layer");
+    // Of several layers, the first is a guess: a missing verblijfsobject layer is not the pand layer's fault.
+    if (dataset.GetLayerCount() > 1) {
+        std::string found;
+        for (int i = 0; i < dataset.GetLayerCount(); ++i) found += (i ? ", " : "") + std::string(dataset.GetLayer(i)->GetName());
+        throw input_error(source + ": de laag '" + std::string(preferred) + "' ontbreekt (gevonden lagen: " + found + ")");
+    }
     return *dataset.GetLayer(0);
 }
 
@@ -90,8 +98,18 @@ int Columns::first_of(std::initializer_list<std::string_view> names) const {
 int Columns::required(std::string_view name) const {
     const int i = optional(name);
     if (i >= 0) return i;
+    // A file without a header line has its first row as column names: an omschrijving or a melder's
+    // e-mail address. The names are listed only when every one looks like a column name.
+    const auto name_like = [](std::string_view n) {
+        if (n.substr(0, 3) == "\xEF\xBB\xBF") n.remove_prefix(3);
+        return !n.empty() && n.size() <= 64 && !(n[0] >= '0' && n[0] <= '9') &&
+               n.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string_view::npos;
+    };
     std::string found;
     for (const auto& n : names_) found += (found.empty() ? "" : ", ") + n;
+    if (!std::all_of(names_.begin(), names_.end(), name_like))
+        found = std::to_string(names_.size()) + " kolommen; de eerste regel lijkt geen kopregel met kolomnamen maar een rij "
+                "gegevens, die hier niet wordt herhaald: zet de kolomnamen op regel 1";
     throw input_error(source_ + ": layer '" + layer_ + "': missing required column '" + std::string(name) +
                       "' (found: " + (found.empty() ? "no columns" : found) + ")");
 }

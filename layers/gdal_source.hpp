@@ -30,7 +30,7 @@ void register_gdal_once();
 DatasetPtr open_vector(const std::string& source, const std::vector<std::string>& open_options = {},
                        const char* driver = nullptr);
 
-// The layer named `preferred` when the source has it, else the only/first layer.
+// The layer named `preferred` when the source has it, else the only one; with several, input_error naming them.
 OGRLayer& pick_layer(GDALDataset& dataset, std::string_view preferred, const std::string& source);
 
 // Column lookup by name, case-insensitive, with the found columns listed when one is missing.

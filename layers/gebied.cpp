@@ -532,6 +532,7 @@ GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& reco
     const Config config = load_run_config(options.config_path, signals, record, logboek);
     const auto gebieden = read_gebieden(options.gebied, options.naam_kolom);
     StagedOutput output(options.out, options.overwrite);
+    append_logboek_start(logboek, record);  // once --out is accepted, before any input is read
 
     Inputs inputs = read_inputs(options.sources, ReadOptions{});
     Town& town = inputs.town;
@@ -554,7 +555,7 @@ GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& reco
         write_private_file(output.file(name), content);
         summary.written.push_back(name);
     };
-    write("rejects.csv", inputs.rejects.csv());
+    write("rejects.csv", inputs.rejects.csv(options.profiel == Profiel::loo));
 
     nlohmann::ordered_json beeld_json;
     beeld_json["onregel"] = ONREGEL_VERSION;
@@ -642,9 +643,9 @@ GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& reco
                                       {"kvk", options.sources.kvk}, {"meldingen", options.sources.meldingen}})
         if (!path.empty()) record["invoer"][layer]["sha256"] = sha256_file(path);
     record["uitvoer"] = {{"map", options.out.string()}, {"bestanden", summary.written}};
-    record["resultaat"] = "ok";
-    append_logboek(logboek, record);  // before the output appears: a run that cannot be accounted for is not done
     output.commit();
+    record["resultaat"] = "ok";
+    append_logboek(logboek, record);  // after the output appears: "ok" never stands for an output that is not there
     return summary;
 }
 

@@ -4,6 +4,7 @@
 #include <tbb/task_group.h>
 
 #include "engine/errors.hpp"
+#include "files.hpp"
 #include "readers.hpp"
 
 namespace onregel {
@@ -84,6 +85,7 @@ Bbox parse_bbox(const std::string& text) {
 Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {
     register_gdal_once();
     check_options(options);
+    for (const auto& [layer, source] : sources.given()) check_not_special(source);
     Inputs inputs;
     std::vector<NevenAdres> nevenadressen;
     const bool lvbag = is_lvbag_extract(sources.bag);

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -47,12 +48,22 @@ void append_logboek(const std::filesystem::path& path, const nlohmann::ordered_j
     line["onregel"] = ONREGEL_VERSION;
     for (const auto& [key, value] : record.items()) line[key] = value;
     const std::string text = line.dump() + "\n";
-    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    // Not through a link (a logboek elsewhere is named in the config), and private whatever mode an
+    // existing file had.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 && errno == ELOOP)
+        throw std::runtime_error("logboek " + path.string() + " is een symbolische koppeling; noem het bestand zelf in de config (logboek = ...)");
     if (fd < 0) throw std::runtime_error("logboek " + path.string() + ": cannot open for appending: " + std::strerror(errno));
-    const auto written = ::write(fd, text.data(), text.size());
-    const bool ok = written == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    const bool ok = ::fchmod(fd, 0600) == 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                    ::fsync(fd) == 0;
     ::close(fd);
     if (!ok) throw std::runtime_error("logboek " + path.string() + ": write failed");
+}
+
+void append_logboek_start(const std::filesystem::path& path, nlohmann::ordered_json& record) {
+    record["proces"] = ::getpid();
+    record["resultaat"] = "gestart";
+    append_logboek(path, record);
 }
 
 }  // namespace onregel

@@ -1,7 +1,8 @@
 #pragma once
-// The logboek dataverwerkingen (Dutch government baseline): one JSON line per run, appended to a
-// private file — who ran what, when, on which inputs, with which profile and configuration, what was
-// written and how it ended. It never holds data rows.
+// The logboek dataverwerkingen (Dutch government baseline): two JSON lines per run, appended to a
+// private file — who ran what, when, on which inputs, with which profile and configuration ("gestart",
+// before anything is read), then what was written and how it ended ("ok" once the output is in place,
+// or "fout: ..."). A run killed in between has only its first line. It never holds data rows.
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -16,7 +17,11 @@ std::filesystem::path default_logboek(const std::filesystem::path& out_dir);
 // logboek cannot be written: a run that cannot be accounted for does not count as done.
 void append_logboek(const std::filesystem::path& path, const nlohmann::ordered_json& record);
 
-// Runs a job that appends its own "ok" line (before it makes its output visible). When the job
+// Appends the first line of a run (see above): resultaat "gestart", with the process id that its
+// last line repeats. Throws as append_logboek: a run that cannot be accounted for does not start.
+void append_logboek_start(const std::filesystem::path& path, nlohmann::ordered_json& record);
+
+// Runs a job that appends its own "ok" line (once its output is visible). When the job
 // throws, appends `record` with resultaat "fout: ..." and rethrows: failed runs are logged too.
 template <class Job>
 auto logged(const std::filesystem::path& logboek, nlohmann::ordered_json& record, Job&& job) -> decltype(job()) {

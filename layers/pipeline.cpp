@@ -115,6 +115,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     const ExcessOptions hotspot_options = hotspot_test(signals);
     if (options.voorstel) check_proposal_options(*options.voorstel);
     StagedOutput output(options.out, options.overwrite);
+    append_logboek_start(logboek, record);  // once --out is accepted, before any input is read
 
     timer.start("read");
     Inputs inputs = read_inputs(options.sources, options.read);
@@ -196,7 +197,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
         write_xlsx(output.file("controles.xlsx"), controles_tabel);
         summary.written.push_back("controles.xlsx");
     }
-    write("rejects.csv", inputs.rejects.csv());
+    write("rejects.csv", inputs.rejects.csv(options.profiel == Profiel::loo));
 
     timer.start("viewer");
     const auto top = first_rows(locaties, options.viewer_max);
@@ -285,9 +286,9 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     for (const auto& [layer, entry] : manifest["invoer"].items())
         record["invoer"][layer] = {{"bron", entry["bron"]}, {"sha256", entry["sha256"]}};
     record["uitvoer"] = {{"map", options.out.string()}, {"bestanden", summary.written}};
-    record["resultaat"] = "ok";
-    append_logboek(logboek, record);  // before the output appears: a run that cannot be accounted for is not done
     output.commit();
+    record["resultaat"] = "ok";
+    append_logboek(logboek, record);  // after the output appears: "ok" never stands for an output that is not there
     return summary;
 }
 

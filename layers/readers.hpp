@@ -3,6 +3,7 @@
 // use becomes a reject with a reason from a fixed set and the offending value.
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_pipeline.h>
@@ -65,6 +66,12 @@ void read_ogr_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laa
 // plain file through OGR's CSV driver, without geometry, every column text.
 std::optional<CsvFile> plain_csv(GDALDataset& dataset, OGRLayer& layer, const std::string& bron, const ReadOptions& options);
 
+// The label of a CSV row in rejects: a broken one by the line it starts on, which is all there is to
+// find it by; the others as OGR numbers them.
+inline std::string csv_label(std::int64_t number, std::int64_t line, bool broken) {
+    return broken ? "regel " + std::to_string(line) : csv_row_label(number);
+}
+
 // Reads a whole layer as read_ogr_rows does, with parse taking an OGRFeature& or, for a CSV file that
 // is read without OGR (plain_csv), a const CsvRow&: the same rows, ids, rejects and labels.
 template <class Parse>
@@ -76,8 +83,12 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
     stats.driver = dataset.GetDriver()->GetDescription();
     std::string row_id;
     csv->for_each_row([&](const CsvRow& row) {
-        read_row(laag, bron, rejects, stats, row_id, [&](std::string& id) { parse(row, id); },
-                 [&] { return csv_row_label(row.number); });
+        read_row(laag, bron, rejects, stats, row_id,
+                 [&](std::string& id) {
+                     if (row.broken) throw RowError{row.broken, ""};
+                     parse(row, id);
+                 },
+                 [&] { return csv_label(row.number, row.line, row.broken); });
     });
 }
 
@@ -97,7 +108,12 @@ void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string
         });
     stats.bron = bron;
     stats.driver = dataset.GetDriver()->GetDescription();
-    using Rows = std::vector<std::pair<std::int64_t, std::invoke_result_t<Prepare&, const CsvRow&>>>;  // number, prepared
+    struct Row {
+        std::int64_t number, line;
+        const char* broken;
+        std::optional<std::invoke_result_t<Prepare&, const CsvRow&>> prepared;  // not for a broken row
+    };
+    using Rows = std::vector<Row>;
     std::size_t next = 0;
     std::string row_id;
     tbb::parallel_pipeline(
@@ -111,14 +127,19 @@ void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string
                                                                  [&](std::size_t piece) {
                                                                      auto rows = std::make_shared<Rows>();
                                                                      csv->for_each_row(piece, [&](const CsvRow& row) {
-                                                                         rows->emplace_back(row.number, prepare(row));
+                                                                         rows->push_back({row.number, row.line, row.broken, std::nullopt});
+                                                                         if (!row.broken) rows->back().prepared.emplace(prepare(row));
                                                                      });
                                                                      return rows;
                                                                  }) &
             tbb::make_filter<std::shared_ptr<Rows>, void>(tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Rows> rows) {
                 for (auto& row : *rows)  // not a structured binding: clang 14 cannot capture one
-                    read_row(laag, bron, rejects, stats, row_id, [&](std::string& id) { finish(row.second, id); },
-                             [&] { return csv_row_label(row.first); });
+                    read_row(laag, bron, rejects, stats, row_id,
+                             [&](std::string& id) {
+                                 if (row.broken) throw RowError{row.broken, ""};
+                                 finish(*row.prepared, id);
+                             },
+                             [&] { return csv_label(row.number, row.line, row.broken); });
             }));
 }
 

@@ -40,11 +40,12 @@ std::string shorten(const std::string& value) {
 
 }  // namespace
 
-std::string Rejects::csv() const {
+std::string Rejects::csv(bool without_kvk) const {
     std::string out = "laag,bron,rij,id,reden,waarde\n";
     for (const auto& r : rows_) {
-        out += csv_field(r.laag) + ',' + csv_field(r.bron) + ',' + csv_field(r.rij) + ',' + csv_field(r.id) + ',' +
-               csv_field(r.reden) + ',' + csv_field(shorten(r.waarde)) + '\n';
+        const bool bare = without_kvk && r.laag == "kvk";
+        out += csv_field(r.laag) + ',' + csv_field(r.bron) + ',' + csv_field(r.rij) + ',' + (bare ? "" : csv_field(r.id)) + ',' +
+               csv_field(r.reden) + ',' + (bare ? "" : csv_field(shorten(r.waarde))) + '\n';
     }
     return out;
 }

@@ -24,8 +24,10 @@ public:
     std::map<std::string, std::map<std::string, int>> counts() const;
     std::size_t count(const std::string& laag) const;
     // CSV with header laag,bron,rij,id,reden,waarde; fields quoted as needed and neutralised
-    // against formula injection when opened in a spreadsheet.
-    std::string csv() const;
+    // against formula injection when opened in a spreadsheet. `without_kvk` (profile loo): the kvk
+    // rows keep their layer, row and reason but neither id nor value, so no vestigingsnummer, KvK
+    // number or address of a registration is in the file; the row number finds it in the input.
+    std::string csv(bool without_kvk = false) const;
 
 private:
     std::vector<Reject> rows_;

@@ -3,17 +3,21 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 
+#include "engine/text.hpp"
 #include "readers.hpp"
 
 namespace onregel {
 
 namespace {
 
+// Metres with one decimal; a value no map has (1e308) in its shortest form, which always fits the
+// buffer: a reject's value is the number, never bytes to_chars did not write.
 std::string format_coordinate(double v) {
-    char buf[32];
-    const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1).ptr;
-    return std::string(buf, end);
+    if (std::abs(v) < 1e15) return format_decimal(v, 1);
+    char buf[32];  // "-1.7976931348623157e+308" is 24
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
 }
 
 }  // namespace

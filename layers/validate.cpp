@@ -3,16 +3,15 @@
 #include <algorithm>
 #include <charconv>
 
+#include "engine/text.hpp"
+
 namespace onregel {
 
 namespace {
 
 std::string percent(std::size_t part, std::size_t whole) {
     if (whole == 0) return "-";
-    char buf[16];
-    const auto end = std::to_chars(buf, buf + sizeof buf, 100.0 * static_cast<double>(part) / static_cast<double>(whole),
-                                   std::chars_format::fixed, 1).ptr;
-    return std::string(buf, end) + "%";
+    return format_decimal(100.0 * static_cast<double>(part) / static_cast<double>(whole), 1) + "%";
 }
 
 // What to do about a reject reason, where the reason alone does not say it.

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.hpp"
+#include "layers/rejects.hpp"
 
 namespace onregel::test {
 namespace {
@@ -56,6 +57,8 @@ TEST_P(Malformed, GivesItsDocumentedOutcome) {
     ASSERT_EQ(result.exit_code, expect["exit"].get<int>()) << result.err;
     for (const auto& part : expect.value("stderr", nlohmann::json::array()))
         EXPECT_NE(result.err.find(part.get<std::string>()), std::string::npos) << "stderr lacks " << part << ":\n" << result.err;
+    for (const auto& part : expect.value("stderr_not", nlohmann::json::array()))  // free text that must not be echoed
+        EXPECT_EQ(result.err.find(part.get<std::string>()), std::string::npos) << "stderr holds " << part << ":\n" << result.err;
     for (const auto& entry : fs::directory_iterator(dir))
         EXPECT_TRUE(entry.path().filename() == "out" || entry.path().filename() == "onregel-logboek.jsonl" ||
                     entry.path().extension() == ".csv")
@@ -66,11 +69,12 @@ TEST_P(Malformed, GivesItsDocumentedOutcome) {
     }
     if (expect.contains("reject")) {
         const std::string row_start = expect["reject"][0].get<std::string>() + ",";
-        const std::string reason = "," + expect["reject"][1].get<std::string>() + ",";
+        const std::string reason = "," + csv_field(expect["reject"][1].get<std::string>()) + ",";
         std::istringstream rejects(slurp(dir / "out" / "rejects.csv"));
         bool found = false;
         for (std::string line; std::getline(rejects, line);)
-            found = found || (line.rfind(row_start, 0) == 0 && line.find(reason) != std::string::npos);
+            found = found || (line.rfind(row_start, 0) == 0 && line.find(reason) != std::string::npos &&
+                              (!expect.contains("reject_value") || line.ends_with("," + expect["reject_value"].get<std::string>())));
         EXPECT_TRUE(found) << "no reject " << expect["reject"] << " in:\n" << slurp(dir / "out" / "rejects.csv").substr(0, 4000);
     }
     if (expect.contains("used")) {

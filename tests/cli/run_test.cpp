@@ -106,6 +106,51 @@ TEST(CliRun, ExistingOutputNeedsOverwriteAndSurvivesAFailedRun) {
             << "staging directory left behind: " << entry.path();
 }
 
+TEST(CliRun, OverwriteReplacesOnlyAnOutputOfOnregel) {
+    const auto dir = scratch("overwrite_marker");
+    fs::create_directories(dir / "mijnmap");
+    std::ofstream(dir / "mijnmap" / "notities.docx") << "belangrijk";
+    const auto refused = run_cli(tiny_run(dir / "mijnmap", {"--overwrite"}));
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_NE(refused.err.find("geen uitvoermap van onregel"), std::string::npos) << refused.err;
+    EXPECT_EQ(slurp(dir / "mijnmap" / "notities.docx"), "belangrijk");
+    ASSERT_EQ(run_cli(tiny_run(dir / "out")).exit_code, 0);
+    EXPECT_TRUE(fs::is_regular_file(dir / "out" / ".onregel-uitvoer"));
+    EXPECT_EQ(run_cli(tiny_run(dir / "out", {"--overwrite"})).exit_code, 0) << "its own output it replaces";
+}
+
+TEST(CliRun, OutThroughASymlinkIsRefused) {
+    const auto dir = scratch("out_symlink");
+    ASSERT_EQ(run_cli(tiny_run(dir / "target")).exit_code, 0);
+    fs::create_directory_symlink(dir / "target", dir / "link");
+    const auto refused = run_cli(tiny_run(dir / "link", {"--overwrite"}));
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_NE(refused.err.find("symbolische koppeling"), std::string::npos) << refused.err;
+    EXPECT_TRUE(fs::is_symlink(dir / "link"));
+}
+
+TEST(CliRun, AFifoAsInputIsRefusedNotWaitedOn) {
+    const auto dir = scratch("fifo");
+    ASSERT_EQ(::mkfifo((dir / "kvk.csv").c_str(), 0600), 0);
+    auto args = tiny_run(dir / "out");
+    args[4] = (dir / "kvk.csv").string();
+    const auto result = run_cli(args, "timeout 60");
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.err.find("named pipe"), std::string::npos) << result.err;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
+TEST(CliRun, DirectoriesItMakesArePrivateWhateverTheUmask) {
+    const auto dir = scratch("umask");
+    const auto result = run_cli(tiny_run(dir / "nieuw" / "out"), "umask 000;");
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    struct stat st {};
+    ASSERT_EQ(::stat((dir / "nieuw").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0700u);
+    ASSERT_EQ(::stat((dir / "nieuw" / "onregel-logboek.jsonl").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
 TEST(CliRun, MissingColumnNamesFileLayerColumnAndWhatWasFound) {
     const auto dir = scratch("missing");
     auto args = tiny_run(dir / "out");

@@ -2,6 +2,7 @@
 // for every file it takes, every record, number and field must be what OGR gives; the readers must
 // come out the same through either route; and the files it must leave to OGR are left.
 #include <gtest/gtest.h>
+#include <set>
 #include <sstream>
 #include <tbb/global_control.h>
 
@@ -100,6 +101,15 @@ bool taken_and_same_as_ogr(const std::string& path, bool ogr_may_refuse = false)
     return true;
 }
 
+// The corpus files that OGR reads wrongly (a quote swallows lines, a NUL byte ends a line): read
+// against the physical lines instead, see ChecksRecordsAgainstPhysicalLines.
+bool checked_against_lines(const std::filesystem::path& path) {
+    static const std::set<std::string> files = {"meldingen_stray_quote.csv", "meldingen_quote_in_omschrijving.csv",
+                                                "meldingen_nul_hole.csv", "meldingen_separator_in_omschrijving.csv",
+                                                "kvk_nul_handelsnaam.csv"};
+    return files.contains(path.filename().string());
+}
+
 TEST(CsvFile, TakesPlainFilesAndReadsThemAsOgr) {
     const auto dir = test::scratch_dir("csv_file");
     const std::pair<const char*, std::string> plain[] = {
@@ -115,24 +125,61 @@ TEST(CsvFile, TakesPlainFilesAndReadsThemAsOgr) {
     for (const auto& [name, content] : plain)
         EXPECT_TRUE(taken_and_same_as_ogr(test::write_file(dir / name, content))) << name << " is plain: CsvFile must take it";
 
-    // Line breaks inside quotes, stray quotes, bare carriage returns and NUL bytes are OGR's to read.
-    const std::pair<const char*, std::string> left[] = {
-        {"newline_in_quotes.csv", "a,b\n\"1\n2\",3\n"},
-        {"stray_quote.csv", "a,b\nab\"c,d\n"},
-        {"after_closing_quote.csv", "a,b\n\"ab\"c,d\n"},
-        {"bare_cr.csv", "a,b\r1,2\r3,4\r"},
-        {"nul.csv", std::string("a,b\n1,2\0x\n", 10)},
-    };
-    for (const auto& [name, content] : left)
-        EXPECT_FALSE(taken_and_same_as_ogr(test::write_file(dir / name, content))) << name << " must be left to OGR";
+    // A header OGR reads otherwise (bare carriage returns end its lines) is OGR's to read.
+    EXPECT_FALSE(taken_and_same_as_ogr(test::write_file(dir / "bare_cr.csv", "a,b\r1,2\r3,4\r"))) << "must be left to OGR";
 
     // Every CSV of the corpus, the tiny fixture and the sample town: taken or not, never read differently.
     int taken = 0;
     for (const auto& where : {std::string(ONREGEL_SOURCE_DIR) + "/tests/malformed", std::string(ONREGEL_SOURCE_DIR) + "/tests/data/tiny",
                               sample_town().string()})
         for (const auto& entry : std::filesystem::directory_iterator(where))
-            if (entry.path().extension() == ".csv") taken += taken_and_same_as_ogr(entry.path().string(), true);
+            if (entry.path().extension() == ".csv" && !checked_against_lines(entry.path()))
+                taken += taken_and_same_as_ogr(entry.path().string(), true);
     EXPECT_GE(taken, 20);
+}
+
+// Where OGR lets a quote swallow the rest of the file, records are checked against physical lines: a
+// broken one is reported by its line and covers only that line; the records after it are read.
+TEST(CsvFile, ChecksRecordsAgainstPhysicalLines) {
+    const auto dir = test::scratch_dir("csv_lines");
+    struct Got {
+        std::int64_t line;
+        std::string first;
+        std::string broken;
+        bool operator==(const Got&) const = default;
+    };
+    const auto read = [&](const char* name, const std::string& content) {
+        const auto file = CsvFile::open(test::write_file(dir / name, content), {"a", "b"});
+        EXPECT_TRUE(file) << name;
+        std::vector<Got> got;
+        if (file)
+            file->for_each_row([&](const CsvRow& row) {
+                got.push_back({row.line, row.fields.empty() ? "" : std::string(row.fields[0]), row.broken ? row.broken : ""});
+            });
+        return got;
+    };
+    using V = std::vector<Got>;
+    EXPECT_EQ(read("newline_in_quotes.csv", "a,b\n\"1\n2\",3\n4,5\n"), (V{{2, "1\n2", ""}, {4, "4", ""}}));
+    EXPECT_EQ(read("quote_in_field.csv", "a,b\nab\"c,d\n"), (V{{2, "ab\"c", ""}})) << "a quote inside a field is text";
+    EXPECT_EQ(read("after_closing_quote.csv", "a,b\n\"ab\"c,d\n1,2\n"),
+              (V{{2, "ab", "tekst na een sluitend aanhalingsteken"}, {3, "1", ""}}));
+    EXPECT_EQ(read("nul.csv", std::string("a,b\n1,2\0x\n3,4\n", 14)),
+              (V{{2, "1", "NUL-teken in de regel (geen tekstbestand?)"}, {3, "3", ""}}));
+    EXPECT_EQ(read("extra_field.csv", "a,b\n1,2,3\n"), (V{{2, "1", "meer velden dan de kopregel (scheidingsteken in een tekstveld?)"}}));
+    std::string runaway = "a,b\n\"open,1\n";
+    for (int i = 0; i < 200; ++i) runaway += std::to_string(i) + ",x\n";
+    const auto got = read("runaway.csv", runaway + "\"\n");
+    ASSERT_EQ(got.size(), 202u) << "the stray quote takes its own line, not the file";
+    EXPECT_EQ(got[0], (Got{2, "", "aanhalingsteken niet gesloten"}));
+    EXPECT_EQ(got[1], (Got{3, "0", ""}));
+    EXPECT_EQ(got[201].broken, "aanhalingsteken niet gesloten");
+    // The same across pieces: cut at the starts of records, not inside one.
+    const auto file = CsvFile::open((dir / "newline_in_quotes.csv").string(), {"a", "b"}, 1);
+    ASSERT_TRUE(file);
+    std::vector<std::int64_t> lines;
+    file->for_each_row([&](const CsvRow& row) { lines.push_back(row.line); });
+    EXPECT_EQ(lines, (std::vector<std::int64_t>{2, 4}));
+
 }
 
 TEST(CsvFile, ReadersTakeItOnlyForUntypedCsvWithoutGeometry) {
@@ -216,7 +263,7 @@ TEST(CsvFile, ReadersSameThroughEitherRoute) {
     const auto tiny = [&](const std::string& file) { return source + "/tests/data/tiny/" + file; };
     for (const auto& entry : std::filesystem::directory_iterator(source + "/tests/malformed")) {
         const auto name = entry.path().filename().string();
-        if (entry.path().extension() != ".csv") continue;
+        if (entry.path().extension() != ".csv" || checked_against_lines(entry.path())) continue;
         if (name.starts_with("kvk_"))
             expect_same_both_routes(test::inputs_of(tiny("bag.csv"), entry.path().string(), tiny("meldingen.csv")), name);
         else if (name.starts_with("meldingen_"))
