@@ -15,6 +15,7 @@ void add_sample_command(CLI::App& app) {
     static std::int64_t scale = 0;
     static bool null_world = false;
     static bool quiet = false;
+    static int sbi = 2025;
     cmd->add_option("--out", out, "Directory to write into (created when missing; sample files in it are replaced)")
         ->required();
     cmd->add_option("--seed", seed, "Seed of the generator: the same seed writes the same files")->capture_default_str();
@@ -25,13 +26,17 @@ void add_sample_command(CLI::App& app) {
                   "Null world: the same town with nothing planted (empty ground truth), every melding on a "
                   "verblijfsobject drawn at random and the firms shuffled over the addresses, so the statistical "
                   "signals have nothing to find");
+    cmd->add_option("--sbi", sbi,
+                    "SBI version of the KvK codes: 2025 (the register since September 2025) or 2008 (files from before)")
+        ->check(CLI::IsMember({2008, 2025}))
+        ->capture_default_str();
     cmd->add_flag("--quiet", quiet, "No progress on stderr");
     cmd->callback([] {
         // Beyond two million objects the pand layer only costs time and disk: the signals need the vbo points.
         SampleWriter writer(out, scale <= 2'000'000);
         const bool progress = progress_wanted(quiet);
         std::int64_t written = 0;
-        sample::generate({seed, scale, null_world}, [&](sample::Chunk& chunk) {
+        sample::generate({seed, scale, null_world, sbi == 2008 ? SbiVersie::sbi2008 : SbiVersie::sbi2025}, [&](sample::Chunk& chunk) {
             writer.write(chunk);
             written += static_cast<std::int64_t>(chunk.verblijfsobjecten.size());
             if (progress) std::cerr << "\rsample: " << written << " verblijfsobjecten" << std::flush;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "date.hpp"
+#include "sbi.hpp"
 
 namespace onregel {
 
@@ -111,6 +112,7 @@ struct Vestiging {
     std::optional<Date> einde;
     std::string sbi_hoofd;               // 4 or 5 digits
     std::vector<std::string> sbi_neven;  // 4 or 5 digits each
+    SbiVersie sbi_versie = SbiVersie::onbekend;  // of the codes, told from its file (KvK readers)
     std::int32_t werkzame_personen = -1;  // -1 = unknown
     Adres adres;                          // as registered
     std::int32_t vbo = -1;                // index into Town::verblijfsobjecten

@@ -12,9 +12,16 @@
 
 namespace onregel {
 
+// SBI prefixes per version: the same digits can name different activities in the two (4781 is market
+// trade in food in SBI 2008, car retail in SBI 2025), so a prefix only ever matches codes of its own version.
+struct SbiPrefixes {
+    std::vector<std::string> sbi2008;
+    std::vector<std::string> sbi2025;
+};
+
 struct Branche {
-    std::string naam;                   // e.g. "autobranche"
-    std::vector<std::string> prefixes;  // SBI prefixes, 2008 and 2025 codes side by side
+    std::string naam;  // e.g. "autobranche"
+    SbiPrefixes sbi;
 };
 
 // The gebruiksdoelen in which a branch's activity fits (gebruiksdoel_mismatch).
@@ -31,35 +38,33 @@ struct Policy {
     std::vector<Branche> risicobranches;         // risicobranche_cluster
     std::vector<Branche> bedrijfsruimte;         // branches that need premises: woonadres_bedrijvigheid
     std::vector<Branche> erkenningsplichtig;     // need an RDW erkenning: autobranche_zonder_erkenning
-    std::vector<std::string> holding_sbi;        // holdings_op_adres: SBI prefixes of holdings
+    SbiPrefixes holding_sbi;                     // holdings_op_adres: SBI prefixes of holdings
     std::vector<std::string> holding_rechtsvormen;  // holdings_op_adres: rechtsvormen that count (stichting)
     std::vector<GebruiksdoelRegel> gebruiksdoelen;
     std::vector<OppervlakteRegel> minimum_oppervlakte;
     std::map<std::string, double> meldingen_gewicht;  // per categorie; categories not listed weigh 1
 
-    // The risk branch whose prefix matches the SBI code (longest prefix wins), or nullptr.
-    const Branche* risicobranche(std::string_view sbi) const;
+    // The risk branch whose prefix matches the vestiging's main SBI code (longest prefix wins), or nullptr.
+    const Branche* risicobranche(const Vestiging& vestiging) const;
     double melding_gewicht(std::string_view categorie) const;
     // True when the rechtsvorm starts with one of holding_rechtsvormen, ignoring ASCII case.
     bool holding_rechtsvorm(std::string_view rechtsvorm) const;
 };
 
-// True when the SBI code starts with the prefix (codes are digit strings, "4520" starts with "45").
-inline bool sbi_has_prefix(std::string_view sbi, std::string_view prefix) {
-    return sbi.substr(0, prefix.size()) == prefix;
-}
+// Length of the longest prefix of the vestiging's SBI version that starts its main SBI code; 0 when none
+// does. A code of unknown version (every code of its file exists in both versions, or in neither) is
+// matched against both lists: missing a rule silently is the failure SBI 2025 brought, while a code read
+// both ways is named in the bewijs and `validate` reports the version as onbekend.
+std::size_t sbi_match_length(const Vestiging& vestiging, const SbiPrefixes& prefixes);
 
-// Length of the longest of the prefixes that starts the SBI code; 0 when none does.
-std::size_t sbi_match_length(std::string_view sbi, const std::vector<std::string>& prefixes);
-
-// The rule whose prefix matches the SBI code with the longest prefix (ties: the first), or nullptr.
-// Longest prefix, so "45205" (carwash) overrides "452" (repair) whatever the order in the config.
+// The rule whose prefix matches the vestiging's main SBI code with the longest prefix (ties: the first),
+// or nullptr. Longest prefix, so "45205" (carwash) overrides "452" (repair) whatever the order in the config.
 template <class Rule>
-const Rule* match_sbi(const std::vector<Rule>& rules, std::string_view sbi) {
+const Rule* match_sbi(const std::vector<Rule>& rules, const Vestiging& vestiging) {
     const Rule* best = nullptr;
     std::size_t best_length = 0;
     for (const auto& rule : rules) {
-        const auto length = sbi_match_length(sbi, static_cast<const Branche&>(rule).prefixes);
+        const auto length = sbi_match_length(vestiging, static_cast<const Branche&>(rule).sbi);
         if (length > best_length) {
             best = &rule;
             best_length = length;
@@ -68,7 +73,7 @@ const Rule* match_sbi(const std::vector<Rule>& rules, std::string_view sbi) {
     return best;
 }
 
-// The defaults of SIGNALS.md (SBI 2008 prefixes).
+// The defaults of SIGNALS.md, each branch in SBI 2008 and SBI 2025.
 Policy default_policy();
 
 }  // namespace onregel

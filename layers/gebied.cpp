@@ -180,8 +180,8 @@ FeatureTable basisdataset_table(const Town& town, const Policy& policy, const Ge
             if (!vestiging.actief_op(town.peildatum)) continue;
             ++actief;
             stichtingen += is_stichting(vestiging.rechtsvorm);
-            auto_ += is_autobranche(policy, vestiging.sbi_hoofd);
-            risico += policy.risicobranche(vestiging.sbi_hoofd) != nullptr;
+            auto_ += is_autobranche(policy, vestiging);
+            risico += policy.risicobranche(vestiging) != nullptr;
         }
         // Meldingen up to the peildatum as counts per calendar year and categorie: never their text.
         std::map<std::pair<int, std::string>, int> per_jaar;
@@ -214,7 +214,7 @@ FeatureTable basisdataset_table(const Town& town, const Policy& policy, const Ge
                 row.cells.push_back(v ? Cell(v->vestigingsnummer) : Cell());
             }
             if (v) {
-                const auto* branche = policy.risicobranche(v->sbi_hoofd);
+                const auto* branche = policy.risicobranche(*v);
                 row.cells.insert(row.cells.end(),
                                  {v->sbi_hoofd, std::string(sbi_afdeling(v->sbi_hoofd)), v->sbi_neven, v->rechtsvorm,
                                   ja_nee(v->hoofdvestiging), datum(v->aanvang), datum(v->einde),

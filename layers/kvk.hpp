@@ -9,16 +9,10 @@
 
 namespace onregel {
 
-// Tells SBI 2008 from SBI 2025 by the codes seen (KvK converted the register in September 2025).
-class SbiVersie {
-public:
-    void see(const std::string& code);
-    void report(LayerStats& stats) const;  // sets sbi_versie, warns when both versions occur
-
-private:
-    std::size_t sbi2008_ = 0, sbi2025_ = 0;
-};
-
+// Gives each vestiging read from one file (those from `first` on) its SBI version: the one its own codes
+// exist in only, else the file's (KvK converted the register in September 2025); sets stats.sbi_versie and
+// warns when both versions occur.
+void assign_sbi_versie(const SbiVersionCount& count, Town& town, std::size_t first, LayerStats& stats);
 std::string checked_sbi(const std::string& code);  // RowError unless 2-5 digits
 std::optional<Date> checked_date(const std::string& text, const char* field);
 // "Ja"/"Nee" as the API writes it, and the spellings spreadsheets make of it.

@@ -55,7 +55,7 @@ struct Context {
     LayerStats& stats;
     ToRd from_wgs84;
     Vestigingsnummers seen;
-    SbiVersie sbi;
+    SbiVersionCount sbi;
     MangledIds mangled;
 };
 
@@ -142,6 +142,7 @@ void read_kvk_json(const std::string& source, const AddressIndex& index, const R
     stats.driver = "JSON (KvK Vestigingsprofiel)";
     stats.crs = "geoData: rijksdriehoekX/Y (EPSG:28992), gpsLatitude/Longitude (EPSG:4326)";
     Context c{source, index, options, town, stats, ToRd(nullptr, "EPSG:4326", source), {}, {}, {}};
+    const auto first_vestiging = town.vestigingen.size();
     auto one = [&](const json& r, const std::string& label) {
         ++stats.rows;
         std::string row_id;
@@ -182,7 +183,7 @@ void read_kvk_json(const std::string& source, const AddressIndex& index, const R
             one(r, "regel " + std::to_string(line));
         }
     }
-    c.sbi.report(stats);
+    assign_sbi_versie(c.sbi, town, first_vestiging, stats);
     c.mangled.report(stats, "addresseerbaarObjectId");
 }
 

@@ -2,8 +2,6 @@
 // kvk_json_reader.cpp; both end in the same checks and matching (kvk.hpp).
 #include "kvk.hpp"
 
-#include <array>
-
 #include "engine/errors.hpp"
 
 namespace onregel {
@@ -12,28 +10,27 @@ namespace {
 
 bool all_digits(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
 
-// Classes that exist in one SBI version only (SBI 2025 follows NACE Rev. 2.1, which split and
-// renumbered them): enough to tell a register's version from the codes it uses.
-constexpr std::array<std::string_view, 7> sbi2008_only = {"5610", "6201", "6202", "6203", "6209", "6311", "6312"};
-constexpr std::array<std::string_view, 6> sbi2025_only = {"5611", "5612", "6210", "6220", "6290", "6310"};
-
 }  // namespace
 
-void SbiVersie::see(const std::string& code) {
-    const auto klasse = std::string_view(code).substr(0, 4);
-    for (auto c : sbi2008_only) sbi2008_ += klasse == c;
-    for (auto c : sbi2025_only) sbi2025_ += klasse == c;
-}
-
-void SbiVersie::report(LayerStats& stats) const {
-    if (sbi2008_ && sbi2025_) {
-        stats.sbi_versie = "gemengd";
-        stats.waarschuwingen.push_back("SBI-codes uit SBI 2008 (" + std::to_string(sbi2008_) + "x) en SBI 2025 (" +
-                                       std::to_string(sbi2025_) +
-                                       "x) door elkaar: lever de vestigingen uit een en dezelfde KvK-levering.");
-    } else {
-        stats.sbi_versie = sbi2008_ ? "SBI 2008" : sbi2025_ ? "SBI 2025" : "onbekend";
+void assign_sbi_versie(const SbiVersionCount& count, Town& town, std::size_t first, LayerStats& stats) {
+    const auto file = count.versie();
+    for (auto i = first; i < town.vestigingen.size(); ++i) {
+        auto& v = town.vestigingen[i];
+        v.sbi_versie = sbi_only_in(v.sbi_hoofd);
+        for (std::size_t k = 0; k < v.sbi_neven.size() && v.sbi_versie == SbiVersie::onbekend; ++k)
+            v.sbi_versie = sbi_only_in(v.sbi_neven[k]);
+        if (v.sbi_versie == SbiVersie::onbekend) v.sbi_versie = file;
     }
+    stats.sbi_versie = count.mixed() ? "gemengd" : std::string(sbi_versie_name(file));
+    if (count.mixed())
+        stats.waarschuwingen.push_back("SBI-codes uit SBI 2008 (" + std::to_string(count.sbi2008()) + "x) en SBI 2025 (" +
+                                       std::to_string(count.sbi2025()) +
+                                       "x) door elkaar: elke vestiging is gelezen in de versie van haar eigen codes, "
+                                       "anders in " + std::string(sbi_versie_name(file)) +
+                                       ". Lever de vestigingen liefst uit een en dezelfde KvK-levering.");
+    else if (file == SbiVersie::onbekend && first < town.vestigingen.size())
+        stats.waarschuwingen.push_back("SBI-versie niet te bepalen: elke code bestaat in SBI 2008 en SBI 2025 (of in "
+                                       "geen van beide); de regels zijn op beide versies toegepast.");
 }
 
 std::string checked_sbi(const std::string& code) {
@@ -176,8 +173,9 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
     };
 
     Vestigingsnummers seen;
-    SbiVersie sbi;
+    SbiVersionCount sbi;
     MangledIds mangled;
+    const auto first = town.vestigingen.size();
     const auto finish = [&](Prepared& p, std::string& row_id) {
         row_id = p.nummer;
         if (p.nummer_error) throw std::move(*p.nummer_error);
@@ -191,7 +189,7 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
         place_vestiging(p.v, p.wanted, p.match, index, options, town, stats);
     };
     read_rows_parallel(*dataset, layer, "kvk", source, options, rejects, stats, prepare, finish);
-    sbi.report(stats);
+    assign_sbi_versie(sbi, town, first, stats);
     mangled.report(stats, "addresseerbaarObjectId");
 }
 

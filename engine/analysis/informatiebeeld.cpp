@@ -139,12 +139,14 @@ std::string_view sbi_afdeling(std::string_view sbi) {
 bool is_stichting(std::string_view rechtsvorm) { return starts_with_word(rechtsvorm, "stichting"); }
 bool is_eenmanszaak(std::string_view rechtsvorm) { return starts_with_word(rechtsvorm, "eenmanszaak"); }
 
-bool is_autobranche(const Policy& policy, std::string_view sbi) {
-    const auto* branche = policy.risicobranche(sbi);
+bool is_autobranche(const Policy& policy, const Vestiging& vestiging) {
+    const auto* branche = policy.risicobranche(vestiging);
     return branche && branche->naam == "autobranche";
 }
 
-bool is_holding(const Policy& policy, std::string_view sbi) { return sbi_match_length(sbi, policy.holding_sbi) > 0; }
+bool is_holding(const Policy& policy, const Vestiging& vestiging) {
+    return sbi_match_length(vestiging, policy.holding_sbi) > 0;
+}
 
 Gemeentebeeld::Gemeentebeeld(const Town& town, const Policy& policy, const std::vector<Beoordeling>& ranked)
     : town_(town), policy_(policy), ranked_(ranked), per_vbo_(town.verblijfsobjecten.size(), -1) {
@@ -199,14 +201,14 @@ Gebiedscijfers Gemeentebeeld::cijfers(std::span<const std::uint32_t> vbos, std::
             ++actief;
             ++c.vestigingen;
             ++(vestiging.hoofdvestiging ? c.hoofdvestigingen : c.nevenvestigingen);
-            if (const auto* branche = policy_.risicobranche(vestiging.sbi_hoofd)) {
+            if (const auto* branche = policy_.risicobranche(vestiging)) {
                 ++c.risicobranche;
                 ++c.per_risicobranche[branche->naam];
             }
-            c.autobranche += is_autobranche(policy_, vestiging.sbi_hoofd);
+            c.autobranche += is_autobranche(policy_, vestiging);
             c.stichtingen += is_stichting(vestiging.rechtsvorm);
             c.eenmanszaken += is_eenmanszaak(vestiging.rechtsvorm);
-            c.holdings += is_holding(policy_, vestiging.sbi_hoofd);
+            c.holdings += is_holding(policy_, vestiging);
         }
         const bool woon = (vbo.gebruiksdoelen & woonfunctie) != 0;
         c.niet_woon += !woon;
@@ -273,14 +275,14 @@ std::vector<Kengetal> kengetallen(const Gebiedscijfers& gebied, const Gebiedscij
          "([risicobranches]).",
          "aandeel", [](const Gebiedscijfers& c) { return ratio(c.risicobranche, c.vestigingen); }},
         {"autobranche", "Autobranche",
-         "Aandeel van de actieve vestigingen in de risicobranche autobranche (standaard SBI 45 en 7711).", "aandeel",
+         "Aandeel van de actieve vestigingen in de risicobranche autobranche (standaard SBI 2008 45 en 7711, SBI 2025 467, 478, 953 en 7711).", "aandeel",
          [](const Gebiedscijfers& c) { return ratio(c.autobranche, c.vestigingen); }},
         {"eenmanszaken", "Eenmanszaken", "Aandeel van de actieve vestigingen met rechtsvorm eenmanszaak.", "aandeel",
          [](const Gebiedscijfers& c) { return ratio(c.eenmanszaken, c.vestigingen); }},
         {"stichtingen", "Stichtingen", "Aandeel van de actieve vestigingen met rechtsvorm stichting.", "aandeel",
          [](const Gebiedscijfers& c) { return ratio(c.stichtingen, c.vestigingen); }},
         {"holdings", "Holdings",
-         "Aandeel van de actieve vestigingen met een holding als hoofdactiviteit ([holdings] sbi, standaard 6420 en 70102).",
+         "Aandeel van de actieve vestigingen met een holding als hoofdactiviteit ([holdings], standaard SBI 2008 6420 en 70102, SBI 2025 642 en 70102).",
          "aandeel", [](const Gebiedscijfers& c) { return ratio(c.holdings, c.vestigingen); }},
         {"nevenvestigingen", "Nevenvestigingen",
          "Aandeel van de actieve vestigingen dat geen hoofdvestiging is: extra vestigingen van een onderneming "

@@ -32,9 +32,9 @@ std::string_view sbi_afdeling(std::string_view sbi);
 // How a vestiging counts in the informatiebeeld and the basisdataset.
 bool is_stichting(std::string_view rechtsvorm);    // "Stichting", any case
 bool is_eenmanszaak(std::string_view rechtsvorm);  // "Eenmanszaak", any case
-// The risk branch named "autobranche" in the policy (default SBI 45 and 7711).
-bool is_autobranche(const Policy& policy, std::string_view sbi);
-bool is_holding(const Policy& policy, std::string_view sbi);  // the policy's holding SBI prefixes
+// The vestiging's main SBI code is in the risk branch named "autobranche" of the policy.
+bool is_autobranche(const Policy& policy, const Vestiging& vestiging);
+bool is_holding(const Policy& policy, const Vestiging& vestiging);  // the policy's holding SBI prefixes
 
 // The raw counts of one set of verblijfsobjecten and meldingen.
 struct Gebiedscijfers {

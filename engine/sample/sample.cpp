@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
+#include <stdexcept>
 
 #include "builder.hpp"
 #include "engine/errors.hpp"
@@ -79,6 +81,39 @@ constexpr std::array<Size, 8> sizes = {{{250'000, 1}, {120'000, 2}, {60'000, 4},
 
 constexpr int postcodes_per_numeric = 300;  // leaves room in the 397 letter pairs
 
+// The SBI 2025 code a KvK register gave each SBI 2008 code the generator writes: CBS's subclass that took
+// over the activity (Eurostat's NACE Rev. 2 -> 2.1 table). Web shops (4791) have no class of their own in
+// SBI 2025; the sample gives them intermediation (47910), which fits a home like a web shop does.
+std::string to_sbi2025(const std::string& code) {
+    static const std::map<std::string, std::string, std::less<>> twins = {
+        {"1071", "10710"}, {"2511", "25110"}, {"2562", "25620"}, {"3109", "31000"}, {"3312", "33121"},
+        {"4120", "41000"}, {"4321", "43211"}, {"4322", "43221"}, {"4332", "43320"}, {"43341", "43340"},
+        {"4399", "43990"}, {"43999", "43990"}, {"4511", "47810"}, {"4520", "95311"}, {"45201", "95312"},
+        {"45205", "95316"}, {"4532", "47820"}, {"4639", "46390"}, {"4669", "46649"}, {"4690", "46902"},
+        {"4711", "47110"}, {"4719", "47120"}, {"4724", "47241"}, {"4741", "47401"}, {"4742", "47402"},
+        {"4752", "47521"}, {"4759", "47551"}, {"4761", "47610"}, {"4764", "47640"}, {"4771", "47713"},
+        {"4775", "47750"}, {"4776", "47761"}, {"4777", "47770"}, {"4778", "47789"}, {"47793", "47793"},
+        {"4791", "47910"}, {"4941", "49410"}, {"5510", "55101"}, {"56101", "56111"}, {"56102", "56112"},
+        {"5621", "56210"}, {"5630", "56300"}, {"6201", "62100"}, {"6202", "62200"}, {"6420", "64210"},
+        {"6619", "66199"}, {"6622", "66220"}, {"6831", "68310"}, {"6910", "69101"}, {"6920", "69201"},
+        {"70102", "70102"}, {"70221", "70201"}, {"7112", "71120"}, {"7311", "73110"}, {"7410", "74140"},
+        {"7420", "74200"}, {"7490", "74990"}, {"7711", "77111"}, {"7820", "78201"}, {"7911", "79110"},
+        {"8121", "81210"}, {"8130", "81301"}, {"8299", "82990"}, {"8559", "85599"}, {"8690", "86999"},
+        {"8810", "88101"}, {"8891", "88910"}, {"9001", "90110"}, {"9003", "90310"}, {"96021", "96210"},
+        {"96022", "96220"}, {"9604", "96230"},
+    };
+    const auto it = twins.find(code);
+    if (it == twins.end()) throw std::logic_error("sample: no SBI 2025 code for SBI 2008 " + code);
+    return it->second;
+}
+
+void to_sbi2025(Chunk& chunk) {
+    for (auto& row : chunk.vestigingen) {
+        row.sbi_hoofd = to_sbi2025(row.sbi_hoofd);
+        for (auto& code : row.sbi_neven) code = to_sbi2025(code);
+    }
+}
+
 }  // namespace
 
 void generate(const Options& options, const std::function<void(Chunk&)>& sink) {
@@ -87,6 +122,7 @@ void generate(const Options& options, const std::function<void(Chunk&)>& sink) {
         Builder town(ijsselstein(), options.seed, counters);
         town.layout();
         Chunk chunk = town.finish(3400, 6, options.null_world);
+        if (options.sbi == SbiVersie::sbi2025) to_sbi2025(chunk);
         sink(chunk);
         return;
     }
@@ -116,6 +152,7 @@ void generate(const Options& options, const std::function<void(Chunk&)>& sink) {
         Chunk chunk = town.finish(next_numeric, numerics, options.null_world);
         next_numeric += numerics;
         remaining -= static_cast<std::int64_t>(chunk.verblijfsobjecten.size());
+        if (options.sbi == SbiVersie::sbi2025) to_sbi2025(chunk);
         sink(chunk);
     }
 }

@@ -84,6 +84,9 @@ struct Options {
     // planted (the normal town's background rows, an empty ground truth), every melding moved to a
     // verblijfsobject drawn uniformly, and the firms permuted over the vestigingen's addresses.
     bool null_world = false;
+    // The KvK rows' SBI codes: SBI 2025 by default (the register since September 2025). The generator
+    // thinks in SBI 2008 and writes each code's SBI 2025 successor (to_sbi2025 in sample.cpp).
+    SbiVersie sbi = SbiVersie::sbi2025;
 };
 
 inline constexpr std::int64_t max_scale = 30'000'000;  // the 4-digit postcode range runs out beyond

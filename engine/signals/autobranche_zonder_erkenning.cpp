@@ -12,7 +12,7 @@ namespace onregel {
 const SignalInfo& AutobrancheZonderErkenning::info() const {
     static const SignalInfo info{
         "autobranche_zonder_erkenning",
-        "Actieve vestiging in een erkenningsplichtige branche ([erkenningsplichtig], standaard SBI 452 reparatie) "
+        "Actieve vestiging in een erkenningsplichtige branche ([erkenningsplichtig], standaard autoreparatie: SBI 2008 452, SBI 2025 9531) "
         "zonder RDW-erkenning op het object, in hetzelfde pand of binnen straal_m (alleen met --erkenningen). "
         "Niveau 1: wel een erkenning binnen nabij_m; 2: geen; 3: geen en twee of meer zulke vestigingen",
         "Avans-voorbeeld: een garage die APK doet zonder RDW-erkenning; DOOK-laag RDW",
@@ -57,7 +57,7 @@ std::vector<Hit> AutobrancheZonderErkenning::evaluate(const Context& context) co
             sbi.clear();
             for (auto v : town.vestigingen_per_vbo.of(i)) {
                 const auto& vestiging = town.vestigingen[v];
-                if (vestiging.actief_op(town.peildatum) && match_sbi(context.policy.erkenningsplichtig, vestiging.sbi_hoofd))
+                if (vestiging.actief_op(town.peildatum) && match_sbi(context.policy.erkenningsplichtig, vestiging))
                     sbi.push_back(vestiging.sbi_hoofd);
             }
             if (sbi.empty()) continue;

@@ -37,10 +37,10 @@ std::vector<Hit> GebruiksdoelMismatch::evaluate(const Context& context) const {
             for (auto v : town.vestigingen_per_vbo.of(i)) {
                 const auto& vestiging = town.vestigingen[v];
                 if (!vestiging.actief_op(town.peildatum)) continue;
-                const auto* rule = match_sbi(policy.gebruiksdoelen, vestiging.sbi_hoofd);
+                const auto* rule = match_sbi(policy.gebruiksdoelen, vestiging);
                 if (!rule || (rule->gebruiksdoelen & vbo.gebruiksdoelen) != 0) continue;
                 // One fact scores once: premises-needing branches on a home are woonadres_bedrijvigheid's.
-                if (vbo.gebruiksdoelen == woonfunctie && match_sbi(policy.bedrijfsruimte, vestiging.sbi_hoofd)) continue;
+                if (vbo.gebruiksdoelen == woonfunctie && match_sbi(policy.bedrijfsruimte, vestiging)) continue;
                 misfits.push_back(rule->naam + " (SBI " + vestiging.sbi_hoofd + ")");
             }
             const auto count = static_cast<int>(misfits.size());

@@ -41,7 +41,7 @@ std::vector<Hit> HoldingsOpAdres::evaluate(const Context& context) const {
             for (auto v : town.vestigingen_per_vbo.of(i)) {
                 const auto& vestiging = town.vestigingen[v];
                 if (!vestiging.actief_op(town.peildatum)) continue;
-                if (sbi_match_length(vestiging.sbi_hoofd, policy.holding_sbi) == 0 &&
+                if (sbi_match_length(vestiging, policy.holding_sbi) == 0 &&
                     !policy.holding_rechtsvorm(vestiging.rechtsvorm))
                     continue;
                 ++holdings;

@@ -43,7 +43,7 @@ std::vector<Hit> OppervlakteOnrealistisch::evaluate(const Context& context) cons
                 const auto& vestiging = town.vestigingen[v];
                 if (!vestiging.actief_op(town.peildatum)) continue;
                 personen += std::max(0, vestiging.werkzame_personen);
-                const auto* rule = match_sbi(context.policy.minimum_oppervlakte, vestiging.sbi_hoofd);
+                const auto* rule = match_sbi(context.policy.minimum_oppervlakte, vestiging);
                 if (!rule || rule->minimum <= vbo.oppervlakte) continue;
                 shortfall = std::max(shortfall, rule->minimum / m2);
                 needs.push_back(rule->naam + " (SBI " + vestiging.sbi_hoofd + ") vraagt " + std::to_string(rule->minimum) + " m²");

@@ -33,7 +33,7 @@ std::vector<std::string> risk_branches(const Context& context, std::uint32_t vbo
     for (auto v : context.town.vestigingen_per_vbo.of(vbo)) {
         const auto& vestiging = context.town.vestigingen[v];
         if (!vestiging.actief_op(context.town.peildatum)) continue;
-        if (const auto* branche = context.policy.risicobranche(vestiging.sbi_hoofd)) names.push_back(branche->naam);
+        if (const auto* branche = context.policy.risicobranche(vestiging)) names.push_back(branche->naam);
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -87,7 +87,7 @@ std::vector<Hit> RisicobrancheCluster::evaluate(const Context& context) const {
                 const auto& vestiging = town.vestigingen[v];
                 if (!vestiging.actief_op(town.peildatum)) continue;
                 unit[i] = Unit::ordinary;
-                if (context.policy.risicobranche(vestiging.sbi_hoofd)) {
+                if (context.policy.risicobranche(vestiging)) {
                     unit[i] = Unit::risk;
                     break;
                 }

@@ -36,7 +36,7 @@ std::vector<Hit> WoonadresBedrijvigheid::evaluate(const Context& context) const 
             for (auto v : town.vestigingen_per_vbo.of(i)) {
                 const auto& vestiging = town.vestigingen[v];
                 if (!vestiging.actief_op(town.peildatum)) continue;
-                if (const auto* branche = match_sbi(context.policy.bedrijfsruimte, vestiging.sbi_hoofd))
+                if (const auto* branche = match_sbi(context.policy.bedrijfsruimte, vestiging))
                     found.push_back(branche->naam + " (SBI " + vestiging.sbi_hoofd + ")");
             }
             const auto count = static_cast<int>(found.size());

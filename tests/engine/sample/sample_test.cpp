@@ -150,11 +150,28 @@ TEST(SampleGenerator, SbiMixIsPlausible) {
     const auto n = static_cast<double>(t.vestigingen.size());
     EXPECT_GE(divisions.size(), 25u);
     for (const auto& [division, count] : divisions) EXPECT_LT(count / n, 0.2) << "SBI " << division;
-    for (const char* common : {"43", "47", "62", "70", "45", "56", "86", "64"}) EXPECT_GE(divisions[common], 40) << common;
+    for (const char* common : {"43", "47", "62", "70", "56", "86", "64"}) EXPECT_GE(divisions[common], 40) << common;
+    EXPECT_GE(divisions["95"], 20);  // SBI 2025, the default: car repair moved from 45 (gone) to 95
     EXPECT_GT(ended / n, 0.1);
     EXPECT_LT(ended / n, 0.35);
     EXPECT_GT(with_id / n, 0.65);
     EXPECT_LT(with_id / n, 0.75);
+}
+
+// SBI 2025 by default, SBI 2008 on request: the same rows, each SBI 2025 code a real one (the SBI 2008
+// list of ../shared is the KvK codes Amsterdam used, which lack some the generator writes, e.g. 43341).
+TEST(SampleGenerator, WritesSbi2025OrSbi2008) {
+    const auto& t2025 = town(1);
+    Chunk t2008;
+    sample::generate({1, 0, false, SbiVersie::sbi2008}, [&](Chunk& c) { t2008 = std::move(c); });
+    ASSERT_EQ(t2008.vestigingen.size(), t2025.vestigingen.size());
+    for (std::size_t i = 0; i < t2008.vestigingen.size(); ++i) {
+        const auto &a = t2008.vestigingen[i], &b = t2025.vestigingen[i];
+        EXPECT_EQ(a.vestigingsnummer, b.vestigingsnummer);
+        EXPECT_NE(a.sbi_hoofd, b.sbi_hoofd == "70102" || b.sbi_hoofd == "47793" ? "" : b.sbi_hoofd);
+        EXPECT_TRUE(sbi_exists(b.sbi_hoofd, SbiVersie::sbi2025)) << b.sbi_hoofd;
+        ASSERT_EQ(a.sbi_neven.size(), b.sbi_neven.size());
+    }
 }
 
 // Rows without addresseerbaarObjectId are written the ways people write addresses, and all but the

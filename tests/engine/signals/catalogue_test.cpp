@@ -113,10 +113,10 @@ TEST(Catalogue, DefaultConfigReadsBackToTheSamePolicy) {
 TEST(Catalogue, PolicyTablesAreReadAndChecked) {
     const auto signals = make_signals();
     const auto config = parse_config(
-        "[gebruiksdoelen]\nkapper = { sbi = [\"9602\"], gebruiksdoelen = [\"winkelfunctie\", \"woonfunctie\"] }\n"
-        "[minimum_oppervlakte]\nbakkerij = { sbi = [\"1071\"], m2 = 40 }\n"
+        "[gebruiksdoelen]\nkapper = { sbi2008 = [\"9602\"], sbi2025 = [\"9621\"], gebruiksdoelen = [\"winkelfunctie\", \"woonfunctie\"] }\n"
+        "[minimum_oppervlakte]\nbakkerij = { sbi2008 = [\"1071\"], sbi2025 = [], m2 = 40 }\n"
         "[meldingen_gewicht]\n\"woon overlast\" = 2.5\n"
-        "[holdings]\nsbi = [\"6420\"]\n",
+        "[holdings]\nsbi2025 = [\"64210\"]\n",
         "test.toml", signals);
     ASSERT_EQ(config.policy.gebruiksdoelen.size(), 1u);
     EXPECT_EQ(config.policy.gebruiksdoelen[0].gebruiksdoelen, winkelfunctie | woonfunctie);
@@ -124,23 +124,34 @@ TEST(Catalogue, PolicyTablesAreReadAndChecked) {
     EXPECT_EQ(config.policy.minimum_oppervlakte[0].minimum, 40);
     EXPECT_EQ(config.policy.melding_gewicht("woon overlast"), 2.5);
     EXPECT_EQ(config.policy.melding_gewicht("afval"), 1.0);
+    EXPECT_EQ(config.policy.gebruiksdoelen[0].sbi.sbi2025, std::vector<std::string>{"9621"});
+    EXPECT_TRUE(config.policy.minimum_oppervlakte[0].sbi.sbi2025.empty());
+    EXPECT_EQ(config.policy.holding_sbi.sbi2025, std::vector<std::string>{"64210"});
+    EXPECT_EQ(config.policy.holding_sbi.sbi2008, default_policy().holding_sbi.sbi2008);
     EXPECT_EQ(config.policy.holding_rechtsvormen, default_policy().holding_rechtsvormen);
 
-    auto message = config_error_of("[gebruiksdoelen]\nx = { sbi = [\"45\"], gebruiksdoelen = [\"garage\"] }\n");
+    auto message = config_error_of("[gebruiksdoelen]\nx = { sbi2008 = [\"45\"], sbi2025 = [], gebruiksdoelen = [\"garage\"] }\n");
     EXPECT_NE(message.find("[gebruiksdoelen] x.gebruiksdoelen"), std::string::npos) << message;
     EXPECT_NE(message.find("\"garage\""), std::string::npos) << message;
     EXPECT_NE(message.find("allowed: woonfunctie"), std::string::npos) << message;
-    message = config_error_of("[risicobranches]\nauto = [\"4a\"]\n");
-    EXPECT_NE(message.find("[risicobranches] auto = [\"4a\"]: \"4a\" is not allowed"), std::string::npos) << message;
+    message = config_error_of("[risicobranches]\nauto = { sbi2008 = [\"4a\"], sbi2025 = [] }\n");
+    EXPECT_NE(message.find("[risicobranches] auto.sbi2008 = [\"4a\"]: \"4a\" is not allowed"), std::string::npos) << message;
     EXPECT_NE(message.find("1 to 5 digits"), std::string::npos) << message;
-    message = config_error_of("[minimum_oppervlakte]\nx = { sbi = [\"45\"], m2 = 0 }\n");
+    message = config_error_of("[minimum_oppervlakte]\nx = { sbi2008 = [\"45\"], sbi2025 = [\"953\"], m2 = 0 }\n");
     EXPECT_NE(message.find("x.m2 = 0"), std::string::npos) << message;
     EXPECT_NE(message.find("from 1 to 100000"), std::string::npos) << message;
-    message = config_error_of("[minimum_oppervlakte]\nx = { sbi = [\"45\"] }\n");
+    message = config_error_of("[minimum_oppervlakte]\nx = { sbi2008 = [\"45\"], sbi2025 = [\"953\"] }\n");
     EXPECT_NE(message.find("missing key m2"), std::string::npos) << message;
+    // A table of one version only would silently miss the other: both lists are required.
+    message = config_error_of("[risicobranches]\nauto = { sbi2008 = [\"45\"] }\n");
+    EXPECT_NE(message.find("[risicobranches] auto: missing key sbi2025"), std::string::npos) << message;
+    message = config_error_of("[risicobranches]\nauto = [\"45\"]\n");
+    EXPECT_NE(message.find("expected a table, e.g. { sbi2008"), std::string::npos) << message;
+    message = config_error_of("[bedrijfsruimte]\nauto = { sbi2008 = [], sbi2025 = [] }\n");
+    EXPECT_NE(message.find("both empty"), std::string::npos) << message;
     message = config_error_of("[meldingen_gewicht]\noverlast = -1\n");
     EXPECT_NE(message.find("overlast = -1"), std::string::npos) << message;
-    message = config_error_of("[holdings]\nsbi = [\"6420\"]\nvormen = []\n");
+    message = config_error_of("[holdings]\nsbi2008 = [\"6420\"]\nvormen = []\n");
     EXPECT_NE(message.find("vormen: unknown key"), std::string::npos) << message;
 }
 

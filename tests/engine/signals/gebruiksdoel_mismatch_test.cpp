@@ -7,25 +7,28 @@
 namespace onregel::test {
 namespace {
 
-TEST(GebruiksdoelMismatch, FiresOnAGarageInAnOffice) {
-    TownBuilder b;
+using GebruiksdoelMismatchOnBothSbi = BothSbi;
+
+TEST_P(GebruiksdoelMismatchOnBothSbi, FiresOnAGarageInAnOffice) {
+    auto b = town();
     b.vestiging(b.vbo(kantoorfunctie, 200), "4520");
     const auto hits = b.run(GebruiksdoelMismatch{});
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].level, 1);
-    EXPECT_EQ(hits[0].bewijs, "activiteit autobranche (SBI 4520) past niet bij gebruiksdoel kantoorfunctie");
+    EXPECT_EQ(hits[0].bewijs, "activiteit autobranche (SBI " + b.sbi("4520") + ") past niet bij gebruiksdoel kantoorfunctie");
 }
 
-TEST(GebruiksdoelMismatch, OfficeWorkInABoxFires) {
-    TownBuilder b;
+TEST_P(GebruiksdoelMismatchOnBothSbi, OfficeWorkInABoxFires) {
+    auto b = town();
     b.vestiging(b.vbo(overige_gebruiksfunctie | celfunctie, 60), "7022");
     const auto hits = b.run(GebruiksdoelMismatch{});
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ(hits[0].bewijs, "activiteit kantoorwerk (SBI 7022) past niet bij gebruiksdoel celfunctie, overige gebruiksfunctie");
+    EXPECT_EQ(hits[0].bewijs,
+              "activiteit kantoorwerk (SBI " + b.sbi("7022") + ") past niet bij gebruiksdoel celfunctie, overige gebruiksfunctie");
 }
 
-TEST(GebruiksdoelMismatch, ConsultantAtHomeIsLeftAlone) {
-    TownBuilder b;
+TEST_P(GebruiksdoelMismatchOnBothSbi, ConsultantAtHomeIsLeftAlone) {
+    auto b = town();
     const auto v = b.vbo(woonfunctie, 110);
     b.vestiging(v, "6201");
     b.vestiging(v, "7022");
@@ -33,22 +36,23 @@ TEST(GebruiksdoelMismatch, ConsultantAtHomeIsLeftAlone) {
     EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
 }
 
-TEST(GebruiksdoelMismatch, OneFittingGebruiksdoelIsEnough) {
-    TownBuilder b;
+TEST_P(GebruiksdoelMismatchOnBothSbi, OneFittingGebruiksdoelIsEnough) {
+    auto b = town();
     b.vestiging(b.vbo(kantoorfunctie | industriefunctie, 400), "4520");
     b.vestiging(b.vbo(winkelfunctie | woonfunctie, 90), "4711");
     EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
 }
 
-TEST(GebruiksdoelMismatch, ActivitiesNotInTheTableAreNotJudged) {
-    TownBuilder b;
+TEST_P(GebruiksdoelMismatchOnBothSbi, ActivitiesNotInTheTableAreNotJudged) {
+    auto b = town();
     b.vestiging(b.vbo(kantoorfunctie, 100), "0111");
     EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
 }
 
-// Longest prefix wins: a webshop (4791) fits a home although retail (47) does not.
-TEST(GebruiksdoelMismatch, LongestPrefixWins) {
-    TownBuilder b;
+// Longest prefix wins: a webshop (SBI 2008 4791; SBI 2025 479, intermediation) fits a home although
+// retail (47) does not.
+TEST_P(GebruiksdoelMismatchOnBothSbi, LongestPrefixWins) {
+    auto b = town();
     b.vestiging(b.vbo(woonfunctie, 100), "47911");
     b.vestiging(b.vbo(woonfunctie, 100), "4771");
     const auto hits = b.run(GebruiksdoelMismatch{});
@@ -57,18 +61,18 @@ TEST(GebruiksdoelMismatch, LongestPrefixWins) {
 }
 
 // A premises-needing branch on a home is woonadres_bedrijvigheid's: one fact scores once.
-TEST(GebruiksdoelMismatch, LeavesPremisesBranchesAtHomeToWoonadresBedrijvigheid) {
-    TownBuilder b;
+TEST_P(GebruiksdoelMismatchOnBothSbi, LeavesPremisesBranchesAtHomeToWoonadresBedrijvigheid) {
+    auto b = town();
     b.vestiging(b.vbo(woonfunctie, 100), "4520");
     EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
 }
 
 // Threshold "≥ min_vestigingen" inclusive (raised to 2); level 2 from twice it.
-TEST(GebruiksdoelMismatch, CountBoundaryAndLevel) {
+TEST_P(GebruiksdoelMismatchOnBothSbi, CountBoundaryAndLevel) {
     GebruiksdoelMismatch signal;
     signal.configure(params(signal, {{"min_vestigingen", 2}}));
     for (auto [n, level] : {std::pair{1, 0}, {2, 1}, {3, 1}, {4, 2}, {8, 3}}) {
-        TownBuilder b;
+        auto b = town();
         b.vestigingen(b.vbo(kantoorfunctie, 500), n, "5610");
         const auto hits = b.run(signal);
         ASSERT_EQ(hits.size(), level ? 1u : 0u) << n;
@@ -78,21 +82,23 @@ TEST(GebruiksdoelMismatch, CountBoundaryAndLevel) {
     }
 }
 
-TEST(GebruiksdoelMismatch, EndedVestigingenDoNotCount) {
-    TownBuilder b;
+TEST_P(GebruiksdoelMismatchOnBothSbi, EndedVestigingenDoNotCount) {
+    auto b = town();
     b.vestiging(b.vbo(kantoorfunctie, 200), "4520", day(2010, 1, 1), day(2020, 1, 1));
     EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
 }
 
-TEST(GebruiksdoelMismatch, TableComesFromThePolicy) {
-    TownBuilder b;
-    b.policy.gebruiksdoelen = {{{"kapper", {"9602"}}, winkelfunctie}};
+TEST_P(GebruiksdoelMismatchOnBothSbi, TableComesFromThePolicy) {
+    auto b = town();
+    b.policy.gebruiksdoelen = {{{"kapper", {{"9602"}, {"9621"}}}, winkelfunctie}};
     b.vestiging(b.vbo(kantoorfunctie, 80), "96021");
     b.vestiging(b.vbo(kantoorfunctie, 80), "4520");
     const auto hits = b.run(GebruiksdoelMismatch{});
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].vbo, 0u);
 }
+
+ONREGEL_ON_BOTH_SBI(GebruiksdoelMismatchOnBothSbi);
 
 }  // namespace
 }  // namespace onregel::test

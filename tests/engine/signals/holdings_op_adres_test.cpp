@@ -7,8 +7,10 @@
 namespace onregel::test {
 namespace {
 
-TEST(HoldingsOpAdres, FiresOnHoldingsAtHome) {
-    TownBuilder b;
+using HoldingsOpAdresOnBothSbi = BothSbi;
+
+TEST_P(HoldingsOpAdresOnBothSbi, FiresOnHoldingsAtHome) {
+    auto b = town();
     const auto v = b.vbo(woonfunctie, 120);
     b.vestigingen(v, 2, "6420");
     b.vestiging(v, "9499").rechtsvorm = "Stichting";
@@ -19,41 +21,41 @@ TEST(HoldingsOpAdres, FiresOnHoldingsAtHome) {
               "3 holdings of stichtingen op een woning van 120 m²; rechtsvormen: Besloten Vennootschap, Stichting");
 }
 
-TEST(HoldingsOpAdres, FiveDigitHoldingCodeCounts) {
-    TownBuilder b;
+TEST_P(HoldingsOpAdresOnBothSbi, FiveDigitHoldingCodeCounts) {
+    auto b = town();
     b.vestigingen(b.vbo(woonfunctie, 120), 3, "70102");
     EXPECT_EQ(b.run(HoldingsOpAdres{}).size(), 1u);
 }
 
 // "≥ 3 holdings" is inclusive.
-TEST(HoldingsOpAdres, CountBoundaryIsInclusive) {
+TEST_P(HoldingsOpAdresOnBothSbi, CountBoundaryIsInclusive) {
     for (auto [n, fires] : {std::pair{2, false}, {3, true}, {4, true}}) {
-        TownBuilder b;
+        auto b = town();
         b.vestigingen(b.vbo(woonfunctie, 120), n, "6420");
         EXPECT_EQ(b.run(HoldingsOpAdres{}).size(), fires ? 1u : 0u) << n << " holdings";
     }
 }
 
 // "< 50 m²" is exclusive: an office of exactly 50 m² is not small.
-TEST(HoldingsOpAdres, SmallObjectBoundaryIsExclusive) {
+TEST_P(HoldingsOpAdresOnBothSbi, SmallObjectBoundaryIsExclusive) {
     for (auto [m2, fires] : {std::pair{49, true}, {50, false}, {51, false}}) {
-        TownBuilder b;
+        auto b = town();
         b.vestigingen(b.vbo(kantoorfunctie, m2), 3, "6420");
         EXPECT_EQ(b.run(HoldingsOpAdres{}).size(), fires ? 1u : 0u) << m2 << " m²";
     }
 }
 
-TEST(HoldingsOpAdres, OtherFirmsAtHomeDoNotCount) {
-    TownBuilder b;
+TEST_P(HoldingsOpAdresOnBothSbi, OtherFirmsAtHomeDoNotCount) {
+    auto b = town();
     const auto v = b.vbo(woonfunctie, 120);
     b.vestigingen(v, 2, "6420");
     b.vestigingen(v, 3, "6201");  // a consultant at home is not a holding
     EXPECT_TRUE(b.run(HoldingsOpAdres{}).empty());
 }
 
-TEST(HoldingsOpAdres, LevelGrowsWithTheCount) {
+TEST_P(HoldingsOpAdresOnBothSbi, LevelGrowsWithTheCount) {
     for (auto [n, level] : {std::pair{5, 1}, {6, 2}, {12, 3}}) {
-        TownBuilder b;
+        auto b = town();
         b.vestigingen(b.vbo(woonfunctie, 120), n, "6420");
         const auto hits = b.run(HoldingsOpAdres{});
         ASSERT_EQ(hits.size(), 1u);
@@ -61,29 +63,31 @@ TEST(HoldingsOpAdres, LevelGrowsWithTheCount) {
     }
 }
 
-TEST(HoldingsOpAdres, EndedVestigingenDoNotCount) {
-    TownBuilder b;
+TEST_P(HoldingsOpAdresOnBothSbi, EndedVestigingenDoNotCount) {
+    auto b = town();
     const auto v = b.vbo(woonfunctie, 120);
     b.vestigingen(v, 2, "6420");
     b.vestiging(v, "6420", day(2018, 1, 1), day(2024, 12, 31));
     EXPECT_TRUE(b.run(HoldingsOpAdres{}).empty());
 }
 
-TEST(HoldingsOpAdres, RechtsvormenComeFromThePolicy) {
-    TownBuilder b;
+TEST_P(HoldingsOpAdresOnBothSbi, RechtsvormenComeFromThePolicy) {
+    auto b = town();
     b.policy.holding_rechtsvormen = {"vereniging"};
     const auto v = b.vbo(woonfunctie, 120);
     for (int k = 0; k < 3; ++k) b.vestiging(v, "9499").rechtsvorm = "Vereniging met volledige rechtsbevoegdheid";
     EXPECT_EQ(b.run(HoldingsOpAdres{}).size(), 1u);
 }
 
-TEST(HoldingsOpAdres, ConfigureTakesParameters) {
+TEST_P(HoldingsOpAdresOnBothSbi, ConfigureTakesParameters) {
     HoldingsOpAdres signal;
     signal.configure(params(signal, {{"min_holdings", 2}, {"max_oppervlakte", 200}}));
-    TownBuilder b;
+    auto b = town();
     b.vestigingen(b.vbo(kantoorfunctie, 150), 2, "6420");
     EXPECT_EQ(b.run(signal).size(), 1u);
 }
+
+ONREGEL_ON_BOTH_SBI(HoldingsOpAdresOnBothSbi);
 
 }  // namespace
 }  // namespace onregel::test

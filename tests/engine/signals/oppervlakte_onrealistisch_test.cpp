@@ -7,20 +7,22 @@
 namespace onregel::test {
 namespace {
 
-TEST(OppervlakteOnrealistisch, FiresOnAGarageInATinyObject) {
-    TownBuilder b;
+using OppervlakteOnrealistischOnBothSbi = BothSbi;
+
+TEST_P(OppervlakteOnrealistischOnBothSbi, FiresOnAGarageInATinyObject) {
+    auto b = town();
     b.vestiging(b.vbo(industriefunctie, 30), "4520");
     const auto hits = b.run(OppervlakteOnrealistisch{});
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].level, 1);
-    EXPECT_EQ(hits[0].bewijs, "object van 30 m²; autohandel_reparatie (SBI 4520) vraagt 50 m²");
+    EXPECT_EQ(hits[0].bewijs, "object van 30 m²; autohandel_reparatie (SBI " + b.sbi("4520") + ") vraagt 50 m²");
 }
 
 // The minimum is what the activity needs: an object of exactly that size is enough.
-TEST(OppervlakteOnrealistisch, MinimumAreaBoundaries) {
+TEST_P(OppervlakteOnrealistischOnBothSbi, MinimumAreaBoundaries) {
     for (auto [sbi, minimum] : {std::pair{"4511", 50}, {"45205", 100}, {"5610", 30}}) {
         for (auto [m2, fires] : {std::pair{minimum - 1, true}, {minimum, false}, {minimum + 1, false}}) {
-            TownBuilder b;
+            auto b = town();
             b.vestiging(b.vbo(industriefunctie | winkelfunctie, m2), sbi);
             EXPECT_EQ(b.run(OppervlakteOnrealistisch{}).size(), fires ? 1u : 0u) << sbi << " on " << m2 << " m²";
         }
@@ -28,9 +30,9 @@ TEST(OppervlakteOnrealistisch, MinimumAreaBoundaries) {
 }
 
 // "> 1 werkzame persoon per 4 m²" is exclusive: 10 people on 40 m² stay silent, on 39 m² fire.
-TEST(OppervlakteOnrealistisch, PersonsPerAreaBoundaryIsExclusive) {
+TEST_P(OppervlakteOnrealistischOnBothSbi, PersonsPerAreaBoundaryIsExclusive) {
     for (auto [m2, fires] : {std::pair{39, true}, {40, false}, {41, false}}) {
-        TownBuilder b;
+        auto b = town();
         const auto v = b.vbo(kantoorfunctie, m2);
         b.vestiging(v, "7022").werkzame_personen = 6;
         b.vestiging(v, "6201").werkzame_personen = 4;
@@ -43,16 +45,16 @@ TEST(OppervlakteOnrealistisch, PersonsPerAreaBoundaryIsExclusive) {
     }
 }
 
-TEST(OppervlakteOnrealistisch, LargeStoreWithManyEmployeesIsLeftAlone) {
-    TownBuilder b;
+TEST_P(OppervlakteOnrealistischOnBothSbi, LargeStoreWithManyEmployeesIsLeftAlone) {
+    auto b = town();
     b.vestiging(b.vbo(winkelfunctie, 4500), "4711").werkzame_personen = 180;
     EXPECT_TRUE(b.run(OppervlakteOnrealistisch{}).empty());
 }
 
 // Level by shortfall (needed / available): 1 below twice, 2 below four times, 3 from four times.
-TEST(OppervlakteOnrealistisch, LevelFollowsTheShortfall) {
+TEST_P(OppervlakteOnrealistischOnBothSbi, LevelFollowsTheShortfall) {
     for (auto [m2, level] : {std::pair{26, 1}, {25, 2}, {13, 2}, {12, 3}}) {
-        TownBuilder b;
+        auto b = town();
         b.vestiging(b.vbo(industriefunctie, m2), "4520");
         const auto hits = b.run(OppervlakteOnrealistisch{});
         ASSERT_EQ(hits.size(), 1u);
@@ -60,21 +62,23 @@ TEST(OppervlakteOnrealistisch, LevelFollowsTheShortfall) {
     }
 }
 
-TEST(OppervlakteOnrealistisch, EndedVestigingenDoNotCount) {
-    TownBuilder b;
+TEST_P(OppervlakteOnrealistischOnBothSbi, EndedVestigingenDoNotCount) {
+    auto b = town();
     const auto v = b.vbo(industriefunctie, 20);
     b.vestiging(v, "4520", day(2010, 1, 1), day(2024, 1, 1));
     b.vestiging(v, "7022", day(2010, 1, 1), day(2024, 1, 1)).werkzame_personen = 50;
     EXPECT_TRUE(b.run(OppervlakteOnrealistisch{}).empty());
 }
 
-TEST(OppervlakteOnrealistisch, ConfigureTakesParameters) {
+TEST_P(OppervlakteOnrealistischOnBothSbi, ConfigureTakesParameters) {
     OppervlakteOnrealistisch signal;
     signal.configure(params(signal, {{"min_m2_per_persoon", 10}}));
-    TownBuilder b;
+    auto b = town();
     b.vestiging(b.vbo(kantoorfunctie, 90), "7022").werkzame_personen = 10;
     EXPECT_EQ(b.run(signal).size(), 1u);
 }
+
+ONREGEL_ON_BOTH_SBI(OppervlakteOnrealistischOnBothSbi);
 
 }  // namespace
 }  // namespace onregel::test

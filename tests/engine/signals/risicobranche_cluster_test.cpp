@@ -17,6 +17,8 @@
 namespace onregel::test {
 namespace {
 
+using RisicobrancheClusterOnBothSbi = BothSbi;
+
 // n addresses 5 m apart on a row from `start`, each with one active vestiging: all within 100 m of
 // each other while n <= 21.
 void row(TownBuilder& b, int n, Point start, const std::string& sbi) {
@@ -36,15 +38,14 @@ void in_gemeente(TownBuilder& b, std::uint32_t first, std::uint32_t code) {
 
 // The bedrijventerrein: four car firms and two shisha lounges among eight units, in a gemeente
 // with 91 ordinary addresses elsewhere (share 6/99).
-TownBuilder terrain() {
-    TownBuilder b;
+TownBuilder terrain(TownBuilder b) {
     for (const char* sbi : {"4520", "4511", "4532", "7711", "5630", "5630", "2511", "4941"}) row(b, 1, {5.0 * b.town.verblijfsobjecten.size(), 0}, sbi);
     elsewhere(b, 91, "6201");
     return b;
 }
 
-TEST(RisicobrancheCluster, FiresOnCarFirmsAndShishaOnASmallTerrain) {
-    auto b = terrain();
+TEST_P(RisicobrancheClusterOnBothSbi, FiresOnCarFirmsAndShishaOnASmallTerrain) {
+    auto b = terrain(town());
     const auto hits = b.run(RisicobrancheCluster{});
     ASSERT_EQ(hits.size(), 6u);  // the six risk-branch units, not the two ordinary ones
     for (std::uint32_t k = 0; k < 6; ++k) {
@@ -59,8 +60,8 @@ TEST(RisicobrancheCluster, FiresOnCarFirmsAndShishaOnASmallTerrain) {
 
 // Four hairdressers among sixty shops in a centre, in a gemeente where 4 of 100 addresses are a risk
 // branch: tail(3, 59, F(4, 100)) = 0.42 and a location quotient of (4/60)/(4/100) = 1.67.
-TEST(RisicobrancheCluster, FourKappersAmongSixtyShopsAreNormal) {
-    TownBuilder b;
+TEST_P(RisicobrancheClusterOnBothSbi, FourKappersAmongSixtyShopsAreNormal) {
+    auto b = town();
     for (int r = 0; r < 6; ++r) {
         row(b, r == 0 ? 4 : 0, {0, 8.0 * r}, "96021");
         row(b, r == 0 ? 6 : 10, {r == 0 ? 20.0 : 0, 8.0 * r}, "4771");
@@ -73,8 +74,8 @@ TEST(RisicobrancheCluster, FourKappersAmongSixtyShopsAreNormal) {
 // The same street, 4 risk addresses among 10, in two gemeenten: A has a risk-branch share of 4/80,
 // B of 12/40. Each is judged by its own share: A tail(3, 9, F(4, 80)) = 0.0084, B tail(3, 9, F(12, 40)) = 0.54.
 // BH over the 16 objects with a risk branch: A's four pass at 0.05 (4/16 * 0.05 = 0.0125), not at 0.01.
-TEST(RisicobrancheCluster, EachGemeenteIsItsOwnReference) {
-    TownBuilder b;
+TEST_P(RisicobrancheClusterOnBothSbi, EachGemeenteIsItsOwnReference) {
+    auto b = town();
     row(b, 4, {0, 0}, "4520");
     row(b, 6, {20, 0}, "4690");
     elsewhere(b, 70, "4690");
@@ -98,8 +99,8 @@ TEST(RisicobrancheCluster, EachGemeenteIsItsOwnReference) {
 
 // Three risk addresses together in a gemeente with a share of 3/300: tail(2, 2, F(3, 300)) = 0.0001,
 // significant, but fewer than min_risico (4) addresses.
-TEST(RisicobrancheCluster, MinRisicoIsAFloor) {
-    TownBuilder b;
+TEST_P(RisicobrancheClusterOnBothSbi, MinRisicoIsAFloor) {
+    auto b = town();
     row(b, 3, {0, 0}, "9604");
     elsewhere(b, 297, "6201");
     EXPECT_TRUE(b.run(RisicobrancheCluster{}).empty());
@@ -110,8 +111,8 @@ TEST(RisicobrancheCluster, MinRisicoIsAFloor) {
 
 // 70 risk addresses among 200 in a gemeente whose share is 70/350 = 0.2: tail(69, 199, F(70, 350)) =
 // 9.8e-07, highly significant, but a location quotient of 0.35/0.2 = 1.75: too small an excess to visit.
-TEST(RisicobrancheCluster, MinLqIsAFloorOnTheExcess) {
-    TownBuilder b;
+TEST_P(RisicobrancheClusterOnBothSbi, MinLqIsAFloorOnTheExcess) {
+    auto b = town();
     for (int r = 0; r < 14; ++r) {  // 14 rows of 15, 5 m apart: at most 95 m between any two
         row(b, r < 5 ? 14 : 0, {0, 5.0 * r}, "4520");
         row(b, r < 5 ? 1 : 15, {r < 5 ? 70.0 : 0.0, 5.0 * r}, "4690");
@@ -132,9 +133,9 @@ TEST(RisicobrancheCluster, MinLqIsAFloorOnTheExcess) {
 // 16 objects puts the bar for the four at alpha / 4. tail(3, 3 + k, F(16, 216 + k)):
 // k = 1: 0.0015 (<= 0.0025, level 3), k = 3: 0.0066 (<= 0.0125, level 2), k = 6: 0.0226 (<= 0.025,
 // level 1), k = 8: 0.039 (not significant, though 4.7 times the expected number).
-TEST(RisicobrancheCluster, LevelFollowsTheFdrLevelReached) {
+TEST_P(RisicobrancheClusterOnBothSbi, LevelFollowsTheFdrLevelReached) {
     for (auto [k, level] : {std::pair{1, 3}, {3, 2}, {6, 1}, {8, 0}}) {
-        TownBuilder b;
+        auto b = town();
         row(b, 4, {0, 0}, "5630");
         row(b, k, {20, 0}, "5610");
         elsewhere(b, 12, "5630");
@@ -146,8 +147,8 @@ TEST(RisicobrancheCluster, LevelFollowsTheFdrLevelReached) {
 }
 
 // Addresses count, not vestigingen: six risk firms on one office are no cluster of places.
-TEST(RisicobrancheCluster, OneBusyAddressIsNoCluster) {
-    TownBuilder b;
+TEST_P(RisicobrancheClusterOnBothSbi, OneBusyAddressIsNoCluster) {
+    auto b = town();
     b.vestigingen(b.vbo_at(kantoorfunctie, 900, {0, 0}), 6, "6420");
     elsewhere(b, 200, "6201");
     EXPECT_TRUE(b.run(RisicobrancheCluster{}).empty());
@@ -155,8 +156,8 @@ TEST(RisicobrancheCluster, OneBusyAddressIsNoCluster) {
 
 // Homes are no business addresses: a risk branch registered at home neither fires nor counts, and
 // home offices do not dilute the gemeente's share (else every shopping street would stand out).
-TEST(RisicobrancheCluster, HomesAreLeftOut) {
-    auto b = terrain();
+TEST_P(RisicobrancheClusterOnBothSbi, HomesAreLeftOut) {
+    auto b = terrain(town());
     const auto before = b.run(RisicobrancheCluster{});
     for (int k = 0; k < 4; ++k) b.vestiging(b.vbo_at(woonfunctie, 90, {10, 10.0 + 5 * k}), k < 2 ? "6420" : "70221");
     for (int k = 0; k < 300; ++k) b.vestiging(b.vbo(woonfunctie, 90), "70221");
@@ -166,8 +167,8 @@ TEST(RisicobrancheCluster, HomesAreLeftOut) {
 }
 
 // An ended vestiging makes no risk address, and an address with only ended ones is not counted at all.
-TEST(RisicobrancheCluster, EndedVestigingenDoNotCount) {
-    auto b = terrain();
+TEST_P(RisicobrancheClusterOnBothSbi, EndedVestigingenDoNotCount) {
+    auto b = terrain(town());
     b.town.vestigingen[5].einde = day(2024, 1, 1);  // a shisha lounge and the metal works closed: 5 of 6 left
     b.town.vestigingen[6].einde = day(2024, 1, 1);
     const auto hits = b.run(RisicobrancheCluster{});
@@ -175,8 +176,8 @@ TEST(RisicobrancheCluster, EndedVestigingenDoNotCount) {
     EXPECT_EQ(hits[0].bewijs.substr(0, 27), "5 van de 6 bedrijfsadressen");
 }
 
-TEST(RisicobrancheCluster, StraalIsTheNeighbourhood) {
-    auto b = terrain();  // the units lie 0-35 m apart
+TEST_P(RisicobrancheClusterOnBothSbi, StraalIsTheNeighbourhood) {
+    auto b = terrain(town());  // the units lie 0-35 m apart
     RisicobrancheCluster signal;
     signal.configure(params(signal, {{"straal_m", 7}}));  // 2-3 addresses each: below min_risico
     EXPECT_TRUE(b.run(signal).empty());
@@ -192,8 +193,8 @@ TEST(RisicobrancheCluster, ConfigRejectsNonsense) {
 }
 
 // Many clusters in two gemeenten, evaluated on one thread and on four: the same hits in the same order.
-TEST(RisicobrancheCluster, SameHitsForOneAndFourThreads) {
-    TownBuilder b;
+TEST_P(RisicobrancheClusterOnBothSbi, SameHitsForOneAndFourThreads) {
+    auto b = town();
     std::uint64_t state = 7;
     const auto next = [&](std::uint64_t n) {
         state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -227,6 +228,8 @@ TEST(RisicobrancheCluster, SameHitsForOneAndFourThreads) {
         if (h > 0) { EXPECT_LT(one[h - 1].vbo, one[h].vbo); }
     }
 }
+
+ONREGEL_ON_BOTH_SBI(RisicobrancheClusterOnBothSbi);
 
 }  // namespace
 }  // namespace onregel::test

@@ -7,25 +7,27 @@
 namespace onregel::test {
 namespace {
 
-TEST(WoonadresBedrijvigheid, FiresOnAGarageAtHome) {
-    TownBuilder b;
+using WoonadresBedrijvigheidOnBothSbi = BothSbi;
+
+TEST_P(WoonadresBedrijvigheidOnBothSbi, FiresOnAGarageAtHome) {
+    auto b = town();
     b.vestiging(b.vbo(woonfunctie, 110), "45201");
     const auto hits = b.run(WoonadresBedrijvigheid{});
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].level, 1);
-    EXPECT_EQ(hits[0].bewijs, "woning met 1 actieve vestiging die bedrijfsruimte vraagt: autobranche (SBI 45201)");
+    EXPECT_EQ(hits[0].bewijs, "woning met 1 actieve vestiging die bedrijfsruimte vraagt: autobranche (SBI " + b.sbi("45201") + ")");
 }
 
-TEST(WoonadresBedrijvigheid, EveryDefaultBranchFires) {
+TEST_P(WoonadresBedrijvigheidOnBothSbi, EveryDefaultBranchFires) {
     for (const char* sbi : {"4511", "7711", "1071", "3312", "4941", "4690", "5610"}) {
-        TownBuilder b;
+        auto b = town();
         b.vestiging(b.vbo(woonfunctie, 110), sbi);
         EXPECT_EQ(b.run(WoonadresBedrijvigheid{}).size(), 1u) << sbi;
     }
 }
 
-TEST(WoonadresBedrijvigheid, ConsultantAtHomeIsLeftAlone) {
-    TownBuilder b;
+TEST_P(WoonadresBedrijvigheidOnBothSbi, ConsultantAtHomeIsLeftAlone) {
+    auto b = town();
     const auto v = b.vbo(woonfunctie, 110);
     b.vestiging(v, "6201");
     b.vestiging(v, "70221");
@@ -33,19 +35,19 @@ TEST(WoonadresBedrijvigheid, ConsultantAtHomeIsLeftAlone) {
     EXPECT_TRUE(b.run(WoonadresBedrijvigheid{}).empty());
 }
 
-TEST(WoonadresBedrijvigheid, OnlyWoonfunctieOnlyObjects) {
-    TownBuilder b;
+TEST_P(WoonadresBedrijvigheidOnBothSbi, OnlyWoonfunctieOnlyObjects) {
+    auto b = town();
     b.vestiging(b.vbo(woonfunctie | winkelfunctie, 110), "4520");
     b.vestiging(b.vbo(industriefunctie, 300), "4520");
     EXPECT_TRUE(b.run(WoonadresBedrijvigheid{}).empty());
 }
 
 // "≥ min_vestigingen" is inclusive (raised to 2 to see both sides); level doubles from twice it.
-TEST(WoonadresBedrijvigheid, CountBoundaryAndLevel) {
+TEST_P(WoonadresBedrijvigheidOnBothSbi, CountBoundaryAndLevel) {
     WoonadresBedrijvigheid signal;
     signal.configure(params(signal, {{"min_vestigingen", 2}}));
     for (auto [n, level] : {std::pair{1, 0}, {2, 1}, {3, 1}, {4, 2}, {8, 3}}) {
-        TownBuilder b;
+        auto b = town();
         b.vestigingen(b.vbo(woonfunctie, 110), n, "4941");
         const auto hits = b.run(signal);
         ASSERT_EQ(hits.size(), level ? 1u : 0u) << n;
@@ -55,21 +57,23 @@ TEST(WoonadresBedrijvigheid, CountBoundaryAndLevel) {
     }
 }
 
-TEST(WoonadresBedrijvigheid, EndedVestigingenDoNotCount) {
-    TownBuilder b;
+TEST_P(WoonadresBedrijvigheidOnBothSbi, EndedVestigingenDoNotCount) {
+    auto b = town();
     b.vestiging(b.vbo(woonfunctie, 110), "4520", day(2015, 1, 1), day(2024, 1, 1));
     EXPECT_TRUE(b.run(WoonadresBedrijvigheid{}).empty());
 }
 
-TEST(WoonadresBedrijvigheid, BranchesComeFromThePolicy) {
-    TownBuilder b;
-    b.policy.bedrijfsruimte = {{"bouw", {"41"}}};
+TEST_P(WoonadresBedrijvigheidOnBothSbi, BranchesComeFromThePolicy) {
+    auto b = town();
+    b.policy.bedrijfsruimte = {{"bouw", {{"41"}, {"41"}}}};
     b.vestiging(b.vbo(woonfunctie, 110), "4120");
     b.vestiging(b.vbo(woonfunctie, 110), "4520");
     const auto hits = b.run(WoonadresBedrijvigheid{});
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].vbo, 0u);
 }
+
+ONREGEL_ON_BOTH_SBI(WoonadresBedrijvigheidOnBothSbi);
 
 }  // namespace
 }  // namespace onregel::test
