@@ -438,7 +438,8 @@
             reasons(loc, s.p),
             rows('BAG', bagFacts(p)),
             rows('KvK en meldingen', registerFacts(p))),
-          h('div', { class: 'notities' }, h('p', null, '☐ bezocht   ☐ niet aangetroffen   ☐ vervolg'), h('p', null, 'Aantekeningen:')));
+          h('div', { class: 'notities' }, h('p', { class: 'vakjes' }, ['bezocht', 'niet aangetroffen', 'vervolg'].map((v) => h('span', null, '☐ ' + v))),
+            h('p', null, 'Aantekeningen:')));
       })),
       h('p', { class: 'druk-voet' }, 'Na afloop vernietigen of bij het dossier voegen.'));
   }
@@ -624,6 +625,7 @@
     });
     // A later Ctrl+P should not silently reprint the last looplijst.
     window.addEventListener('afterprint', () => {
+      map.invalidateSize();  // the print layout hid the map
       delete document.body.dataset.druk;
       $('looplijst').replaceChildren();
       $('kaartprint').replaceChildren();
