@@ -422,7 +422,7 @@
         h('div', null,
           h('h2', null, 'Looplijst controledag ' + dag),
           factTable([['Gemeente', gemeente], ['Controledag', dag + ' (' + aantal(stops.length, 'adres', 'adressen') + ' in looprichting)'],
-            ['Peildatum', datum(meta.peildatum)], ['Profiel', profielTekst()]].filter(([, v]) => v))),
+            ['Peildatum', datum(meta.peildatum)], ['Profiel', profielTekst().replace(/^Profiel /, '')]].filter(([, v]) => v))),
         h('p', { class: 'vertrouwelijk' }, 'Vertrouwelijk')),
       h('p', { class: 'looplijst-invullen' }, h('span', null, 'Datum bezoek: ______________'), h('span', null, 'Controleurs: ______________________________')),
       points.length ? kaartSvg(L.latLngBounds(points).pad(0.12), 186, 78, { toon: (key) => ['panden', 'straten', 'controles'].includes(key), dag }) : null,
