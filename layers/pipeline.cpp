@@ -12,6 +12,7 @@
 #include "controles_output.hpp"
 #include "engine/analysis/ranking.hpp"
 #include "engine/analysis/scoring.hpp"
+#include "engine/analysis/straatlabels.hpp"
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
 #include "engine/signals/meldingen_hotspot.hpp"
@@ -213,6 +214,12 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
         {"meta", meta.dump()}, {"panden", panden_geojson(town, shown.panden, to_wgs84)}, {"hotspots", hotspots_json}};
     if (options.voorstel) viewer_layers.push_back({"controles", controles_json});
     viewer_layers.push_back({"locaties", feature_table_geojson(top, to_wgs84)});
+    // Street names for the basemap: the openbare ruimten of the panden shown.
+    const auto straten = straatlabels(town.verblijfsobjecten, shown.panden);
+    const FeatureLayer straten_layer("straten", GeometryType::point,
+        {{"naam"}, {"hoek", ColumnType::real, 1}, {"lengte", ColumnType::real, 0}, {"adressen", ColumnType::integer}}, straten.size(),
+        [&](std::size_t i) { return FeatureRow{{straten[i].punt}, make_cells(straten[i].naam, straten[i].hoek, straten[i].lengte, std::int64_t(straten[i].adressen))}; });
+    viewer_layers.push_back({"straten", feature_table_geojson(straten_layer, to_wgs84)});
     export_viewer(output.dir(), viewer_layers);
 
     timer.start("gpkg");  // what is left of the GeoPackage and the hashes once the rest is written

@@ -29,6 +29,17 @@
   const $ = (id) => document.getElementById(id);
   const nl = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
   const getal = new Intl.NumberFormat('nl-NL');
+  // "1 adres", "8 adressen": Dutch counts with the noun in the right number.
+  const aantal = (n, enkelvoud, meervoud) => getal.format(n) + ' ' + (Number(n) === 1 ? enkelvoud : meervoud);
+  const datum = (iso) => iso ? new Date(iso + 'T12:00:00').toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }) : '';
+
+  // SVG elements (the printed maps); attributes only, no markup from data.
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [key, value] of Object.entries(attrs || {})) if (value !== undefined && value !== null) node.setAttribute(key, String(value));
+    for (const child of children.flat(Infinity)) if (child !== undefined && child !== null && child !== false) node.append(child instanceof Node ? child : String(child));
+    return node;
+  }
 
   function features(name) {
     const layer = DATA && DATA[name];
@@ -55,18 +66,33 @@
   const locaties = (features('locaties') || []).map((f) => ({ feature: f, p: f.properties || {} }));
   const byBagId = new Map(locaties.map((l) => [String(l.p.bag_id), l]));
   const hasHandelsnamen = locaties.some((l) => Array.isArray(l.p.handelsnamen));
+  const meta = (DATA && DATA.meta) || {};
+  const PROFIELEN = {
+    loo: 'Profiel loo: geaggregeerd, zonder handelsnamen',
+    handhaving: 'Profiel handhaving: adresniveau, met handelsnamen'
+  };
+  const profielTekst = () => PROFIELEN[meta.profiel] || (meta.profiel ? 'Profiel ' + meta.profiel : '');
+
+  // The woonplaats ends an address ("Eemhof 45-7, 3402WG IJsselstein"), the gemeentecode starts a BAG id.
+  function gemeenteTekst(props) {
+    const plaatsen = new Map();
+    const codes = new Set();
+    for (const p of props) {
+      const plaats = /,\s*\d{4}\s?[A-Z]{2}\s+(.+)$/.exec(String(p.adres || ''));
+      if (plaats) plaatsen.set(plaats[1], (plaatsen.get(plaats[1]) || 0) + 1);
+      if (/^\d{16}$/.test(String(p.bag_id))) codes.add(String(p.bag_id).slice(0, 4));
+    }
+    const namen = [...plaatsen.entries()].sort((a, b) => b[1] - a[1]).map(([naam]) => naam).slice(0, 3).join(', ');
+    const code = [...codes].sort().join(', ');
+    return [namen, code ? '(gemeentecode ' + code + ')' : ''].filter(Boolean).join(' ');
+  }
 
   // ---------- header ----------
 
   function showProfile() {
-    const meta = DATA.meta || {};
-    const profielen = {
-      loo: 'Profiel loo: geaggregeerd, zonder handelsnamen',
-      handhaving: 'Profiel handhaving: adresniveau, met handelsnamen'
-    };
     if (!meta.profiel) return;
     const box = $('profiel');
-    box.textContent = profielen[meta.profiel] || 'Profiel ' + meta.profiel;
+    box.textContent = profielTekst();
     box.hidden = false;
   }
 
@@ -103,6 +129,57 @@
       addOverlay('buurten', 'Buurtgrenzen', L.geoJSON(buurten, { renderer, interactive: false, style }),
         legend([[swatch('transparent', style.color, 'swatch swatch-lijn'), 'buurtgrens']]));
     }
+  }
+
+  // ---------- street names ----------
+
+  const straten = (features('straten') || []).map((f) => ({ latlng: featurePoint(f), p: f.properties || {} }))
+    .filter((st) => st.latlng && st.p.naam)
+    .sort((a, b) => (Number(b.p.adressen) || 0) - (Number(a.p.adressen) || 0));
+
+  // Which names to draw, busiest streets first: a name goes where its street is long enough to carry
+  // it and it overlaps no name placed before. `items`: {x, y} in output units (px or mm) with the
+  // street; perMetre: output units per metre on the ground; size: the font size in output units.
+  function placeNames(items, perMetre, size) {
+    const placed = [];
+    return items.filter(({ x, y, st }) => {
+      const w = 0.6 * size * String(st.p.naam).length;
+      const a = (Number(st.p.hoek) || 0) * Math.PI / 180;
+      if (w > 1.5 * Math.max(Number(st.p.lengte) || 0, 30) * perMetre) return false;
+      const hx = (Math.abs(w * Math.cos(a)) + Math.abs(1.3 * size * Math.sin(a))) / 2;
+      const hy = (Math.abs(w * Math.sin(a)) + Math.abs(1.3 * size * Math.cos(a))) / 2;
+      const box = [x - hx, y - hy, x + hx, y + hy];
+      if (placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) return false;
+      placed.push(box);
+      return true;
+    });
+  }
+
+  function drawStraatnamen() {
+    if (straten.length === 0) return;
+    map.createPane('straatnamen').style.zIndex = 450;  // above the canvas with the panden, below markers
+    const group = L.featureGroup();
+    const labels = new Map();  // street -> its marker, made when first shown
+    const FONT = 12;  // px, as .straatnaam in style.css
+    const refresh = () => {
+      const view = map.getBounds().pad(0.1);
+      const perMetre = 1 / (40075016.686 * Math.cos(map.getCenter().lat * Math.PI / 180) / Math.pow(2, map.getZoom() + 8));
+      const items = straten.filter((st) => view.contains(st.latlng))
+        .map((st) => Object.assign(map.latLngToContainerPoint(st.latlng), { st }));
+      const shown = new Set(placeNames(items, perMetre, FONT).map((item) => item.st));
+      for (const st of straten) {
+        if (shown.has(st) && !labels.has(st)) {
+          const text = h('span', { class: 'straatnaam' }, st.p.naam);
+          text.style.transform = 'translate(-50%, -50%) rotate(' + (-Number(st.p.hoek) || 0) + 'deg)';
+          labels.set(st, L.marker(st.latlng, { pane: 'straatnamen', interactive: false, keyboard: false,
+            icon: L.divIcon({ html: text, className: 'straatnaam-icoon', iconSize: [0, 0] }) }));
+        }
+        const label = labels.get(st);
+        if (label && shown.has(st) !== group.hasLayer(label)) shown.has(st) ? label.addTo(group) : group.removeLayer(label);
+      }
+    };
+    map.on('zoomend moveend', refresh);
+    addOverlay('straten', 'Straatnamen (BAG)', group, legend([], 'Namen van de openbare ruimten, bij hun adressen.'));
   }
 
   // Colours live in this file only: set through the style object, which the CSP allows (no style attribute).
@@ -228,14 +305,19 @@
     $('gebieden').replaceChildren(...gebieden.map((f, i) => {
       const p = f.properties || {};
       const sub = [
-        p.objecten !== undefined ? getal.format(p.objecten) + ' objecten' : null,
-        p.vestigingen !== undefined ? getal.format(p.vestigingen) + ' actieve vestigingen' : null,
+        p.objecten !== undefined ? aantal(p.objecten, 'object', 'objecten') : null,
+        p.vestigingen !== undefined ? aantal(p.vestigingen, 'actieve vestiging', 'actieve vestigingen') : null,
         p.objecten_met_signaal !== undefined ? getal.format(p.objecten_met_signaal) + ' met een signaal' : null
       ].filter(Boolean).join(' · ');
       const show = () => {
         const layer = gebiedLayers[i];
         const bounds = layer.getBounds();
-        if (bounds.isValid()) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 18 });
+        // The figures are about the area, not the address explained before; the popup keeps clear of the panels.
+        closeExplanation(false);
+        if (bounds.isValid()) fitBeside(bounds);
+        const area = freeArea();
+        const size = map.getSize();
+        Object.assign(layer.getPopup().options, { autoPanPaddingTopLeft: area.min, autoPanPaddingBottomRight: size.subtract(area.max) });
         layer.openPopup(bounds.isValid() ? bounds.getCenter() : undefined);
       };
       return h('li', { class: 'gebied', dataset: { gebied: String(i) } },
@@ -295,10 +377,12 @@
       });
     }
     addOverlay('controles', 'Controledagen', group,
-      legend(ordered.map(({ dag, stops }) => [stopLabel(dag, String(dag), 'stop stop-klein'), 'Dag ' + dag + ' (' + stops.length + ' adressen)']),
+      legend(ordered.map(({ dag, stops }) => [stopLabel(dag, String(dag), 'stop stop-klein'), 'Dag ' + dag + ' (' + aantal(stops.length, 'adres', 'adressen') + ')']),
         'Nummers op de kaart: volgorde van de looproute.'));
+    controledagen = ordered;
     return ordered;
   }
+  let controledagen = [];
 
   function featurePoint(f) {
     const g = f.geometry;
@@ -313,46 +397,60 @@
     const list = $('dagen');
     for (const { dag, stops } of ordered) {
       const bounds = L.latLngBounds(stops.map((s) => featurePoint(s.f)).filter(Boolean));
+      const show = () => {
+        state.dag = dag;  // what the map's print view then shows
+        if (bounds.isValid()) fitBeside(bounds);
+      };
       list.append(h('li', { class: 'dag', dataset: { dag: String(dag) } },
         h('div', { class: 'dag-kop' },
           stopLabel(dag, String(dag)),
-          h('strong', null, 'Controledag ' + dag), h('span', { class: 'dag-aantal' }, stops.length + ' adressen')),
+          h('strong', null, 'Controledag ' + dag), h('span', { class: 'dag-aantal' }, aantal(stops.length, 'adres', 'adressen'))),
         h('ol', { class: 'dag-adressen' }, stops.map((s) => h('li', null, s.p.adres || s.p.bag_id || ''))),
         h('div', { class: 'dag-knoppen' },
-          h('button', { type: 'button', class: 'knop knop-licht', on: { click: () => bounds.isValid() && map.fitBounds(bounds, { padding: [40, 40], maxZoom: 18 }) } }, 'Toon op kaart'),
-          h('button', { type: 'button', class: 'knop knop-print', on: { click: () => { buildLooplijst(dag, stops); window.print(); } } }, 'Looplijst afdrukken'))));
+          h('button', { type: 'button', class: 'knop knop-licht', on: { click: show } }, 'Toon op kaart'),
+          h('button', { type: 'button', class: 'knop knop-print', on: { click: () => { buildLooplijst(dag, stops); afdrukken('looplijst'); } } }, 'Looplijst afdrukken'))));
     }
-    // A later Ctrl+P should not silently reprint the last looplijst.
-    window.addEventListener('afterprint', () => $('looplijst').replaceChildren());
   }
 
-  // The print view: one controledag, addresses in walking order with reasons, BAG facts and room for notes.
+  // The looplijst for the door: one controledag on A4 (two pages for eight addresses), a header with
+  // what the sheet is, a map of the route and per stop the address, the reasons, the facts and room for notes.
   function buildLooplijst(dag, stops) {
-    const sheet = $('looplijst');
-    sheet.replaceChildren(
-      h('h2', null, 'Looplijst controledag ' + dag),
-      h('p', { class: 'looplijst-sub' }, stops.length + ' adressen in looprichting. Vertrouwelijk — na afloop vernietigen of bij het dossier voegen.'),
-      h('p', { class: 'looplijst-invullen' }, h('span', null, 'Datum: ______________'), h('span', null, 'Controleurs: ________________________________')),
-      h('table', { class: 'looplijst-tabel' },
-        h('thead', null, h('tr', null,
-          [['nr', 'Nr.'], ['adres', 'Adres'], ['redenen', 'Redenen'], ['bag', 'BAG-gegevens'], ['notities', 'Aantekeningen']]
-            .map(([c, t]) => h('th', { class: c }, t)))),
-        h('tbody', null, stops.map((s, i) => {
-          const loc = byBagId.get(String(s.p.bag_id));
-          const p = loc ? loc.p : s.p;
-          return h('tr', { dataset: { bagId: String(s.p.bag_id || '') } },
-            h('td', { class: 'nr' }, String(s.p.volgorde !== undefined ? s.p.volgorde : i + 1)),
-            h('td', null, h('strong', null, p.adres || s.p.adres || ''), h('br'), p.postcode || ''),
-            h('td', null, reasons(loc, s.p)),
-            h('td', null, factTable(bagFacts(p))),
-            h('td', { class: 'notities' }, h('div', { class: 'notitieruimte' })));
-        }))));
+    const points = stops.map((s) => featurePoint(s.f)).filter(Boolean);
+    const gemeente = gemeenteTekst(stops.map((s) => s.p));
+    $('looplijst').replaceChildren(
+      h('header', { class: 'druk-kop' },
+        h('div', null,
+          h('h2', null, 'Looplijst controledag ' + dag),
+          factTable([['Gemeente', gemeente], ['Controledag', dag + ' (' + aantal(stops.length, 'adres', 'adressen') + ' in looprichting)'],
+            ['Peildatum', datum(meta.peildatum)], ['Profiel', profielTekst().replace(/^Profiel /, '')]].filter(([, v]) => v))),
+        h('p', { class: 'vertrouwelijk' }, 'Vertrouwelijk')),
+      h('p', { class: 'looplijst-invullen' }, h('span', null, 'Datum bezoek: ______________'), h('span', null, 'Controleurs: ______________________________')),
+      points.length ? kaartSvg(L.latLngBounds(points).pad(0.12), 186, 78, { toon: (key) => ['panden', 'straten', 'controles'].includes(key), dag }) : null,
+      h('ol', { class: 'stops' }, stops.map((s, i) => {
+        const loc = byBagId.get(String(s.p.bag_id));
+        const p = Object.assign({}, s.p, loc ? loc.p : {});
+        const rows = (label, facts) => facts.length ? h('p', { class: 'stop-feiten' }, h('strong', null, label + ': '),
+          facts.map(([k, v]) => k + ' ' + v).join(' · ')) : null;
+        return h('li', { class: 'stop-blok', dataset: { bagId: String(s.p.bag_id || '') } },
+          stopLabel(dag, String(s.p.volgorde !== undefined ? s.p.volgorde : i + 1), 'stop stop-druk'),
+          h('div', { class: 'stop-tekst' },
+            h('p', { class: 'stop-adres' }, p.adres || String(p.bag_id || '')),
+            reasons(loc, s.p),
+            rows('BAG', bagFacts(p)),
+            rows('KvK en meldingen', registerFacts(p))),
+          h('div', { class: 'notities' }, h('p', { class: 'vakjes' }, ['bezocht', 'niet aangetroffen', 'vervolg'].map((v) => h('span', null, '☐ ' + v))),
+            h('p', null, 'Aantekeningen:')));
+      })),
+      h('p', { class: 'druk-voet' }, 'Na afloop vernietigen of bij het dossier voegen.'));
   }
 
+  // Why, as the data says it: the evidence of the signals that scored first, then of those that only
+  // came along (0 points: already counted through another signal).
   function reasons(loc, controle) {
-    if (!loc) return h('ul', { class: 'redenen' }, listOf(controle.redenen).map((r) => h('li', null, signalLabel(r))));
-    return h('ul', { class: 'redenen' }, Object.keys(loc.p.bijdragen || {}).map((id) =>
-      h('li', null, h('strong', null, signalLabel(id)), (loc.p.bewijs && loc.p.bewijs[id]) ? ': ' + loc.p.bewijs[id] : '')));
+    if (!loc) return h('ul', { class: 'redenen' }, listOf(controle.redenen).map((r) => h('li', null, r === 'steekproef' ? signalLabel(r) : r.replace(/_/g, ' '))));
+    const bijdragen = Object.entries(loc.p.bijdragen || {}).sort((a, b) => (Number(b[1]) > 0) - (Number(a[1]) > 0));
+    return h('ul', { class: 'redenen' }, bijdragen.map(([id, punten]) =>
+      h('li', { class: Number(punten) > 0 ? null : 'reden-bijkomend' }, (loc.p.bewijs && loc.p.bewijs[id]) || id.replace(/_/g, ' '))));
   }
 
   function bagFacts(p) {
@@ -362,10 +460,176 @@
     if (p.bag_id) rows.push(['Verblijfsobject', String(p.bag_id)]);
     if (p.pand_id) rows.push(['Pand', String(p.pand_id)]);
     if (p.buurt) rows.push(['Buurt', String(p.buurt)]);
-    if (p.n_vestigingen !== undefined) rows.push(['Vestigingen (KvK)', getal.format(p.n_vestigingen)]);
-    if (p.n_meldingen !== undefined) rows.push(['Meldingen', getal.format(p.n_meldingen)]);
-    if (Array.isArray(p.handelsnamen) && p.handelsnamen.length) rows.push(['Handelsnamen', p.handelsnamen.join('; ')]);
     return rows;
+  }
+
+  // KvK facts as far as the profile allows: names and numbers never in loo, even if the data held them.
+  function registerFacts(p) {
+    const rows = [];
+    if (p.n_vestigingen !== undefined) rows.push(['Actieve vestigingen', getal.format(p.n_vestigingen)]);
+    if (meta.profiel !== 'loo') {
+      if (Array.isArray(p.handelsnamen) && p.handelsnamen.length) rows.push(['Handelsnamen', p.handelsnamen.join('; ')]);
+      if (Array.isArray(p.kvk_nummers) && p.kvk_nummers.length) rows.push(['KvK-nummers', p.kvk_nummers.join(', ')]);
+    }
+    if (p.n_meldingen !== undefined) rows.push(['Meldingen', getal.format(p.n_meldingen)]);
+    return rows;
+  }
+
+  // ---------- printed maps (drawn as SVG from the data: no tiles) ----------
+
+  const merc = (latlng) => L.CRS.EPSG3857.project(latlng);
+  const extents = new WeakMap();  // geometry -> [west, south, east, north]
+  function geomExtent(g) {
+    if (!extents.has(g)) {
+      const e = [Infinity, Infinity, -Infinity, -Infinity];
+      const walk = (c) => {
+        if (typeof c[0] === 'number') {
+          e[0] = Math.min(e[0], c[0]); e[1] = Math.min(e[1], c[1]); e[2] = Math.max(e[2], c[0]); e[3] = Math.max(e[3], c[1]);
+        } else c.forEach(walk);
+      };
+      walk(g.coordinates);
+      extents.set(g, e);
+    }
+    return extents.get(g);
+  }
+  const polygons = (g) => g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+
+  // Round lengths for the scale bar, in metres.
+  const SCHAALSTAPPEN = [5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000];
+  const afstand = (m) => m >= 1000 ? getal.format(m / 1000) + ' km' : getal.format(m) + ' m';
+
+  // A w × h mm map of `bounds` (widened to fill the frame; at least 300 m), with the layers for which
+  // toon(key) holds, a scale bar and a north arrow; `dag` limits the controles to that day.
+  function kaartSvg(bounds, w, hgt, { toon, dag }) {
+    const a = merc(bounds.getSouthWest());
+    const b = merc(bounds.getNorthEast());
+    const cx = (a.x + b.x) / 2;
+    const cy = (a.y + b.y) / 2;
+    const k = Math.min(w / Math.max(b.x - a.x, 300), hgt / Math.max(b.y - a.y, 300));  // mm per Mercator metre
+    const perMetre = k / Math.cos(bounds.getCenter().lat * Math.PI / 180);  // mm per metre on the ground
+    const corner = (dx, dy) => L.CRS.EPSG3857.unproject(L.point(cx + dx / k, cy + dy / k));
+    const view = L.latLngBounds(corner(-w / 2, -hgt / 2), corner(w / 2, hgt / 2));
+    const xy = (lon, lat) => {
+      const p = merc(L.latLng(lat, lon));
+      return [(p.x - cx) * k + w / 2, hgt / 2 - (p.y - cy) * k];
+    };
+    const inView = (f) => {
+      if (!f.geometry) return false;
+      const e = geomExtent(f.geometry);
+      return e[0] <= view.getEast() && e[2] >= view.getWest() && e[1] <= view.getNorth() && e[3] >= view.getSouth();
+    };
+    const ring = (r) => r.map(([lon, lat], i) => (i ? 'L' : 'M') + xy(lon, lat).map((v) => v.toFixed(1)).join(' ')).join('') + 'Z';
+    const vlakken = (list, attrs) => svg('path', Object.assign({
+      d: list.filter(inView).map((f) => polygons(f.geometry).map((poly) => poly.map(ring).join('')).join('')).join('')
+    }, attrs));
+    const at = (latlng) => xy(latlng.lng, latlng.lat);
+    const parts = [];
+
+    if (toon('panden') && features('panden')) parts.push(vlakken(features('panden'), { fill: '#e4e3de', stroke: '#b9b9b4', 'stroke-width': 0.1 }));
+    if (toon('hotspots') && features('hotspots')) {
+      for (const klasse of [1, 2, 3]) {
+        const cells = features('hotspots').filter((c) => Number(c.properties && c.properties.klasse) === klasse);
+        parts.push(vlakken(cells, { fill: HOTSPOT_KLEUR[klasse], 'fill-opacity': 0.45, stroke: HOTSPOT_KLEUR[klasse], 'stroke-width': 0.1 }));
+      }
+    }
+    if (toon('buurten') && features('buurten')) parts.push(vlakken(features('buurten'), { fill: 'none', stroke: '#6b6b78', 'stroke-width': 0.4, 'stroke-dasharray': '2 1.2' }));
+    if (toon('gebieden') && features('gebieden')) parts.push(vlakken(features('gebieden'), { fill: GEBIED_KLEUR, 'fill-opacity': 0.07, stroke: GEBIED_KLEUR, 'stroke-width': 0.6 }));
+    if (toon('straten')) {
+      const items = straten.filter((st) => view.contains(st.latlng)).map((st) => { const [x, y] = at(st.latlng); return { x, y, st }; });
+      parts.push(svg('g', { class: 'svg-straten', 'font-size': 2.4, 'text-anchor': 'middle', 'dominant-baseline': 'central' },
+        placeNames(items, perMetre, 2.4).map(({ x, y, st }) => svg('text', {
+          class: 'svg-straat', x: x.toFixed(1), y: y.toFixed(1), transform: 'rotate(' + (-Number(st.p.hoek) || 0) + ' ' + x.toFixed(1) + ' ' + y.toFixed(1) + ')'
+        }, st.p.naam))));
+    }
+    if (toon('locaties')) {
+      const shown = new Set(selection);
+      parts.push(svg('g', { stroke: '#2b2b2b', 'stroke-width': 0.15 }, locaties.slice().reverse().filter((l) => shown.has(l) && inView(l.feature)).map((l) => {
+        const [x, y] = xy(...l.feature.geometry.coordinates);
+        return svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: 0.9, fill: SCORE_KLEUREN[band(Number(l.p.score) || 0)] });
+      })));
+    }
+    if (toon('controles')) {
+      for (const day of controledagen.filter((d) => !dag || d.dag === dag)) {
+        const points = day.stops.map((st) => featurePoint(st.f)).filter(Boolean).map(at);
+        parts.push(svg('polyline', { points: points.map((p) => p.map((v) => v.toFixed(1)).join(',')).join(' '), fill: 'none',
+          stroke: dagKleur(day.dag), 'stroke-width': 0.6, 'stroke-dasharray': '0.8 1.2' }));
+        day.stops.forEach((st, i) => {
+          const point = featurePoint(st.f);
+          if (!point) return;
+          const [x, y] = at(point);
+          parts.push(svg('g', { class: 'svg-stop', transform: 'translate(' + x.toFixed(1) + ' ' + y.toFixed(1) + ')' },
+            svg('circle', { r: 2.3, fill: dagKleur(day.dag), stroke: '#fff', 'stroke-width': 0.4 }),
+            svg('text', { 'font-size': 2.6, 'font-weight': 700, fill: '#fff', 'text-anchor': 'middle', 'dominant-baseline': 'central' },
+              String(st.p.volgorde !== undefined ? st.p.volgorde : i + 1))));
+        });
+      }
+    }
+
+    const metres = SCHAALSTAPPEN.filter((m) => m * perMetre <= w / 5).pop() || SCHAALSTAPPEN[0];
+    const len = metres * perMetre;
+    const schaal = 'schaal 1 : ' + getal.format(Number((1000 / perMetre).toPrecision(2)));
+    return svg('svg', { class: 'kaart-svg', width: w + 'mm', height: hgt + 'mm', viewBox: '0 0 ' + w + ' ' + hgt, role: 'img', 'aria-label': 'Kaart, ' + schaal },
+      svg('rect', { width: w, height: hgt, fill: '#f7f7f4' }),
+      parts,
+      svg('g', { class: 'schaalbalk', transform: 'translate(4 ' + (hgt - 4) + ')', 'font-size': 2.4 },
+        svg('rect', { x: -2, y: -7.5, width: len + 36, height: 10, fill: '#fff', 'fill-opacity': 0.85 }),
+        svg('rect', { x: 0, y: -1.6, width: len / 2, height: 1.6, fill: '#222' }),
+        svg('rect', { x: len / 2, y: -1.6, width: len / 2, height: 1.6, fill: '#fff', stroke: '#222', 'stroke-width': 0.2 }),
+        svg('text', { x: 0, y: -3 }, '0'),
+        svg('text', { x: len, y: -3, 'text-anchor': 'middle' }, afstand(metres)),
+        svg('text', { x: len + 3, y: 0 }, schaal)),
+      svg('g', { class: 'noordpijl', transform: 'translate(' + (w - 7) + ' 4)' },
+        svg('circle', { cx: 0, cy: 5, r: 5.5, fill: '#fff', 'fill-opacity': 0.85 }),
+        svg('path', { d: 'M0 0L3 7.5L0 6L-3 7.5Z', fill: '#222' }),
+        svg('text', { x: 0, y: 10.2, 'font-size': 3, 'font-weight': 700, 'text-anchor': 'middle' }, 'N')),
+      svg('rect', { width: w, height: hgt, fill: 'none', stroke: '#777', 'stroke-width': 0.3 }));
+  }
+
+  // The map's own print view (the LOO's handout): what the screen shows, with legend, scale and date.
+  const PAPIER = { a4: [297, 210], a3: [420, 297] };  // landscape, mm
+  const PAGINARAND = 8;  // mm, as @page kaart-* in style.css
+
+  function buildKaartprint(formaat) {
+    const [pw, ph] = PAPIER[formaat] || PAPIER.a4;
+    const sheet = $('kaartprint');
+    sheet.className = 'kaartprint kaartprint-' + (PAPIER[formaat] ? formaat : 'a4');
+    const dag = state.dag;
+    const zichtbaar = overlays.filter((o) => map.hasLayer(o.layer));
+    sheet.replaceChildren(
+      h('header', { class: 'druk-kop' },
+        h('div', null,
+          h('h2', null, dag ? 'Kaart controledag ' + dag : 'Kaart: locaties en meldingen'),
+          h('p', { class: 'druk-sub' }, [['Gemeente', gemeenteTekst(locaties.map((l) => l.p))], ['Peildatum', datum(meta.peildatum)]]
+            .filter(([, v]) => v).map(([k, v]) => k + ' ' + v).concat(profielTekst() || []).join(' · '))),
+        h('p', { class: 'vertrouwelijk' }, 'Vertrouwelijk')),
+      h('div', { class: 'kaartprint-romp' },
+        kaartSvg(map.getBounds(), pw - 2 * PAGINARAND - 66, ph - 2 * PAGINARAND - 22,
+          { toon: (key) => zichtbaar.some((o) => o.key === key), dag }),
+        h('aside', { class: 'kaartprint-legenda' }, h('h3', null, 'Legenda'),
+          zichtbaar.slice().reverse().map((o) => h('section', { class: 'laag' }, h('h4', null, o.title), o.legendNode.cloneNode(true))))));
+  }
+
+  // Prints the looplijst or the map; Ctrl+P without a choice prints the map as the screen shows it.
+  function afdrukken(soort) {
+    document.body.dataset.druk = soort;
+    if (soort === 'kaart') buildKaartprint($('papier').value);
+    window.print();
+  }
+
+  function setupPrinting() {
+    $('kaart-afdrukken').addEventListener('click', () => afdrukken('kaart'));
+    window.addEventListener('beforeprint', () => {
+      if (document.body.dataset.druk) return;
+      document.body.dataset.druk = 'kaart';
+      buildKaartprint($('papier').value);
+    });
+    // A later Ctrl+P should not silently reprint the last looplijst.
+    window.addEventListener('afterprint', () => {
+      map.invalidateSize();  // the print layout hid the map
+      delete document.body.dataset.druk;
+      $('looplijst').replaceChildren();
+      $('kaartprint').replaceChildren();
+    });
   }
 
   // ---------- locaties ----------
@@ -435,12 +699,16 @@
   const LayerPanel = L.Control.extend({
     options: { position: 'topright' },
     onAdd() {
-      const box = h('div', { class: 'lagen leaflet-bar' }, h('h2', null, 'Kaartlagen'),
+      // Folds to its heading, so the map stays free; open from the start where the map is wide.
+      const body = h('div', { id: 'lagen-inhoud', hidden: map.getSize().x < 900 },
         overlays.slice().reverse().map((o) => {
           const toggle = h('input', { type: 'checkbox', checked: true, dataset: { laag: o.key } });
           toggle.addEventListener('change', () => toggle.checked ? o.layer.addTo(map) : map.removeLayer(o.layer));
           return h('section', { class: 'laag' }, h('label', { class: 'laag-naam' }, toggle, o.title), o.legendNode);
         }));
+      const fold = h('button', { type: 'button', class: 'lagen-knop', 'aria-controls': 'lagen-inhoud', 'aria-expanded': String(!body.hidden),
+        on: { click: () => { body.hidden = !body.hidden; fold.setAttribute('aria-expanded', String(!body.hidden)); } } }, 'Kaartlagen en legenda');
+      const box = h('div', { class: 'lagen leaflet-bar' }, h('h2', null, fold), body);
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;
@@ -449,7 +717,7 @@
 
   // ---------- list, filters, sorting ----------
 
-  const state = { zoek: '', signaal: '', gebruiksdoel: '', buurt: '', sorteer: 'rank', selected: null };
+  const state = { zoek: '', signaal: '', gebruiksdoel: '', buurt: '', sorteer: 'rank', selected: null, dag: null };
   let selection = [];
 
   function fillSelect(select, values, count) {
@@ -526,8 +794,8 @@
   function renderList() {
     const total = locaties.length;
     $('aantal').textContent = selection.length === total
-      ? getal.format(total) + ' locaties'
-      : getal.format(selection.length) + ' van ' + getal.format(total) + ' locaties';
+      ? aantal(total, 'locatie', 'locaties')
+      : getal.format(selection.length) + ' van ' + aantal(total, 'locatie', 'locaties');
     $('export-csv').disabled = selection.length === 0;
     $('lijst').replaceChildren(...selection.map((l) => {
       const id = String(l.p.bag_id);
@@ -548,22 +816,73 @@
 
   // ---------- the explanation ----------
 
+  // The part of the map no panel covers, in container pixels: right of the explanation, left of the
+  // layer panel.
+  function freeArea() {
+    const box = $('kaart').getBoundingClientRect();
+    let left = 20;
+    let right = box.width - 20;
+    if (!$('uitleg').hidden) left = Math.max(left, $('uitleg').getBoundingClientRect().right - box.left + 20);
+    const lagen = document.querySelector('.lagen');
+    if (lagen) right = Math.min(right, lagen.getBoundingClientRect().left - box.left - 20);
+    // Too narrow beside the panels (a small screen): the part right of the explanation.
+    if (right - left < 80) right = box.width - 20;
+    return L.bounds([left, 50], [Math.max(left + 1, right), box.height - 20]);
+  }
+
+  // Shows `latlng` in the middle of the free part of the map, unless it is there already at this zoom.
+  function showBeside(latlng, zoom) {
+    const area = freeArea();
+    if (zoom === map.getZoom() && area.contains(map.latLngToContainerPoint(latlng))) return;
+    const centre = map.project(latlng, zoom).subtract(area.getCenter()).add(map.getSize().divideBy(2));
+    map.setView(map.unproject(centre, zoom), zoom, { animate: false });
+  }
+
+  // Fits `bounds` into the free part of the map (the stop numbers sit up and to the right of their address).
+  function fitBeside(bounds) {
+    const area = freeArea();
+    const size = map.getSize();
+    map.fitBounds(bounds, { paddingTopLeft: [area.min.x, area.min.y + 25], paddingBottomRight: [size.x - area.max.x + 25, size.y - area.max.y], maxZoom: 18, animate: false });
+  }
+
+  // A ring around the chosen address: visible whatever the dots beneath it.
+  const ring = L.marker([0, 0], { interactive: false, keyboard: false, icon: L.divIcon({ className: 'gekozen-ring', iconSize: [30, 30] }) });
+
   function select(bagId, fromMap) {
     const l = byBagId.get(bagId);
     if (!l) return;
-    const previous = state.selected && byBagId.get(state.selected);
-    if (previous && markers.has(state.selected)) markers.get(state.selected).setStyle(markerStyle(previous, false));
+    deselect();
     state.selected = bagId;
     const marker = markers.get(bagId);
     if (marker) {
       marker.setStyle(markerStyle(l, true));
       if (locatieLayer.hasLayer(marker)) marker.bringToFront();
-      if (!fromMap) map.setView(marker.getLatLng(), Math.max(map.getZoom(), 17));
     }
     for (const item of $('lijst').children) item.classList.toggle('gekozen', item.dataset.bagId === bagId);
     const item = [...$('lijst').children].find((li) => li.dataset.bagId === bagId);
     if (item && fromMap) item.scrollIntoView({ block: 'nearest' });
     showExplanation(l);
+    if (marker) {
+      ring.setLatLng(marker.getLatLng()).addTo(map);
+      showBeside(marker.getLatLng(), fromMap ? map.getZoom() : Math.max(map.getZoom(), 17));
+    }
+  }
+
+  function deselect() {
+    const previous = state.selected && byBagId.get(state.selected);
+    if (previous && markers.has(state.selected)) markers.get(state.selected).setStyle(markerStyle(previous, false));
+    state.selected = null;
+    ring.remove();
+    for (const item of $('lijst').children) item.classList.remove('gekozen');
+  }
+
+  // Closing (× or Escape) gives the keyboard back to the list item it came from.
+  function closeExplanation(focusItem) {
+    if ($('uitleg').hidden) return;
+    const item = state.selected && document.querySelector('#lijst li.item[data-bag-id="' + CSS.escape(state.selected) + '"] button');
+    $('uitleg').hidden = true;
+    deselect();
+    if (item && focusItem !== false) item.focus();
   }
 
   function showExplanation(l) {
@@ -578,7 +897,7 @@
           h('h2', null, p.adres || String(p.bag_id)),
           h('p', { class: 'uitleg-sub' }, [p.postcode, 'rang ' + p.rank].filter(Boolean).join(' · '))),
         scoreBadge(p.score, 'score score-groot'),
-        h('button', { type: 'button', class: 'sluit', 'aria-label': 'Toelichting sluiten', on: { click: () => { panel.hidden = true; } } }, '×')),
+        h('button', { type: 'button', class: 'sluit', 'aria-label': 'Toelichting sluiten (Esc)', on: { click: () => closeExplanation() } }, '×')),
       h('h3', null, 'Waarom deze score'),
       h('table', { class: 'bijdragen' },
         h('thead', null, h('tr', null, h('th', null, 'Signaal'), h('th', { class: 'punten' }, 'Punten'))),
@@ -590,7 +909,7 @@
           h('td', { class: 'punten' }, String(bijdragen[id]))))),
         h('tfoot', null, h('tr', null, h('th', null, 'Totaal (score)'), h('td', { class: 'punten totaal' }, String(total))))),
       h('h3', null, 'Gegevens uit BAG en registers'),
-      factTable(bagFacts(p)));
+      factTable(bagFacts(p).concat(registerFacts(p))));
     panel.hidden = false;
   }
 
@@ -653,6 +972,7 @@
     showProfile();
     showTruncation();
     drawBasemap();
+    drawStraatnamen();
     drawHotspots();
     drawGebieden();
     const days = drawControledagen();
@@ -662,7 +982,13 @@
     setupFilters();
     renderDays(days);
     renderGebieden();
+    setupPrinting();
     update();
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      map.closePopup();
+      closeExplanation();
+    });
 
     // Open on the drawn gebieden when there are any, else on the scored locaties; without either on
     // whatever was drawn; else on the Netherlands.
@@ -673,9 +999,7 @@
       extent = L.latLngBounds([]);
       for (const o of overlays) extent.extend(o.layer.getBounds());
     }
-    // The right-hand margin keeps the layer panel from covering the town.
-    map.fitBounds(extent.isValid() ? extent : L.latLngBounds([[50.75, 3.3], [53.6, 7.3]]),
-      { paddingTopLeft: [30, 30], paddingBottomRight: [map.getSize().x > 900 ? 290 : 30, 30] });
+    fitBeside(extent.isValid() ? extent : L.latLngBounds([[50.75, 3.3], [53.6, 7.3]]));
   }
 
   start();

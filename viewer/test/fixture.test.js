@@ -106,10 +106,10 @@ test('the looplijst carries reasons, BAG facts and trade names', async () => {
   await page.evaluate(() => { window.print = () => {}; });
   await page.click('#dagen li.dag[data-dag="2"] .knop-print');
   const controles = new Map(layers).get('controles').features.map((f) => f.properties).filter((p) => p.controledag === 2);
-  assert.deepEqual(await page.$$eval('#looplijst tbody tr', (trs) => trs.map((tr) => tr.dataset.bagId)),
+  assert.deepEqual(await page.$$eval('#looplijst li.stop-blok', (trs) => trs.map((tr) => tr.dataset.bagId)),
     [...controles].sort((a, b) => a.volgorde - b.volgorde).map((p) => p.bag_id));
   const first = locaties.find((p) => p.bag_id === controles.find((c) => c.volgorde === 1).bag_id);
-  const text = await page.textContent('#looplijst tbody tr:first-child');
+  const text = await page.textContent('#looplijst li.stop-blok:first-child');
   for (const id of Object.keys(first.bijdragen)) assert.ok(text.includes(first.bewijs[id]), id);
   assert.ok(text.includes(first.handelsnamen[0]) && text.includes(first.pand_id));
   await page.emulateMedia({ media: 'print' });

@@ -90,4 +90,19 @@ function parseCsv(text) {
   return rows;
 }
 
-module.exports = { outDir, gebiedOutDir, scratchDir, binary, readData, openPage, openViewer, listedIds, downloadCsv, parseCsv };
+// The pages of a PDF that chromium printed, each as its size in points ({width, height}).
+function pdfPages(buffer) {
+  const text = buffer.toString('latin1');
+  const pages = text.match(/\/Type\s*\/Page(?!s)/g) || [];
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  if (boxes.length !== pages.length) throw new Error('PDF: ' + pages.length + ' pages but ' + boxes.length + ' page sizes');
+  return boxes;
+}
+
+// Whether two elements' boxes on screen overlap.
+async function overlap(page, a, b) {
+  const [ba, bb] = [await page.locator(a).boundingBox(), await page.locator(b).boundingBox()];
+  return ba.x < bb.x + bb.width && bb.x < ba.x + ba.width && ba.y < bb.y + bb.height && bb.y < ba.y + ba.height;
+}
+
+module.exports = { outDir, gebiedOutDir, scratchDir, binary, readData, openPage, openViewer, listedIds, downloadCsv, parseCsv, pdfPages, overlap };

@@ -5,7 +5,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const fs = require('node:fs');
-const { outDir, scratchDir, readData, openViewer, listedIds, downloadCsv, parseCsv } = require('./harness.js');
+const { outDir, scratchDir, readData, openViewer, listedIds, downloadCsv, parseCsv, pdfPages, overlap } = require('./harness.js');
 const { fixtureLayers, viewerWith } = require('./fixture.js');
 
 const viewerDir = path.join(outDir(), 'viewer');
@@ -49,7 +49,7 @@ test('a viewer holding the top of a longer ranking says how much longer and wher
     await top.page.click('#tab-controles');
     await top.page.evaluate(() => { window.print = () => {}; });
     await top.page.click('#dagen li.dag[data-dag="2"] .knop-print');
-    assert.equal(await top.page.locator('#looplijst tbody tr').count(), 4);
+    assert.equal(await top.page.locator('#looplijst li.stop-blok').count(), 4);
     assert.deepEqual(top.errors, []);
   } finally {
     await top.close();
@@ -125,12 +125,140 @@ test('each controledag prints as a looplijst in walking order', async (t) => {
   await page.click('#dagen li.dag:first-child .knop-print');
   assert.equal(await page.evaluate(() => window.__printed), 1);
   const expected = data.controles.features.filter((f) => String(f.properties.controledag) === day);
-  assert.equal(await page.locator('#looplijst tbody tr').count(), expected.length);
+  assert.equal(await page.locator('#looplijst li.stop-blok').count(), expected.length);
   await page.emulateMedia({ media: 'print' });
-  assert.ok(await page.isVisible('#looplijst table'));
+  assert.ok(await page.isVisible('#looplijst .stops'));
   assert.ok(!(await page.isVisible('#kaart')));
   await page.emulateMedia({ media: 'screen' });
   await page.click('#tab-locaties');
+});
+
+test('street names from the BAG are drawn along the streets', async () => {
+  const { page } = viewer;
+  const namen = new Set(data.straten.features.map((f) => f.properties.naam));
+  assert.ok(namen.size > 20, 'the sample town has its streets');
+  await page.click('#lijst li.item:first-child button');
+  const shown = await page.$$eval('.straatnaam', (labels) => labels.map((l) => l.textContent));
+  assert.ok(shown.length >= 3, 'several street names around the first locatie: ' + shown.length);
+  for (const naam of shown) assert.ok(namen.has(naam), naam);
+  await page.keyboard.press('Escape');
+});
+
+test('the open panel never covers the chosen address, and Escape closes it', async () => {
+  const { page } = viewer;
+  for (const n of [1, 5, 12]) {
+    await page.click(`#lijst li.item:nth-child(${n}) button`);
+    await page.waitForSelector('#uitleg:not([hidden])');
+    assert.ok(!(await overlap(page, '.gekozen-ring', '#uitleg')), 'item ' + n + ' beside the explanation');
+    assert.ok(!(await overlap(page, '.gekozen-ring', '.lagen')), 'item ' + n + ' beside the layer panel');
+  }
+  await page.keyboard.press('Escape');
+  assert.ok(await page.isHidden('#uitleg'));
+  assert.equal(await page.locator('.gekozen-ring').count(), 0);
+
+  // A controledag shown on the map lies beside the panels, and so does a stop chosen on it.
+  await page.click('#tab-controles');
+  await page.click('#dagen li.dag:first-child .knop-licht');
+  const stops = page.locator('.stop-icoon[title^="Controledag 1,"]');
+  for (let i = 0; i < await stops.count(); ++i) {
+    if (!(await stops.nth(i).isVisible())) continue;
+    const box = await stops.nth(i).boundingBox();
+    const lagen = await page.locator('.lagen').boundingBox();
+    assert.ok(box.x + box.width <= lagen.x || box.y >= lagen.y + lagen.height, 'stop ' + i + ' beside the layer panel');
+  }
+  const day = data.controles.features.filter((f) => f.properties.controledag === 1);
+  const listed = day.find((f) => data.locaties.features.some((l) => l.properties.bag_id === f.properties.bag_id));
+  await page.click(`.stop-icoon[title$="${listed.properties.adres}"]`);
+  await page.waitForSelector('#uitleg:not([hidden])');
+  assert.ok(!(await overlap(page, '.gekozen-ring', '#uitleg')));
+  await page.keyboard.press('Escape');
+  await page.click('#tab-locaties');
+});
+
+test('the keyboard reaches the list, opens an address with Enter and closes it with Escape', async () => {
+  const { page } = viewer;
+  await page.click('#tab-locaties');
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  let inList = false;
+  for (let i = 0; i < 30 && !inList; ++i) {
+    await page.keyboard.press('Tab');
+    inList = await page.evaluate(() => !!document.activeElement.closest('#lijst li.item'));
+  }
+  assert.ok(inList, 'Tab reaches the list');
+  const id = await page.evaluate(() => document.activeElement.closest('li.item').dataset.bagId);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#uitleg:not([hidden])');
+  assert.equal(await page.getAttribute('#lijst li.gekozen', 'data-bag-id'), id);
+  await page.keyboard.press('Escape');
+  assert.ok(await page.isHidden('#uitleg'));
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li.item').dataset.bagId), id, 'focus back on the item');
+});
+
+test('the looplijst of a day of eight fits on two A4 pages with what the door needs', async () => {
+  const { page } = viewer;
+  const day = data.controles.features.map((f) => f.properties).filter((p) => p.controledag === 1);
+  assert.equal(day.length, 8);
+  await page.click('#tab-controles');
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('#dagen li.dag[data-dag="1"] .knop-print');
+  await page.emulateMedia({ media: 'print' });
+  const kop = await page.textContent('#looplijst .druk-kop');
+  for (const word of ['Looplijst controledag 1', 'Gemeente', 'IJsselstein', 'Peildatum', 'Profielloo:', 'Vertrouwelijk']) assert.ok(kop.includes(word), word);
+  const [jaar, maand, dag] = data.meta.peildatum.split('-').map(Number);
+  assert.ok(kop.includes(new Date(jaar, maand - 1, dag).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })));
+  assert.equal(await page.locator('#looplijst svg .svg-stop').count(), 8, 'the route map numbers every stop');
+  assert.ok(await page.locator('#looplijst svg .svg-straat').count() > 0, 'with street names');
+  const text = await page.textContent('#looplijst');
+  const locaties = new Map(data.locaties.features.map((f) => [f.properties.bag_id, f.properties]));
+  const blocks = await page.$$eval('#looplijst li.stop-blok', (lis) => lis.map((li) => ({ id: li.dataset.bagId, first: li.querySelector('.redenen li').textContent, text: li.textContent })));
+  assert.deepEqual(blocks.map((b) => b.id), [...day].sort((a, b) => a.volgorde - b.volgorde).map((p) => p.bag_id));
+  for (const block of blocks) {
+    const loc = locaties.get(block.id);
+    assert.ok(block.text.includes('Aantekeningen'));
+    if (!loc) continue;
+    // The evidence of a signal that scored comes first; every evidence sentence is there.
+    const scored = Object.keys(loc.bijdragen).filter((id) => loc.bijdragen[id] > 0);
+    assert.ok(scored.some((id) => loc.bewijs[id] === block.first), block.id);
+    for (const id of Object.keys(loc.bijdragen)) assert.ok(block.text.includes(loc.bewijs[id]), id);
+    assert.ok(block.text.includes(loc.adres) && block.text.includes(loc.pand_id));
+  }
+  // No rule texts, and in loo no trade names or KvK numbers.
+  for (const [id, rule] of Object.entries(data.meta.signalen)) if (id !== 'steekproef') assert.ok(!text.includes(rule), id);
+  assert.doesNotMatch(text, /Handelsnamen|KvK-nummers/);
+  await page.screenshot({ path: path.join(scratchDir(), 'looplijst-dag1.png'), fullPage: true });
+  await page.emulateMedia({ media: null });  // page.pdf prints with screen CSS while 'screen' is emulated
+
+  // Printing ends with afterprint, which clears the sheet: counted last.
+  const pages = pdfPages(await page.pdf({ format: 'A4' }));
+  assert.ok(pages.length >= 1 && pages.length <= 2, pages.length + ' pages');
+  assert.ok(pages.every((p) => p.height > p.width), 'portrait');
+  assert.equal(await page.locator('#looplijst li').count(), 0, 'a later Ctrl+P prints the map, not this looplijst');
+  await page.click('#tab-locaties');
+});
+
+test('Ctrl+P prints the map on one landscape page with legend, scale bar, north arrow, peildatum and profile', async () => {
+  const { page } = viewer;
+  await page.emulateMedia({ media: null });
+  for (const [papier, breedte] of [['a4', 842], ['a3', 1191]]) {
+    await page.selectOption('#papier', papier);
+    // Printing fires beforeprint, as Ctrl+P does: no looplijst was chosen, so the map prints.
+    const pages = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    assert.equal(pages.length, 1, papier);
+    assert.ok(Math.abs(pages[0].width - breedte) < 2 && pages[0].width > pages[0].height, papier + ' landscape: ' + JSON.stringify(pages[0]));
+  }
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('#kaartprint svg.kaart-svg'));
+  assert.ok(await page.isHidden('#kaart'));
+  const text = await page.textContent('#kaartprint');
+  for (const word of ['Legenda', 'Meer gemelde plekken dan verwacht (p < 0,01 na FDR)', 'Peildatum', 'Profiel loo', 'Vertrouwelijk', 'schaal 1 : ', 'N'])
+    assert.ok(text.includes(word), word);
+  assert.ok(await page.isVisible('#kaartprint .schaalbalk') && await page.isVisible('#kaartprint .noordpijl'));
+  assert.ok(await page.locator('#kaartprint .svg-straat').count() > 0, 'street names on the printed map');
+  assert.doesNotMatch(await page.textContent('body'), /Kies in het tabblad/);
+  await page.screenshot({ path: path.join(scratchDir(), 'kaartprint.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 });
 
 test('screenshot for people to look at', async () => {
