@@ -6,7 +6,7 @@
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
 #include "engine/signals/registry.hpp"
-#include "layers/files.hpp"
+#include "layers/store/files.hpp"
 
 namespace onregel::cli {
 

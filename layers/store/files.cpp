@@ -1,0 +1,172 @@
+#include "layers/store/files.hpp"
+
+#include <cstdint>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <sys/stat.h>
+#include <memory>
+#include <openssl/evp.h>
+#include <unistd.h>
+#include <utility>
+#include <vector>
+
+#include "engine/errors.hpp"
+
+namespace fs = std::filesystem;
+
+namespace onregel {
+
+std::string read_text_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw input_error(path.string() + ": cannot open file");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+namespace {
+
+// OpenSSL's SHA-256 uses the CPU's SHA extensions where present: hashing the inputs for the
+// manifest and the logboek costs a fraction of a second even at national scale.
+class Sha256 {
+public:
+    Sha256() : ctx_(EVP_MD_CTX_new()) {
+        if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+    }
+    void update(const void* data, std::size_t size) { EVP_DigestUpdate(ctx_.get(), data, size); }
+    std::string hex() {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int size = 0;
+        EVP_DigestFinal_ex(ctx_.get(), digest, &size);
+        static constexpr char digits[] = "0123456789abcdef";
+        std::string out;
+        for (unsigned int i = 0; i < size; ++i) {
+            out += digits[digest[i] >> 4];
+            out += digits[digest[i] & 15];
+        }
+        return out;
+    }
+
+private:
+    struct Free {
+        void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+    };
+    std::unique_ptr<EVP_MD_CTX, Free> ctx_;
+};
+
+}  // namespace
+
+std::string sha256_hex(const std::string& data) {
+    Sha256 sha;
+    sha.update(data.data(), data.size());
+    return sha.hex();
+}
+
+std::string sha256_file(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return "";
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw input_error(path.string() + ": cannot open file");
+    Sha256 sha;
+    std::vector<char> buffer(1 << 20);
+    for (;;) {
+        const auto n = ::read(fd, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int error = errno;
+            ::close(fd);
+            throw input_error(path.string() + ": read failed: " + std::strerror(error));
+        }
+        if (n == 0) break;
+        sha.update(buffer.data(), static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return sha.hex();
+}
+
+void write_private_file(const fs::path& path, std::string_view content) {
+    PrivateFile file(path);
+    file.append(content);
+    file.finish();
+}
+
+PrivateFile::PrivateFile(fs::path path) : path_(std::move(path)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd_ < 0) throw std::runtime_error(path_.string() + ": cannot create file");
+}
+
+PrivateFile::~PrivateFile() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    ::unlink(path_.c_str());
+}
+
+void PrivateFile::append(std::string_view data) {
+    while (!data.empty()) {
+        const auto n = ::write(fd_, data.data(), data.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw std::runtime_error(path_.string() + ": write failed");
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+void PrivateFile::finish() {
+    const int fd = std::exchange(fd_, -1);
+    if (::close(fd) != 0) {
+        ::unlink(path_.c_str());
+        throw std::runtime_error(path_.string() + ": write failed");
+    }
+}
+
+StagedOutput::StagedOutput(fs::path final_dir, bool overwrite) : final_(std::move(final_dir)) {
+    if (final_.filename().empty()) final_ = final_.parent_path();  // "out/" names "out"
+    std::error_code ec;
+    if (fs::exists(final_, ec)) {
+        if (!fs::is_directory(final_, ec)) throw config_error("--out " + final_.string() + " exists and is not a directory");
+        if (!fs::is_empty(final_, ec) && !overwrite)
+            throw config_error("--out " + final_.string() + " is not empty; add --overwrite to replace it");
+    }
+    const auto parent = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
+    fs::create_directories(parent);
+    // Staging directories are named after their process: one whose process is gone was left by a
+    // run that was killed, and is removed here.
+    const std::string prefix = "." + final_.filename().string() + ".tmp-";
+    for (const auto& entry : fs::directory_iterator(parent, ec)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const auto pid = name.substr(prefix.size(), name.find('-', prefix.size()) - prefix.size());
+        if (!pid.empty() && pid.find_first_not_of("0123456789") == std::string::npos && !fs::exists("/proc/" + pid))
+            fs::remove_all(entry.path(), ec);
+    }
+    std::random_device random;
+    for (int attempt = 0;; ++attempt) {
+        staging_ = parent / (prefix + std::to_string(::getpid()) + "-" + std::to_string(random()));
+        if (::mkdir(staging_.c_str(), 0700) == 0) break;
+        if (attempt > 100) throw std::runtime_error("cannot create a staging directory in " + parent.string());
+    }
+}
+
+StagedOutput::~StagedOutput() {
+    if (!committed_) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+void StagedOutput::commit() {
+    // One atomic step: the new output takes the final name (swapping with the old one when there
+    // is one), so at every instant --out is either the whole previous or the whole new output.
+    std::error_code ec;
+    const bool replace = fs::exists(final_, ec);
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, final_.c_str(), replace ? RENAME_EXCHANGE : RENAME_NOREPLACE) != 0)
+        throw std::runtime_error("cannot move the new output into place at " + final_.string() + ": " + std::strerror(errno));
+    committed_ = true;
+    if (replace) fs::remove_all(staging_, ec);  // now holds the previous output
+}
+
+}  // namespace onregel
