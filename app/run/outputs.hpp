@@ -58,10 +58,6 @@ ViewerSelection viewer_selection(const Town& town, const FeatureTable& locaties,
 // The panden with an outline whose bounding box lies within `radius` metres of any of `points`.
 std::vector<std::uint32_t> panden_near(const Town& town, std::span<const Point> points, double radius);
 
-// Douglas–Peucker on a closed ring (first == last): drops the vertices that lie within `tolerance`
-// of the simplified outline. Returns the ring as it is when the result would have fewer than 4
-// points, no area, or edges that cross.
-std::vector<Point> simplify_ring(const std::vector<Point>& ring, double tolerance);
 inline constexpr double basemap_tolerance = 0.5;  // metres: about a pixel where a street fills the screen
 
 // Pand outlines as the offline basemap of the viewer, simplified by basemap_tolerance: the given
