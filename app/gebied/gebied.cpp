@@ -14,8 +14,7 @@
 #include "engine/text.hpp"
 #include "layers/store/files.hpp"
 #include "layers/table/json_writer.hpp"
-#include "app/run/pipeline.hpp"
-#include "layers/store/logboek.hpp"
+#include "app/job.hpp"
 #include "layers/store/viewer_export.hpp"
 
 namespace fs = std::filesystem;
@@ -412,19 +411,16 @@ std::string gebieden_geojson(const std::vector<Gebied>& gebieden, const std::vec
 
 std::string invoer_naam(const std::string& path) { return fs::path(path).filename().string(); }
 
-GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& record, fs::path& logboek) {
+GebiedSummary run_job(const GebiedOptions& options, Job& job) {
     // Configuration and areas first: mistakes in either are reported before the registers are read.
     const auto signals = make_signals();
-    const Config config = load_run_config(options.config_path, signals, record, logboek);
+    const Config config = job.configure(options.config_path, signals);
     const auto gebieden = read_gebieden(options.gebied, options.naam_kolom);
     StagedOutput output(options.out, options.overwrite);
 
     Inputs inputs = read_inputs(options.sources, ReadOptions{});
     Town& town = inputs.town;
-    if (town.verblijfsobjecten.empty()) throw input_error(options.sources.bag + ": no usable verblijfsobject (see rejects)");
-    if (!inputs.latest_date && !config.peildatum)
-        throw input_error(options.sources.kvk + ": no dates in KvK or meldingen to take the peildatum from; set peildatum in the config");
-    town.peildatum = config.peildatum ? *config.peildatum : *inputs.latest_date;
+    town.peildatum = job_peildatum(config, inputs, options.sources);
 
     const GridIndex vbo_index(points_of(town.verblijfsobjecten), 50), melding_index(points_of(town.meldingen), 50);
     const Context context{town, vbo_index, melding_index, config.policy};
@@ -523,27 +519,22 @@ GebiedSummary run_job(const GebiedOptions& options, nlohmann::ordered_json& reco
                                  {"locaties", feature_table_geojson(locaties_layer(town, in_gebieden, options.profiel), to_wgs84)}});
     summary.written.push_back("viewer/index.html");
 
-    record["invoer"]["gebied"]["sha256"] = sha256_file(options.gebied);
+    auto& invoer = job.record()["invoer"];
+    invoer["gebied"]["sha256"] = sha256_file(options.gebied);
     for (const auto& [layer, path] : {std::pair<const char*, const std::string&>{"bag", options.sources.bag},
                                       {"kvk", options.sources.kvk}, {"meldingen", options.sources.meldingen}})
-        if (!path.empty()) record["invoer"][layer]["sha256"] = sha256_file(path);
-    record["uitvoer"] = {{"map", options.out.string()}, {"bestanden", summary.written}};
-    record["resultaat"] = "ok";
-    append_logboek(logboek, record);  // before the output appears: a run that cannot be accounted for is not done
-    output.commit();
+        if (!path.empty()) invoer[layer]["sha256"] = sha256_file(path);
+    job.commit(output, options.out, summary.written);
     return summary;
 }
 
 }  // namespace
 
 GebiedSummary run_gebied(const GebiedOptions& options) {
-    fs::path logboek = default_logboek(options.out);
-    nlohmann::ordered_json record;
-    record["commando"] = "gebied";
-    record["profiel"] = profiel_name(options.profiel);
-    record["invoer"]["gebied"] = {{"bron", options.gebied}};
-    for (const auto& [layer, path] : options.sources.given()) record["invoer"][layer] = {{"bron", path}};
-    return logged(logboek, record, [&] { return run_job(options, record, logboek); });
+    auto invoer = options.sources.given();
+    invoer.insert(invoer.begin(), {"gebied", options.gebied});
+    Job job("gebied", options.profiel, invoer, options.out);
+    return job.run([&] { return run_job(options, job); });
 }
 
 }  // namespace onregel

@@ -8,6 +8,7 @@
 #include <tbb/task_group.h>
 #include <thread>
 
+#include "app/job.hpp"
 #include "layers/read/address_index.hpp"
 #include "app/run/controles_output.hpp"
 #include "engine/analysis/ranking.hpp"
@@ -17,7 +18,6 @@
 #include "engine/signals/meldingen_hotspot.hpp"
 #include "engine/signals/registry.hpp"
 #include "layers/store/files.hpp"
-#include "layers/store/logboek.hpp"
 #include "layers/gpkg/gpkg_writer.hpp"
 #include "app/hotspots/hotspots_output.hpp"
 #include "layers/versions.hpp"
@@ -79,30 +79,13 @@ nlohmann::ordered_json input_entry(const std::string& path, const std::string& s
     return entry;
 }
 
-}  // namespace
-
-Config load_run_config(const std::string& config_path, const Signals& signals, nlohmann::ordered_json& record,
-                       std::filesystem::path& logboek) {
-    Config config = config_path.empty() ? default_config(signals)
-                                        : parse_config(read_text_file(config_path), config_path, signals);
-    configure_signals(config, signals);
-    if (!config.logboek.empty()) logboek = config.logboek;
-    record["config"] = {{"bron", config_path.empty() ? "standaard" : config_path},
-                        {"sha256", config_path.empty() ? "" : sha256_file(config_path)}};
-    return config;
-}
-
-namespace {
-
 ExcessOptions hotspot_test(const Signals& signals) {
     for (const auto& s : signals)
         if (const auto* hotspot = dynamic_cast<const MeldingenHotspot*>(s.get())) return hotspot->options();
     throw std::logic_error("meldingen_hotspot is not registered");
 }
 
-// The run itself; `record` collects what the logboek needs, `logboek` is where it goes.
-RunSummary run_job(const RunOptions& options, const std::function<void(const std::string&)>& progress,
-                   nlohmann::ordered_json& record, std::filesystem::path& logboek) {
+RunSummary run_job(const RunOptions& options, const std::function<void(const std::string&)>& progress, Job& job) {
     StageTimer timer(progress);
     const int threads = options.threads > 0 ? options.threads : static_cast<int>(tbb::info::default_concurrency());
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
@@ -110,7 +93,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     // Configuration first: a bad config is reported before any input is read.
     timer.start("config");
     const auto signals = make_signals();
-    const Config config = load_run_config(options.config_path, signals, record, logboek);
+    const Config config = job.configure(options.config_path, signals);
     // The hot spot map shows the meldingen_hotspot test as configured, so map and signal always agree.
     const ExcessOptions hotspot_options = hotspot_test(signals);
     if (options.voorstel) check_proposal_options(*options.voorstel);
@@ -119,11 +102,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     timer.start("read");
     Inputs inputs = read_inputs(options.sources, options.read);
     Town& town = inputs.town;
-    if (town.verblijfsobjecten.empty()) throw input_error(options.sources.bag + ": no usable verblijfsobject (see rejects)");
-    const bool peildatum_from_config = config.peildatum.has_value();
-    town.peildatum = config.peildatum ? *config.peildatum : inputs.latest_date.value_or(0);
-    if (!inputs.latest_date && !config.peildatum)
-        throw input_error(options.sources.kvk + ": no dates in KvK or meldingen to take the peildatum from; set peildatum in the config");
+    town.peildatum = job_peildatum(config, inputs, options.sources);
 
     timer.start("index");
     // The verblijfsobjecten's grid comes from the address matching; the meldingen's at the same scale.
@@ -239,7 +218,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     for (const auto& [name, version] : library_versions()) manifest["bibliotheken"][name] = version;
     manifest["profiel"] = profiel_name(options.profiel);
     manifest["peildatum"] = format_date(town.peildatum);
-    manifest["peildatum_bron"] = peildatum_from_config ? "config" : "laatste datum in de invoer";
+    manifest["peildatum_bron"] = config.peildatum ? "config" : "laatste datum in de invoer";
     manifest["config"] = nlohmann::ordered_json::parse(config_json(config, signals));
     const auto reject_counts = inputs.rejects.counts();
     for (const auto& [layer, path] : options.sources.given())
@@ -283,24 +262,16 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     manifest["uitvoering"] = {{"threads", threads}, {"tijden_ms", timer.timings()}, {"gpkg_parallel_ms", gpkg_ms}};
     write_private_file(output.file("manifest.json"), manifest.dump(1) + "\n");
     for (const auto& [layer, entry] : manifest["invoer"].items())
-        record["invoer"][layer] = {{"bron", entry["bron"]}, {"sha256", entry["sha256"]}};
-    record["uitvoer"] = {{"map", options.out.string()}, {"bestanden", summary.written}};
-    record["resultaat"] = "ok";
-    append_logboek(logboek, record);  // before the output appears: a run that cannot be accounted for is not done
-    output.commit();
+        job.record()["invoer"][layer] = {{"bron", entry["bron"]}, {"sha256", entry["sha256"]}};
+    job.commit(output, options.out, summary.written);
     return summary;
 }
 
 }  // namespace
 
 RunSummary run_pipeline(const RunOptions& options, const std::function<void(const std::string&)>& progress) {
-    std::filesystem::path logboek = default_logboek(options.out);
-    nlohmann::ordered_json record;
-    record["commando"] = "run";
-    record["profiel"] = profiel_name(options.profiel);
-    for (const auto& [layer, path] : options.sources.given())
-        record["invoer"][layer] = {{"bron", path}};
-    return logged(logboek, record, [&] { return run_job(options, progress, record, logboek); });
+    Job job("run", options.profiel, options.sources.given(), options.out);
+    return job.run([&] { return run_job(options, progress, job); });
 }
 
 }  // namespace onregel

@@ -44,12 +44,6 @@ struct RunSummary {
     int controledagen = 0;
 };
 
-// The configuration from `config_path` (or the defaults), validated and applied to the signals
-// before any input is read; notes it with its hash in the logboek `record` and takes the logboek
-// path from it when it names one. Shared by `run` and `gebied`.
-Config load_run_config(const std::string& config_path, const Signals& signals, nlohmann::ordered_json& record,
-                       std::filesystem::path& logboek);
-
 // `progress` receives one line per stage when set (the CLI passes it only on a terminal).
 RunSummary run_pipeline(const RunOptions& options, const std::function<void(const std::string&)>& progress = {});
 
