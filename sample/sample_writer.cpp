@@ -10,6 +10,7 @@
 
 #include "engine/errors.hpp"
 #include "engine/sample/csv.hpp"
+#include "layers/errors.hpp"
 
 namespace fs = std::filesystem;
 
@@ -17,8 +18,8 @@ namespace onregel {
 
 namespace {
 
-std::runtime_error gdal_failure(const std::string& what) {
-    return std::runtime_error(what + ": " + CPLGetLastErrorMsg());
+environment_error gdal_failure(const std::string& what) {
+    return environment_error(what + ": " + CPLGetLastErrorMsg());
 }
 
 // A CSV file written in large blocks; rows are formatted into `buffer` and flushed per chunk.
@@ -26,7 +27,7 @@ class CsvFile {
 public:
     CsvFile(const fs::path& path, std::string_view header) : path_(path) {
         file_ = std::fopen(path.c_str(), "wb");
-        if (!file_) throw std::runtime_error(path.string() + ": cannot create file");
+        if (!file_) throw environment_error(path.string() + ": cannot create file");
         buffer = header;
     }
     ~CsvFile() {
@@ -37,14 +38,14 @@ public:
 
     void flush() {
         if (std::fwrite(buffer.data(), 1, buffer.size(), file_) != buffer.size())
-            throw std::runtime_error(path_.string() + ": write failed");
+            throw environment_error(path_.string() + ": write failed");
         buffer.clear();
     }
     void close() {
         flush();
         const int rc = std::fclose(file_);
         file_ = nullptr;
-        if (rc != 0) throw std::runtime_error(path_.string() + ": write failed");
+        if (rc != 0) throw environment_error(path_.string() + ": write failed");
     }
     std::string buffer;
 
@@ -195,7 +196,7 @@ SampleWriter::SampleWriter(const fs::path& dir, bool with_panden) {
     impl_ = std::make_unique<Impl>(dir);
     GDALAllRegister();
     auto* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (!driver) throw std::runtime_error("GDAL has no GPKG driver");
+    if (!driver) throw environment_error("GDAL has no GPKG driver");
     impl_->gpkg.reset(driver->Create(gpkg_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!impl_->gpkg) throw gdal_failure(gpkg_path.string() + ": cannot create");
     impl_->srs.importFromEPSG(28992);

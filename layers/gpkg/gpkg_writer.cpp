@@ -12,6 +12,7 @@
 #include "layers/source/gdal_source.hpp"
 #include "layers/gpkg/gpkg_rtree.hpp"
 #include "layers/gpkg/sqlite_db.hpp"
+#include "layers/errors.hpp"
 
 namespace onregel {
 
@@ -73,15 +74,15 @@ std::string qml_document(const std::string& renderer, const std::string& attribu
 }
 
 void set_private(const std::filesystem::path& path) {
-    if (::chmod(path.c_str(), 0600) != 0) throw std::runtime_error(path.string() + ": cannot make the file private");
+    if (::chmod(path.c_str(), 0600) != 0) throw environment_error(path.string() + ": cannot make the file private");
 }
 
 DatasetPtr create(const char* driver_name, const std::filesystem::path& path) {
     register_gdal_once();
     auto* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
-    if (!driver) throw std::runtime_error(std::string("GDAL has no ") + driver_name + " driver");
+    if (!driver) throw environment_error(std::string("GDAL has no ") + driver_name + " driver");
     DatasetPtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset) throw std::runtime_error(path.string() + ": cannot create (" + CPLGetLastErrorMsg() + ")");
+    if (!dataset) throw environment_error(path.string() + ": cannot create (" + CPLGetLastErrorMsg() + ")");
     return dataset;
 }
 
@@ -98,7 +99,7 @@ OGRFieldType field_type(const FeatureLayer& layer, std::size_t column) {
 }
 
 void check(OGRErr err, const std::string& what) {
-    if (err != OGRERR_NONE) throw std::runtime_error(what + " (" + CPLGetLastErrorMsg() + ")");
+    if (err != OGRERR_NONE) throw environment_error(what + " (" + CPLGetLastErrorMsg() + ")");
 }
 
 // A value of a 32-bit field. A made layer promises its integers fit (FeatureLayer::wide): a row that
@@ -115,7 +116,7 @@ OGRLayer& create_layer(GDALDataset& dataset, const FeatureLayer& layer, OGRSpati
     const auto geometry_type = !srs ? wkbNone : layer.geometry == GeometryType::point ? wkbPoint : wkbPolygon;
     const char* options[] = {"SPATIAL_INDEX=NO", nullptr};
     OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), srs, geometry_type, const_cast<char**>(options));
-    if (!out) throw std::runtime_error("cannot create layer " + layer.name + " (" + CPLGetLastErrorMsg() + ")");
+    if (!out) throw environment_error("cannot create layer " + layer.name + " (" + CPLGetLastErrorMsg() + ")");
     for (std::size_t c = 0; c < layer.columns.size(); ++c) {
         OGRFieldDefn field(layer.columns[c].name.c_str(), field_type(layer, c));
         check(out->CreateField(&field), "cannot create field " + layer.columns[c].name);
@@ -266,7 +267,7 @@ std::vector<RtreeEntry> insert_rows(const SqliteDatabase& db, const FeatureLayer
 // QGIS's own layer_styles schema, which it reads from a GeoPackage to style layers on opening.
 void write_styles(GDALDataset& dataset, const std::vector<LayerStyle>& styles, const std::string& timestamp) {
     OGRLayer* layer = dataset.CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
-    if (!layer) throw std::runtime_error(std::string("cannot create layer_styles (") + CPLGetLastErrorMsg() + ")");
+    if (!layer) throw environment_error(std::string("cannot create layer_styles (") + CPLGetLastErrorMsg() + ")");
     const std::pair<const char*, int> texts[] = {{"f_table_catalog", 256}, {"f_table_schema", 256}, {"f_table_name", 256},
                                                  {"f_geometry_column", 256}, {"styleName", 30}, {"styleQML", 0},
                                                  {"styleSLD", 0}};

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/errors.hpp"
+#include "layers/errors.hpp"
 
 namespace fs = std::filesystem;
 
@@ -36,7 +37,7 @@ namespace {
 class Sha256 {
 public:
     Sha256() : ctx_(EVP_MD_CTX_new()) {
-        if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+        if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw environment_error("SHA-256 unavailable");
     }
     void update(const void* data, std::size_t size) { EVP_DigestUpdate(ctx_.get(), data, size); }
     std::string hex() {
@@ -97,7 +98,7 @@ void write_private_file(const fs::path& path, std::string_view content) {
 
 PrivateFile::PrivateFile(fs::path path) : path_(std::move(path)) {
     fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd_ < 0) throw std::runtime_error(path_.string() + ": cannot create file");
+    if (fd_ < 0) throw environment_error(path_.string() + ": cannot create file");
 }
 
 PrivateFile::~PrivateFile() {
@@ -110,7 +111,7 @@ void PrivateFile::append(std::string_view data) {
     while (!data.empty()) {
         const auto n = ::write(fd_, data.data(), data.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw std::runtime_error(path_.string() + ": write failed");
+        if (n <= 0) throw environment_error(path_.string() + ": write failed");
         data.remove_prefix(static_cast<std::size_t>(n));
     }
 }
@@ -119,7 +120,7 @@ void PrivateFile::finish() {
     const int fd = std::exchange(fd_, -1);
     if (::close(fd) != 0) {
         ::unlink(path_.c_str());
-        throw std::runtime_error(path_.string() + ": write failed");
+        throw environment_error(path_.string() + ": write failed");
     }
 }
 
@@ -147,7 +148,7 @@ StagedOutput::StagedOutput(fs::path final_dir, bool overwrite) : final_(std::mov
     for (int attempt = 0;; ++attempt) {
         staging_ = parent / (prefix + std::to_string(::getpid()) + "-" + std::to_string(random()));
         if (::mkdir(staging_.c_str(), 0700) == 0) break;
-        if (attempt > 100) throw std::runtime_error("cannot create a staging directory in " + parent.string());
+        if (attempt > 100) throw environment_error("cannot create a staging directory in " + parent.string());
     }
 }
 
@@ -164,7 +165,7 @@ void StagedOutput::commit() {
     std::error_code ec;
     const bool replace = fs::exists(final_, ec);
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, final_.c_str(), replace ? RENAME_EXCHANGE : RENAME_NOREPLACE) != 0)
-        throw std::runtime_error("cannot move the new output into place at " + final_.string() + ": " + std::strerror(errno));
+        throw environment_error("cannot move the new output into place at " + final_.string() + ": " + std::strerror(errno));
     committed_ = true;
     if (replace) fs::remove_all(staging_, ec);  // now holds the previous output
 }

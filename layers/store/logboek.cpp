@@ -1,4 +1,5 @@
 #include "layers/store/logboek.hpp"
+#include "layers/errors.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -48,11 +49,11 @@ void append_logboek(const std::filesystem::path& path, const nlohmann::ordered_j
     for (const auto& [key, value] : record.items()) line[key] = value;
     const std::string text = line.dump() + "\n";
     const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::runtime_error("logboek " + path.string() + ": cannot open for appending: " + std::strerror(errno));
+    if (fd < 0) throw environment_error("logboek " + path.string() + ": cannot open for appending: " + std::strerror(errno));
     const auto written = ::write(fd, text.data(), text.size());
     const bool ok = written == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
     ::close(fd);
-    if (!ok) throw std::runtime_error("logboek " + path.string() + ": write failed");
+    if (!ok) throw environment_error("logboek " + path.string() + ": write failed");
 }
 
 }  // namespace onregel

@@ -12,7 +12,7 @@ namespace onregel {
 std::filesystem::path default_logboek(const std::filesystem::path& out_dir);
 
 // Appends `record` with tijd (UTC), gebruiker, host and the onregel version added in front, as one
-// line in one write to a file opened O_APPEND with mode 0600. Throws std::runtime_error when the
+// line in one write to a file opened O_APPEND with mode 0600. Throws environment_error when the
 // logboek cannot be written: a run that cannot be accounted for does not count as done.
 void append_logboek(const std::filesystem::path& path, const nlohmann::ordered_json& record);
 

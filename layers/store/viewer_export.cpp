@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "layers/store/files.hpp"
+#include "layers/errors.hpp"
 
 namespace fs = std::filesystem;
 
@@ -33,8 +34,8 @@ fs::path find_viewer_dir() {
     }
     std::string tried;
     for (const auto& dir : candidates) tried += (tried.empty() ? "" : ", ") + dir.lexically_normal().string();
-    throw std::runtime_error("viewer with Leaflet not found (looked in " + (tried.empty() ? "nothing" : tried) +
-                             "); run `npm ci --prefix viewer` in the onregel source tree, or set ONREGEL_VIEWER_DIR");
+    throw environment_error("viewer with Leaflet not found (looked in " + (tried.empty() ? "nothing" : tried) +
+                            "); run `npm ci --prefix viewer` in the onregel source tree, or set ONREGEL_VIEWER_DIR");
 }
 
 const fs::path& viewer_dir() {

@@ -13,7 +13,7 @@ namespace onregel {
 // `window.ONREGEL_DATA = {"locaties": <GeoJSON>, "panden": <GeoJSON>, ...};` from the given
 // (name, GeoJSON text) pairs, in the given order. Files 0600, directories 0700.
 // The viewer source is $ONREGEL_VIEWER_DIR, else ../../viewer or ../share/onregel/viewer from the
-// running binary; throws std::runtime_error when none of them has Leaflet installed.
+// running binary; throws environment_error when none of them has Leaflet installed.
 void export_viewer(const std::filesystem::path& out_dir,
                    const std::vector<std::pair<std::string, std::string>>& layers);
 
