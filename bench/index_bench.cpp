@@ -28,9 +28,9 @@
 #include <vector>
 
 #include "engine/grid_index.hpp"
-#include "layers/address.hpp"
-#include "layers/address_index.hpp"
-#include "layers/readers.hpp"
+#include "engine/match/address.hpp"
+#include "layers/read/address_index.hpp"
+#include "layers/read/readers.hpp"
 
 namespace {
 

@@ -3,10 +3,10 @@
 #include <iostream>
 #include <memory>
 
+#include "app/job.hpp"
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
 #include "engine/signals/registry.hpp"
-#include "layers/files.hpp"
 
 namespace onregel::cli {
 
@@ -28,7 +28,7 @@ void add_config_command(CLI::App& app) {
             std::cout << config_toml(default_config(signals), signals);
         } else if (!args->check.empty()) {
             try {
-                parse_config(read_text_file(args->check), args->check, signals);
+                load_config(args->check, signals);  // exactly what run and gebied do
             } catch (const input_error& e) {
                 throw config_error(e.what());  // an unreadable config file is a usage problem
             }

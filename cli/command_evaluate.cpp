@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "engine/errors.hpp"
-#include "layers/evaluation_output.hpp"
-#include "layers/files.hpp"
+#include "app/evaluate/evaluation_output.hpp"
+#include "layers/store/files.hpp"
 
 namespace onregel::cli {
 

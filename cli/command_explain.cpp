@@ -3,7 +3,7 @@
 #include <iostream>
 #include <memory>
 
-#include "layers/explain.hpp"
+#include "app/explain/explain.hpp"
 
 namespace onregel::cli {
 

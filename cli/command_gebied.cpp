@@ -3,7 +3,7 @@
 #include <iostream>
 #include <memory>
 
-#include "layers/gebied.hpp"
+#include "app/gebied/gebied.hpp"
 
 namespace onregel::cli {
 

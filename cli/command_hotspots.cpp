@@ -5,9 +5,9 @@
 #include <unistd.h>
 
 #include "engine/errors.hpp"
-#include "layers/crs.hpp"
-#include "layers/files.hpp"
-#include "layers/hotspots_output.hpp"
+#include "layers/source/crs.hpp"
+#include "layers/store/files.hpp"
+#include "app/hotspots/hotspots_output.hpp"
 
 namespace onregel::cli {
 

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "input_options.hpp"
-#include "layers/pipeline.hpp"
+#include "app/run/pipeline.hpp"
 
 namespace onregel::cli {
 

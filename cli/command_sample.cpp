@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "engine/sample/sample.hpp"
-#include "layers/sample_writer.hpp"
+#include "sample/sample_writer.hpp"
 
 namespace onregel::cli {
 

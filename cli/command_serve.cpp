@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "engine/errors.hpp"
-#include "layers/http_server.hpp"
+#include "app/serve/http_server.hpp"
 
 namespace onregel::cli {
 

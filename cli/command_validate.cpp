@@ -4,9 +4,9 @@
 #include <memory>
 
 #include "engine/errors.hpp"
-#include "layers/inputs.hpp"
+#include "layers/read/inputs.hpp"
 #include "input_options.hpp"
-#include "layers/validate.hpp"
+#include "app/validate/validate.hpp"
 
 namespace onregel::cli {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "command.hpp"
-#include "layers/inputs.hpp"
+#include "layers/read/inputs.hpp"
 
 namespace onregel::cli {
 

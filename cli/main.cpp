@@ -1,10 +1,12 @@
-// The only place that prints errors and chooses the exit code:
-// 0 ok, 1 data/input error, 2 usage/config error.
+// The only place that prints errors and chooses the exit code: 0 ok, 1 the input data, 2 usage or
+// configuration, 3 the environment (cannot write, disk full, permission, missing viewer assets).
 #include <clocale>
 #include <iostream>
+#include <system_error>
 
 #include "command.hpp"
 #include "engine/errors.hpp"
+#include "layers/errors.hpp"
 
 int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "C");  // numbers and text are formatted the same under any user locale
@@ -31,6 +33,12 @@ int main(int argc, char** argv) {
     } catch (const onregel::input_error& e) {
         std::cerr << "onregel: input error: " << e.what() << "\n";
         return 1;
+    } catch (const onregel::environment_error& e) {
+        std::cerr << "onregel: error: " << e.what() << "\n";
+        return 3;
+    } catch (const std::system_error& e) {  // std::filesystem and the sockets: the machine, not the data
+        std::cerr << "onregel: error: " << e.what() << "\n";
+        return 3;
     } catch (const std::exception& e) {
         std::cerr << "onregel: error: " << e.what() << "\n";
         return 1;

@@ -1,4 +1,4 @@
-#include "versions.hpp"
+#include "layers/versions.hpp"
 
 #include <gdal.h>
 #include <geos_c.h>

@@ -32,7 +32,7 @@ void Boxencomplex::configure(const ParamValues& values) {
     straal_ = values.at("straal_m");
     niveau2_ = static_cast<int>(values.at("niveau2"));
     niveau3_ = static_cast<int>(values.at("niveau3"));
-    check_ascending(info().id, "niveau", 1, niveau2_, niveau3_);
+    check_ascending(info(), values, {"niveau2", "niveau3"});
 }
 
 std::vector<Hit> Boxencomplex::evaluate(const Context& context) const {

@@ -35,7 +35,7 @@ void Meldingen::configure(const ParamValues& values) {
     niveau1_ = values.at("niveau1");
     niveau2_ = values.at("niveau2");
     niveau3_ = values.at("niveau3");
-    check_ascending(info().id, "niveau", niveau1_, niveau2_, niveau3_);
+    check_ascending(info(), values, {"niveau1", "niveau2", "niveau3"});
 }
 
 std::vector<Hit> Meldingen::evaluate(const Context& context) const {

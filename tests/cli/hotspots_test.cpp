@@ -6,7 +6,7 @@
 
 #include "../engine/signals/town_builder.hpp"
 #include "cli_runner.hpp"
-#include "layers/hotspots_output.hpp"
+#include "app/hotspots/hotspots_output.hpp"
 
 namespace onregel::test {
 namespace {

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.hpp"
-#include "layers/rejects.hpp"
+#include "layers/read/rejects.hpp"
 
 namespace onregel::test {
 namespace {

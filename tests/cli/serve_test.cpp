@@ -338,11 +338,11 @@ TEST_F(CliServe, SigintAndSigtermEndItWithExitCodeZero) {
     }
 }
 
-TEST_F(CliServe, ATakenPortIsAnError) {
+TEST_F(CliServe, ATakenPortIsAnEnvironmentError) {
     Server first(out());
     ASSERT_GT(first.port(), 0) << first.line();
     const auto second = run_cli({"serve", "--out", out().string(), "--port", std::to_string(first.port())});
-    EXPECT_EQ(second.exit_code, 1);
+    EXPECT_EQ(second.exit_code, 3);
     EXPECT_NE(second.err.find("127.0.0.1:" + std::to_string(first.port())), std::string::npos) << second.err;
 }
 

@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "layers/address.hpp"
+#include "engine/match/address.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace onregel;

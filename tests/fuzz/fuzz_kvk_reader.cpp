@@ -2,7 +2,7 @@
 // input; anything else escaping (or a sanitizer report) is a bug.
 #include "engine/errors.hpp"
 #include "fuzz_support.hpp"
-#include "layers/readers.hpp"
+#include "layers/read/readers.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace onregel;

@@ -1,7 +1,7 @@
 // libFuzzer: the meldingen reader on arbitrary bytes, as CSV and as GeoJSON (first byte chooses).
 #include "engine/errors.hpp"
 #include "fuzz_support.hpp"
-#include "layers/readers.hpp"
+#include "layers/read/readers.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace onregel;

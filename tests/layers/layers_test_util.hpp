@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "layers/inputs.hpp"
+#include "layers/read/inputs.hpp"
 
 namespace onregel::test {
 

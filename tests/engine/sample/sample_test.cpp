@@ -17,8 +17,8 @@
 #include "engine/sample/csv.hpp"
 #include "engine/sample/sample.hpp"
 #include "engine/signals/registry.hpp"
-#include "layers/address.hpp"
-#include "layers/sample_writer.hpp"
+#include "engine/match/address.hpp"
+#include "sample/sample_writer.hpp"
 
 namespace onregel::test {
 namespace {

@@ -9,9 +9,9 @@
 #include "engine/config.hpp"
 #include "engine/sample/sample.hpp"
 #include "engine/signals/registry.hpp"
-#include "layers/address_index.hpp"
+#include "layers/read/address_index.hpp"
 #include "layers/layers_test_util.hpp"
-#include "layers/sample_writer.hpp"
+#include "sample/sample_writer.hpp"
 
 namespace onregel::test {
 namespace {

@@ -1,0 +1,172 @@
+#include "app/hotspots/hotspots_output.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "engine/analysis/fdr.hpp"
+#include "engine/analysis/getis_ord.hpp"
+#include "engine/analysis/hotspot_grid.hpp"
+#include "engine/analysis/informatiebeeld.hpp"
+#include "engine/analysis/mann_kendall.hpp"
+#include "engine/errors.hpp"
+#include "engine/signals/meldingen_hotspot.hpp"
+#include "layers/read/readers.hpp"
+
+namespace onregel {
+
+namespace {
+
+std::vector<Point> cell_ring(const HotspotGrid& grid, const HotspotCell& c) {
+    return square_ring(static_cast<double>(c.column) * grid.cell, static_cast<double>(c.row) * grid.cell, grid.cell);
+}
+
+// Mann-Kendall on a cell's yearly series, or none when the data covers too few years for the test.
+std::string trend_of(std::span<const double> series) {
+    if (series.size() < mann_kendall_min_length) return std::string(trend_woord(std::nullopt));
+    return std::string(trend_woord(mann_kendall(series)));
+}
+
+}  // namespace
+
+MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const ExcessOptions& options,
+                                     Profiel profiel) {
+    using T = ColumnType;
+    MeldingenHotspots out{{"hotspots", GeometryType::polygon,
+                           {{"klasse", T::integer}, {"trend", T::text}, {"n_meldingen", T::integer}, {"plekken", T::integer}, {"adressen", T::integer},
+                            {"verwacht", T::real, 2}, {"verhouding", T::real, 2}, {"p", T::p_value}},
+                           {}}};
+    const auto events = hotspot_events(town, policy);
+    if (events.points.empty()) return out;
+    const auto grid = meldingen_excess(town, policy, options);
+    out.cellen = grid.cells.size();
+
+    // Whole years counted back from the peildatum that begin on or after the first melding: a year that
+    // begins earlier lies partly before the data and would look like a rise (as `gebied` counts them).
+    const auto year_back = [&](Date datum) { return static_cast<std::size_t>((town.peildatum - datum) * 4 / 1461); };
+    Date first = town.peildatum;
+    for (auto m : events.meldingen) first = std::min(first, town.meldingen[m].datum);
+    const std::size_t years = year_back(first);
+    std::vector<double> per_year(grid.cells.size() * years, 0);  // oldest year first
+    for (std::size_t e = 0; e < events.points.size(); ++e) {
+        const auto k = year_back(town.meldingen[events.meldingen[e]].datum);
+        if (k >= years) continue;
+        const auto c = static_cast<std::size_t>(grid.find(events.points[e]));
+        ++per_year[c * years + (years - 1 - k)];
+    }
+    for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+        const auto& c = grid.cells[i];
+        const auto count = static_cast<std::int64_t>(c.count);
+        if (profiel == Profiel::loo && count < options.min_observed) {
+            ++out.onderdrukt;
+            continue;
+        }
+        // A cell without verblijfsobjecten has no exposure: no expectation and no ratio (NaN is written as null).
+        const double verhouding = c.objecten > 0 ? c.bronnen / c.verwacht : std::numeric_limits<double>::quiet_NaN();
+        out.table.rows.push_back({cell_ring(grid, c),
+                                  {std::int64_t(c.klasse), trend_of({per_year.data() + i * years, years}), count,
+                                   std::int64_t(c.bronnen), std::int64_t(c.objecten), c.verwacht, verhouding, c.p}});
+    }
+    return out;
+}
+
+namespace {
+
+struct PointLayer {
+    std::vector<Point> points;
+    std::vector<double> values;  // with a value column only
+};
+
+// The points (and values) of a layer, or an input_error naming the row.
+PointLayer read_points(const std::string& source, const std::string& layer_name, const std::string& value_column) {
+    auto dataset = open_vector(source);
+    auto& layer = pick_layer(*dataset, layer_name, source);
+    const Columns columns(layer, source);
+    const int c_value = value_column.empty() ? -1 : columns.required(value_column);
+    const PointReader reader(layer, columns, source, ReadOptions{});
+    PointLayer out;
+    layer.ResetReading();
+    for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) {
+        const auto where = [&] { return source + ", " + row_label(*dataset, *f) + ": "; };
+        try {
+            const auto p = reader.read(*f);
+            if (!p) throw input_error(where() + "no point (geometry, x/y or lon/lat)");
+            out.points.push_back(*p);
+        } catch (const RowError& e) {
+            throw input_error(where() + e.reden + (e.waarde.empty() ? "" : " (" + e.waarde + ")"));
+        }
+        if (c_value >= 0) {
+            const auto text = field_text(*f, c_value);
+            const auto v = parse_number(text);
+            if (!v) throw input_error(where() + value_column + " = '" + text + "' is not a number");
+            out.values.push_back(*v);
+        }
+    }
+    if (out.points.empty()) throw input_error(source + ": no points");
+    return out;
+}
+
+}  // namespace
+
+FeatureTable point_excess_hotspots(const std::string& source, const std::string& layer_name, const std::string& bag,
+                                   const ExcessOptions& options, std::size_t& bag_rejects) {
+    Town town;
+    std::vector<NevenAdres> nevenadressen;
+    Rejects rejects;
+    LayerStats stats;
+    read_bag(bag, ReadOptions{}, town, nevenadressen, rejects, stats);
+    bag_rejects = rejects.rows().size();
+    if (town.verblijfsobjecten.empty()) throw input_error(bag + ": no usable verblijfsobject");
+    const auto events = read_points(source, layer_name, "");
+    std::vector<std::uint32_t> gemeente(town.verblijfsobjecten.size());
+    for (std::size_t i = 0; i < gemeente.size(); ++i) gemeente[i] = gemeentecode(town.verblijfsobjecten[i].id);
+    std::vector<std::uint64_t> place(events.points.size());
+    for (std::size_t i = 0; i < place.size(); ++i) place[i] = i;
+    const auto grid = excess_hotspots(points_of(town.verblijfsobjecten), gemeente, events.points, place, options);
+    using T = ColumnType;
+    FeatureTable table{"hotspots", GeometryType::polygon,
+                       {{"n_punten", T::integer}, {"adressen", T::integer}, {"verwacht", T::real, 2},
+                        {"verhouding", T::real, 2}, {"p", T::p_value}, {"klasse", T::integer}},
+                       {}};
+    for (const auto& c : grid.cells) {
+        const double verhouding = c.objecten > 0 ? c.bronnen / c.verwacht : std::numeric_limits<double>::quiet_NaN();
+        table.rows.push_back({cell_ring(grid, c), {std::int64_t(c.count), std::int64_t(c.objecten), c.verwacht, verhouding, c.p,
+                                                   std::int64_t(c.klasse)}});
+    }
+    return table;
+}
+
+FeatureTable point_hotspots(const std::string& source, const std::string& layer_name, const std::string& value_column,
+                            double cell, double band) {
+    if (cell < 0) throw config_error("--cell must be 0 (the points themselves) or a positive cell size");
+    if (cell == 0 && value_column.empty()) throw config_error("--cell 0 needs --value: Gi* compares the points' values");
+    const auto [points, values] = read_points(source, layer_name, value_column);
+
+    using T = ColumnType;
+    FeatureTable table{"hotspots", cell > 0 ? GeometryType::polygon : GeometryType::point, {}, {}};
+    if (cell == 0) {
+        table.columns = {{"waarde", T::real, 6}, {"z", T::real, 6}, {"p", T::p_value}, {"klasse", T::integer}};
+        const auto gi = getis_ord(points, values, band, true);
+        const auto classes = hotspot_classes(gi.z, gi.p, true);
+        for (std::size_t i = 0; i < points.size(); ++i)
+            table.rows.push_back({{points[i]}, {values[i], gi.z[i], gi.p[i], std::int64_t(classes[i])}});
+        return table;
+    }
+    const auto grid = grid_hotspots(points, points, values, cell, band);
+    std::vector<std::int64_t> count(grid.cells.size(), 0);
+    for (const auto& p : points) ++count[static_cast<std::size_t>(grid.find(p))];
+    table.columns = {{"n_punten", T::integer}};
+    if (!value_column.empty()) table.columns.push_back({"waarde", T::real, 6});
+    table.columns.insert(table.columns.end(), {{"z", T::real, 4}, {"p", T::p_value}, {"klasse", T::integer}});
+    for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+        const auto& c = grid.cells[i];
+        FeatureRow row{cell_ring(grid, c), {count[i]}};
+        if (!value_column.empty()) row.cells.emplace_back(c.count);
+        row.cells.emplace_back(c.z);
+        row.cells.emplace_back(c.p);
+        row.cells.emplace_back(std::int64_t(c.klasse));
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+}  // namespace onregel

@@ -1,0 +1,122 @@
+// CBS wijk- en buurtkaart (--buurten): every verblijfsobject gets the buurt its point lies in,
+// through GEOS prepared polygons behind an STR-tree (the thread-safe _r API, one context).
+#include <geos_c.h>
+
+#include "engine/errors.hpp"
+#include "layers/read/readers.hpp"
+
+namespace onregel {
+
+namespace {
+
+// Owns a GEOS context and the geometries made in it.
+class Geos {
+public:
+    Geos() : context_(GEOS_init_r()) {}
+    ~Geos() {
+        for (auto* p : prepared_) GEOSPreparedGeom_destroy_r(context_, p);
+        for (auto* g : geometries_) GEOSGeom_destroy_r(context_, g);
+        if (tree_) GEOSSTRtree_destroy_r(context_, tree_);
+        GEOS_finish_r(context_);
+    }
+    Geos(const Geos&) = delete;
+    Geos& operator=(const Geos&) = delete;
+
+    // Adds a polygon given as WKB; false when GEOS cannot read it.
+    bool add(const std::vector<unsigned char>& wkb) {
+        GEOSWKBReader* reader = GEOSWKBReader_create_r(context_);
+        GEOSGeometry* g = GEOSWKBReader_read_r(context_, reader, wkb.data(), wkb.size());
+        GEOSWKBReader_destroy_r(context_, reader);
+        if (!g) return false;
+        geometries_.push_back(g);
+        prepared_.push_back(GEOSPrepare_r(context_, g));
+        return true;
+    }
+
+    // The index of the first polygon (in input order) that contains or touches p, if any.
+    std::optional<std::size_t> find(Point p) {
+        if (!tree_) build();
+        GEOSGeometry* point = GEOSGeom_createPointFromXY_r(context_, p.x, p.y);
+        Query query{this, point, {}};
+        GEOSSTRtree_query_r(context_, tree_, point, &Geos::visit, &query);
+        GEOSGeom_destroy_r(context_, point);
+        return query.best;
+    }
+
+private:
+    struct Query {
+        Geos* self;
+        const GEOSGeometry* point;
+        std::optional<std::size_t> best;
+    };
+    static void visit(void* item, void* data) {
+        auto* q = static_cast<Query*>(data);
+        const auto i = static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(item));
+        if (q->best && *q->best <= i) return;  // the lowest index wins: the same answer in any tree order
+        if (GEOSPreparedIntersects_r(q->self->context_, q->self->prepared_[i], q->point) == 1) q->best = i;
+    }
+    void build() {
+        tree_ = GEOSSTRtree_create_r(context_, 10);
+        for (std::size_t i = 0; i < geometries_.size(); ++i)
+            GEOSSTRtree_insert_r(context_, tree_, geometries_[i], reinterpret_cast<void*>(static_cast<std::uintptr_t>(i)));
+    }
+
+    GEOSContextHandle_t context_;
+    std::vector<GEOSGeometry*> geometries_;
+    std::vector<const GEOSPreparedGeometry*> prepared_;
+    GEOSSTRtree* tree_ = nullptr;
+};
+
+}  // namespace
+
+void read_buurten(const std::string& source, const std::vector<Verblijfsobject>& vbos, const ReadOptions& options,
+                  std::vector<std::string>& buurt, std::map<std::string, std::string>& buurtnamen, Rejects& rejects,
+                  LayerStats& stats) {
+    auto dataset = open_vector(source);
+    auto& layer = pick_layer(*dataset, "buurten", source);
+    const Columns columns(layer, source);
+    const int c_code = columns.required("buurtcode");
+    const int c_naam = columns.required("buurtnaam");
+    const int c_gemeente = columns.required("gemeentecode");
+    const ToRd to_rd(layer.GetSpatialRef(), options.input_srs, source);
+    stats.crs = to_rd.description();
+    OGRSpatialReference rd;
+    rd.importFromEPSG(28992);
+    rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+    Geos geos;
+    std::vector<std::string> codes;
+    std::vector<unsigned char> wkb;
+    read_ogr_rows(*dataset, layer, "buurten", source, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
+        const auto code = row_id = field_text(f, c_code);
+        if (code.empty()) throw RowError{"buurtcode ontbreekt", ""};
+        if (buurtnamen.count(code)) throw RowError{"dubbele buurtcode", code};
+        // CBS writes GM0221; --gemeente takes 0221.
+        const auto gemeente = field_text(f, c_gemeente);
+        if (!options.gemeente.empty() && gemeente != options.gemeente && gemeente != "GM" + options.gemeente)
+            throw RowSkipped{buiten_selectie};
+        OGRGeometry* g = f.GetGeometryRef();
+        if (!g || g->IsEmpty()) throw RowError{"geen geometrie", ""};
+        const auto type = wkbFlatten(g->getGeometryType());
+        if (type != wkbPolygon && type != wkbMultiPolygon) throw RowError{"geometrie is geen vlak", g->getGeometryName()};
+        if (!to_rd.identity() && g->transformTo(&rd) != OGRERR_NONE) throw RowError{"coordinaat niet om te rekenen naar RD", code};
+        wkb.resize(static_cast<std::size_t>(g->WkbSize()));
+        g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+        if (!geos.add(wkb)) throw RowError{"geometrie onbruikbaar", code};
+        codes.push_back(code);
+        buurtnamen.emplace(code, field_text(f, c_naam));
+        ++stats.used;
+    });
+
+    buurt.assign(vbos.size(), std::string());
+    std::size_t outside = 0;
+    for (std::size_t i = 0; i < vbos.size(); ++i) {
+        if (const auto b = geos.find(vbos[i].punt)) buurt[i] = codes[*b];
+        else ++outside;
+    }
+    if (outside)
+        stats.waarschuwingen.push_back(std::to_string(outside) + " verblijfsobject(en) liggen in geen enkele buurt van " + source +
+                                       " (andere gemeente of ander jaar van de buurtkaart?)");
+}
+
+}  // namespace onregel

@@ -1,0 +1,190 @@
+// KvK Vestigingsprofiel JSON as the API returns it (/api/v1/vestigingsprofielen/{nummer}): a JSON
+// array of responses, or one response per line. The bezoekadres counts; its geoData gives the BAG
+// id and coordinates when KvK has them. Read through GDAL's virtual file system, so /vsizip/ works.
+#include <cpl_vsi.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/errors.hpp"
+#include "layers/read/kvk.hpp"
+
+namespace onregel {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string read_all(const std::string& source, std::size_t limit) {
+    VSILFILE* file = VSIFOpenL(source.c_str(), "rb");
+    if (!file) throw input_error(source + ": cannot open");
+    std::string text;
+    char buffer[1 << 16];
+    for (std::size_t n; text.size() < limit && (n = VSIFReadL(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
+    VSIFCloseL(file);
+    return text;
+}
+
+// A JSON value as text: the API writes some numbers as strings and some as numbers.
+std::string text(const json& object, const char* key) {
+    if (!object.is_object()) return {};
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return {};
+    if (it->is_string()) {
+        std::string s = it->get<std::string>();
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+        return s;
+    }
+    if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+    if (it->is_number()) return it->dump();
+    if (it->is_boolean()) return it->get<bool>() ? "Ja" : "Nee";
+    return {};
+}
+
+const json& member(const json& object, const char* key) {
+    static const json none;
+    if (!object.is_object()) return none;
+    const auto it = object.find(key);
+    return it == object.end() ? none : *it;
+}
+
+struct Context {
+    const std::string& source;
+    const AddressIndex& index;
+    const ReadOptions& options;
+    Town& town;
+    LayerStats& stats;
+    ToRd from_wgs84;
+    Vestigingsnummers seen;
+    SbiVersionCount sbi;
+    MangledIds mangled;
+};
+
+std::optional<Point> geo_point(const json& geo, const Context& c) {
+    const auto x = parse_number(text(geo, "rijksdriehoekX")), y = parse_number(text(geo, "rijksdriehoekY"));
+    std::optional<Point> p;
+    if (x && y && (*x != 0 || *y != 0)) p = Point{*x, *y};
+    const auto lon = parse_number(text(geo, "gpsLongitude")), lat = parse_number(text(geo, "gpsLatitude"));
+    if (!p && lon && lat) {
+        Point q{*lon, *lat};
+        if (!c.from_wgs84.apply(q.x, q.y)) throw RowError{"coordinaat niet om te rekenen naar RD", text(geo, "gpsLongitude") + " " + text(geo, "gpsLatitude")};
+        p = q;
+    }
+    if (p && !inside_netherlands(*p)) throw RowError{"coordinaat buiten Nederland", text(geo, "rijksdriehoekX") + " " + text(geo, "rijksdriehoekY")};
+    return p;
+}
+
+void read_one(const json& r, std::string& row_id, Context& c) {
+    if (!r.is_object()) throw RowError{"geen JSON-object", r.dump().substr(0, 80)};
+    Vestiging v;
+    v.vestigingsnummer = row_id = text(r, "vestigingsnummer");
+    check_vestigingsnummer(v.vestigingsnummer, c.seen);
+    v.kvk_nummer = text(r, "kvkNummer");
+    v.handelsnaam = text(r, "eersteHandelsnaam");
+    v.rechtsvorm = text(r, "rechtsvorm");
+    if (v.rechtsvorm.empty()) v.rechtsvorm = text(member(member(r, "_embedded"), "eigenaar"), "rechtsvorm");
+    v.hoofdvestiging = yes(text(r, "indHoofdvestiging"));
+    const auto& registratie = member(r, "materieleRegistratie");
+    const auto aanvang = text(registratie, "datumAanvang"), einde = text(registratie, "datumEinde");
+    v.aanvang = checked_date(aanvang, "datumAanvang");
+    v.einde = checked_date(einde, "datumEinde");
+    if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{"datumEinde voor datumAanvang", einde};
+    for (const auto& a : member(r, "sbiActiviteiten")) {
+        auto code = checked_sbi(text(a, "sbiCode"));
+        if (yes(text(a, "indHoofdactiviteit")) && v.sbi_hoofd.empty()) v.sbi_hoofd = std::move(code);
+        else v.sbi_neven.push_back(std::move(code));
+    }
+    if (v.sbi_hoofd.empty()) throw RowError{"geen SBI-hoofdactiviteit", ""};
+    if (const auto personen = text(r, "totaalWerkzamePersonen"); !personen.empty()) {
+        const auto n = parse_number(personen);
+        if (!n || *n < 0 || *n > 1e6) throw RowError{"totaalWerkzamePersonen is geen aantal", personen};
+        v.werkzame_personen = static_cast<std::int32_t>(*n);
+    }
+    const json* bezoek = nullptr;
+    std::string types;
+    for (const auto& a : member(r, "adressen")) {
+        types += (types.empty() ? "" : ",") + text(a, "type");
+        if (text(a, "type") == "bezoekadres" && !bezoek) bezoek = &a;
+    }
+    if (!bezoek) throw RowError{"geen bezoekadres", types};
+    const auto& geo = member(*bezoek, "geoData");
+    Wanted wanted{text(geo, "addresseerbaarObjectId"),
+                  parse_address(text(*bezoek, "postcode"), text(*bezoek, "huisnummer"), text(*bezoek, "huisletter"),
+                                text(*bezoek, "huisnummerToevoeging")),
+                  std::nullopt};
+    c.mangled.check(wanted.bag_id);
+    if (wanted.adres)
+        v.adres = {text(*bezoek, "straatnaam"), wanted.adres->nummer.nummer, wanted.adres->nummer.huisletter,
+                   wanted.adres->nummer.toevoeging, wanted.adres->postcode, text(*bezoek, "plaats")};
+    const auto match = locate_vestiging(wanted, [&] { return geo_point(geo, c); }, c.index, c.options);
+    c.sbi.see(v.sbi_hoofd);
+    for (const auto& code : v.sbi_neven) c.sbi.see(code);
+    place_vestiging(v, wanted, match, c.index, c.options, c.town, c.stats);
+}
+
+}  // namespace
+
+bool is_kvk_json(const std::string& source) {
+    register_gdal_once();
+    VSIStatBufL stat{};
+    if (VSIStatL(source.c_str(), &stat) != 0 || VSI_ISDIR(stat.st_mode)) return false;
+    const auto head = read_all(source, 1 << 16);
+    const auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first == std::string::npos || (head[first] != '[' && head[first] != '{')) return false;
+    // GeoJSON goes to GDAL; a Vestigingsprofiel has a vestigingsnummer.
+    return head.find("\"vestigingsnummer\"") != std::string::npos && head.find("\"FeatureCollection\"") == std::string::npos;
+}
+
+void read_kvk_json(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
+                   Rejects& rejects, LayerStats& stats) {
+    auto content = read_all(source, std::string::npos);
+    if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);
+    stats.bron = source;
+    stats.driver = "JSON (KvK Vestigingsprofiel)";
+    stats.crs = "geoData: rijksdriehoekX/Y (EPSG:28992), gpsLatitude/Longitude (EPSG:4326)";
+    Context c{source, index, options, town, stats, ToRd(nullptr, "EPSG:4326", source), {}, {}, {}};
+    const auto first_vestiging = town.vestigingen.size();
+    auto one = [&](const json& r, const std::string& label) {
+        ++stats.rows;
+        std::string row_id;
+        try {
+            read_one(r, row_id, c);
+        } catch (RowError& e) {
+            rejects.add({"kvk", source, label, row_id, std::move(e.reden), std::move(e.waarde)});
+        } catch (const RowSkipped& s) {
+            ++stats.overgeslagen[s.reden];
+        }
+    };
+    const auto first = content.find_first_not_of(" \t\r\n");
+    // An array, or one (pretty-printed) response: parsed whole. Otherwise one response per line.
+    json all = json::parse(content, nullptr, false);
+    if (first != std::string::npos && content[first] == '[' && all.is_discarded())
+        throw input_error(source + ": not valid JSON (a '[' at the start promises one array)");
+    if (all.is_array()) {
+        for (std::size_t i = 0; i < all.size(); ++i) one(all[i], "object " + std::to_string(i + 1));
+    } else if (all.is_object()) {
+        one(all, "object 1");
+    } else {
+        std::size_t line = 0;
+        for (std::size_t start = 0; start < content.size();) {
+            auto end = content.find('\n', start);
+            if (end == std::string::npos) end = content.size();
+            ++line;
+            const std::string_view text(content.data() + start, end - start);
+            start = end + 1;
+            if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+            json r;
+            try {
+                r = json::parse(text);
+            } catch (const json::parse_error&) {
+                ++stats.rows;
+                rejects.add({"kvk", source, "regel " + std::to_string(line), "", "geen geldige JSON", std::string(text.substr(0, 80))});
+                continue;
+            }
+            one(r, "regel " + std::to_string(line));
+        }
+    }
+    assign_sbi_versie(c.sbi, town, first_vestiging, stats);
+    c.mangled.report(stats, "addresseerbaarObjectId");
+}
+
+}  // namespace onregel

@@ -1,0 +1,121 @@
+// Meldingen from CSV or GeoJSON, including Amsterdam's Signalen export (created_at, category as an
+// object with main/sub, source, a WGS84 point and an address object). Only id, date, category, source
+// and location are read: `omschrijving`, `melder` (and Signalen's `text`, `reporter`) are never
+// fetched from the row, so free text about people does not enter the model.
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "engine/errors.hpp"
+#include "layers/read/readers.hpp"
+
+namespace onregel {
+
+namespace {
+
+using json = nlohmann::json;
+
+// A nested object as GDAL hands it over (JSON text), or nothing when the field is plain text.
+json nested(const std::string& text) {
+    if (text.empty() || text.front() != '{') return json();
+    return json::parse(text, nullptr, false);
+}
+
+std::string json_text(const json& object, std::initializer_list<const char*> keys) {
+    for (const char* key : keys) {
+        const auto it = object.find(key);
+        if (it == object.end() || it->is_null()) continue;
+        if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
+        if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+    }
+    return {};
+}
+
+}  // namespace
+
+void read_meldingen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
+                    Rejects& rejects, LayerStats& stats) {
+    auto dataset = open_vector(source);
+    auto& layer = pick_layer(*dataset, "meldingen", source);
+    const Columns columns(layer, source);
+    const int c_id = columns.required("id");
+    const int c_datum = columns.first_of({"datum", "created_at"});
+    if (c_datum < 0) columns.required("datum");
+    const int c_categorie = columns.first_of({"categorie", "category", "main_category"});
+    const int c_bron = columns.first_of({"bron", "source"});
+    const int c_adres = columns.first_of({"address", "adres"});  // Signalen: an object
+    const AddressColumns address{columns.optional("postcode"), columns.optional("huisnummer"),
+                                 columns.optional("huisletter"), columns.first_of({"toevoeging", "huisnummer_toevoeging"})};
+    PointReaders points(layer, columns, source, options);
+    stats.crs = points.local().crs();
+
+    // A row read and matched on any thread; the id seen before and the counts are left to `finish`,
+    // which takes the rows in order.
+    struct Prepared {
+        Melding m;
+        std::optional<RowError> error;      // after the id
+        std::optional<RowSkipped> skipped;  // outside the selection
+        Wanted wanted;
+        std::optional<Match> match;
+    };
+    const auto prepare = [&](auto& f) {
+        Prepared p;
+        Melding& m = p.m;
+        try {
+            m.id = field_text(f, c_id);
+            if (m.id.empty()) return p;
+            const auto date = past_date(f, c_datum, "datum");
+            if (!date) throw RowError{"datum ontbreekt", ""};
+            m.datum = *date;
+            m.categorie = field_text(f, c_categorie);
+            if (const auto category = nested(m.categorie); category.is_object()) m.categorie = json_text(category, {"main", "sub", "name"});
+            if (m.categorie.empty()) m.categorie = "onbekend";
+            m.bron = field_text(f, c_bron);
+
+            Wanted& wanted = p.wanted;
+            wanted.adres = read_address(f, address);
+            if (!wanted.adres)
+                if (const auto a = nested(field_text(f, c_adres)); a.is_object())
+                    wanted.adres = parse_address(json_text(a, {"postcode"}), json_text(a, {"huisnummer"}), json_text(a, {"huisletter"}),
+                                                 json_text(a, {"huisnummer_toevoeging", "toevoeging"}));
+            wanted.punt = points.local().read(f);
+            if (!wanted.punt && !wanted.adres) throw RowError{"geen locatie", ""};
+            if (options.bbox && wanted.punt && !options.bbox->contains(*wanted.punt)) throw RowSkipped{buiten_selectie};
+            p.match = locate(index, wanted, options.match_radius);
+        } catch (RowError& e) {
+            p.error = std::move(e);
+        } catch (const RowSkipped& s) {
+            p.skipped = s;
+        }
+        return p;
+    };
+
+    std::unordered_set<std::string> seen;
+    const auto finish = [&](Prepared& p, std::string& row_id) {
+        Melding& m = p.m;
+        row_id = m.id;
+        if (p.error && m.id.empty()) throw std::move(*p.error);  // the id itself could not be read
+        if (m.id.empty()) throw RowError{"id ontbreekt", ""};
+        if (!seen.insert(m.id).second) throw RowError{"dubbel id", m.id};
+        if (p.error) throw std::move(*p.error);
+        if (p.skipped) throw *p.skipped;
+        // An address names the door; a point is tied to the nearest object within the radius, and
+        // kept as a location when there is none.
+        if (p.match) {
+            m.vbo = static_cast<std::int32_t>(p.match->vbo);
+            m.match = p.match->method();
+            m.punt = p.wanted.punt.value_or(index.point_of(p.match->vbo));
+        } else if (p.wanted.punt) {
+            m.punt = *p.wanted.punt;
+            m.match = MatchMethod::coordinaat;
+        } else {
+            throw_unmatched(index, p.wanted, options);
+        }
+        stats.saw_date(m.datum);
+        stats.saw_match(p.match ? match_route_name(p.match->route) : "alleen_locatie");
+        ++stats.used;
+        town.meldingen.push_back(std::move(m));
+    };
+    read_rows_parallel(*dataset, layer, "meldingen", source, options, rejects, stats, prepare, finish);
+}
+
+}  // namespace onregel

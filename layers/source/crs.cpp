@@ -1,0 +1,68 @@
+#include "layers/source/crs.hpp"
+
+#include <cmath>
+#include <proj.h>
+#include <stdexcept>
+#include <tbb/enumerable_thread_specific.h>
+
+#include "engine/errors.hpp"
+
+namespace onregel {
+
+namespace {
+
+// One PROJ context and transformation, for one thread.
+class Projection {
+public:
+    Projection() : context_(proj_context_create()) {
+        PJ* raw = proj_create_crs_to_crs(context_, "EPSG:28992", "EPSG:4326", nullptr);
+        // EPSG:4326 is latitude-first by definition; GeoJSON wants longitude first.
+        transform_ = raw ? proj_normalize_for_visualization(context_, raw) : nullptr;
+        proj_destroy(raw);
+        if (!transform_) {
+            proj_context_destroy(context_);
+            throw crs_error("PROJ cannot set up EPSG:28992 -> EPSG:4326 (is proj-data installed?)");
+        }
+    }
+    ~Projection() {
+        proj_destroy(transform_);
+        proj_context_destroy(context_);
+    }
+    Projection(const Projection&) = delete;
+    Projection& operator=(const Projection&) = delete;
+    PJ* get() const { return transform_; }
+
+private:
+    PJ_CONTEXT* context_;
+    PJ* transform_ = nullptr;
+};
+
+}  // namespace
+
+struct RdToWgs84::Impl {
+    tbb::enumerable_thread_specific<Projection> per_thread;
+};
+
+RdToWgs84::RdToWgs84() : impl_(std::make_unique<Impl>()) {
+    impl_->per_thread.local();  // fail here, not at the first point, when PROJ is not usable
+}
+
+RdToWgs84::~RdToWgs84() = default;
+
+LonLat RdToWgs84::operator()(Point p) const {
+    LonLat out;
+    transform({&p, 1}, {&out, 1});
+    return out;
+}
+
+void RdToWgs84::transform(std::span<const Point> in, std::span<LonLat> out) const {
+    if (in.size() != out.size()) throw std::logic_error("RdToWgs84::transform: input and output differ in size");
+    if (in.empty()) return;
+    for (std::size_t i = 0; i < in.size(); ++i) out[i] = {in[i].x, in[i].y};
+    proj_trans_generic(impl_->per_thread.local().get(), PJ_FWD, &out[0].lon, sizeof(LonLat), out.size(), &out[0].lat,
+                       sizeof(LonLat), out.size(), nullptr, 0, 0, nullptr, 0, 0);
+    for (const auto& p : out)
+        if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) throw crs_error("cannot transform RD point to WGS84");
+}
+
+}  // namespace onregel
