@@ -67,6 +67,9 @@ void add_serve_command(CLI::App& app) {
     cmd->callback([args] {
         const auto root = args->out / "viewer";
         std::error_code ec;
+        // onregel writes viewer/ as a directory; a link there could show any directory's files.
+        if (std::filesystem::is_symlink(root, ec))
+            throw input_error(root.string() + " is een symbolische koppeling: serve toont alleen de map viewer/ die `onregel run` schrijft");
         if (!std::filesystem::is_regular_file(root / "index.html", ec))
             throw input_error((root / "index.html").string() + " not found: serve shows the viewer that `onregel run --out " +
                               args->out.string() + "` writes");

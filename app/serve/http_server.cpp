@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <deque>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <optional>
@@ -24,7 +25,7 @@ using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 constexpr std::size_t max_head = 8192;        // request line and header fields together
-constexpr std::size_t max_connections = 16;   // beyond this, new ones wait in the listen backlog
+constexpr std::size_t max_connections = 256;  // beyond this, the connection held longest is closed
 constexpr std::size_t max_drain = 64 * 1024;  // request bytes read and dropped after the response
 constexpr auto head_timeout = 5s;             // from accept to the end of the request head
 constexpr auto write_timeout = 10s;           // without progress while sending the response
@@ -132,10 +133,10 @@ std::optional<std::string> target_path(std::string_view target) {
 }
 
 // Opens the regular file `path` ("/a/b") below root, one name at a time and following no symbolic
-// link. Empty names and names starting with '.' (., .., hidden files) are refused, so nothing
-// outside root can be reached. An invalid Fd when there is no such file.
+// link, root itself included. Empty names and names starting with '.' (., .., hidden files) are
+// refused, so nothing outside root can be reached. An invalid Fd when there is no such file.
 Fd open_below(const std::filesystem::path& root, std::string_view path) {
-    Fd dir(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    Fd dir(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     path.remove_prefix(1);
     while (dir) {
         const auto slash = path.find('/');
@@ -291,7 +292,7 @@ ViewerServer::ViewerServer(std::filesystem::path root, std::uint16_t port) : roo
     address.sin_port = htons(port);
     // Loopback only: the data is confidential, no other machine may reach it.
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(fd.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 || ::listen(fd.get(), 64) != 0)
+    if (::bind(fd.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 || ::listen(fd.get(), SOMAXCONN) != 0)
         throw std::system_error(errno, std::generic_category(), "cannot listen on 127.0.0.1:" + std::to_string(port));
     socklen_t size = sizeof address;
     if (::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&address), &size) != 0)
@@ -303,12 +304,12 @@ ViewerServer::ViewerServer(std::filesystem::path root, std::uint16_t port) : roo
 ViewerServer::~ViewerServer() { ::close(listen_fd_); }
 
 void ViewerServer::run(int stop_fd) {
-    std::vector<Connection> connections;
+    std::deque<Connection> connections;  // in the order accepted
     std::vector<pollfd> polled;
     for (;;) {
         const auto now = Clock::now();
         int timeout = -1;  // milliseconds until the first deadline
-        polled.assign({{stop_fd, POLLIN, 0}, {listen_fd_, static_cast<short>(connections.size() < max_connections ? POLLIN : 0), 0}});
+        polled.assign({{stop_fd, POLLIN, 0}, {listen_fd_, POLLIN, 0}});
         for (const auto& c : connections) {
             polled.push_back({c.fd.get(), static_cast<short>(c.state == Connection::State::writing ? POLLOUT : POLLIN), 0});
             const auto left = static_cast<int>(std::max<std::int64_t>(0, std::chrono::ceil<std::chrono::milliseconds>(c.deadline - now).count()));
@@ -329,9 +330,13 @@ void ViewerServer::run(int stop_fd) {
         }
         connections.erase(connections.begin() + static_cast<std::ptrdiff_t>(kept), connections.end());
 
-        while ((polled[1].revents & POLLIN) && connections.size() < max_connections) {
+        // New connections are always taken; at the limit the one held longest makes room. Silent
+        // clients then delay a request by one round through poll(), not until their head timeout,
+        // while a real client on loopback is done within milliseconds and never the oldest.
+        for (std::size_t accepted = 0; (polled[1].revents & POLLIN) && accepted < max_connections; ++accepted) {
             Fd client(::accept4(listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
             if (!client) break;  // none left, or the client gave up already
+            if (connections.size() == max_connections) connections.pop_front();
             connections.push_back({std::move(client), Connection::State::reading, {}, 0, after + head_timeout});
         }
     }

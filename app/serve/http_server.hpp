@@ -1,7 +1,8 @@
 #pragma once
 // The viewer over HTTP on 127.0.0.1 only: GET and HEAD of the .html, .js, .css and .png files below
 // one directory, every response with a strict Content-Security-Policy. Plain POSIX sockets, one
-// thread multiplexing a few connections with poll(), so a silent client cannot hold up the others.
+// thread multiplexing up to 256 connections with poll(), each with deadlines; at the limit the
+// connection held longest is closed, so neither a silent client nor hundreds of them hold up others.
 #include <cstdint>
 #include <filesystem>
 

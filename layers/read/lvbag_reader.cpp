@@ -11,6 +11,7 @@
 
 #include "engine/errors.hpp"
 #include "layers/read/readers.hpp"
+#include "layers/read/zip_directory.hpp"
 
 namespace onregel {
 
@@ -51,15 +52,43 @@ std::string base_name(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// macOS zips carry resource forks (__MACOSX/._name.xml) that look like the real files.
+bool is_resource_fork(const std::string& name) {
+    return name.find("__MACOSX") != std::string::npos || base_name(name).rfind("._", 0) == 0;
+}
+
 std::vector<std::string> list_recursive(const std::string& dir) {
     std::vector<std::string> names;
     char** entries = VSIReadDirRecursive(dir.c_str());
-    for (char** e = entries; e && *e; ++e) {
-        const std::string name = *e;
-        // macOS zips carry resource forks (__MACOSX/._name.xml) that look like the real files.
-        if (name.find("__MACOSX") == std::string::npos && base_name(name).rfind("._", 0) != 0) names.push_back(name);
-    }
+    for (char** e = entries; e && *e; ++e)
+        if (!is_resource_fork(*e)) names.push_back(*e);
     CSLDestroy(entries);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// A small zip can promise gigabytes or a million entries. Kadaster's deliveries stay far below these,
+// checked on the central directories before anything is unpacked (GDAL reads no further than the
+// sizes declared there). VSIReadDirRecursive is quadratic in the entries of a zip, so zips are
+// listed from their central directory.
+constexpr std::uint64_t max_entries = 50'000;  // over the whole extract; a national one has a few thousand
+constexpr std::uint64_t max_ratio = 300;       // LV BAG XML packs 10 to 70 times; deflate allows about 1,000
+constexpr std::uint64_t ratio_free_size = 1 << 20;
+constexpr std::uint64_t max_leveringsdocument = 1 << 20;  // a few KiB, parsed whole in memory
+
+// The files in the zip at `zip` (a file or VSI path), without resource forks; takes its entries
+// from `entries_left`.
+std::vector<std::string> list_zip(const std::string& zip, std::uint64_t& entries_left) {
+    std::vector<std::string> names;
+    const auto entries = zip_entries(zip, entries_left);
+    entries_left -= entries.size();
+    for (const auto& entry : entries) {
+        if (entry.size > ratio_free_size && entry.size / max_ratio > entry.compressed)
+            throw input_error(zip + "/" + entry.name + ": pakt uit tot " + std::to_string(entry.size) + " bytes uit " +
+                              std::to_string(entry.compressed) + " (meer dan " + std::to_string(max_ratio) +
+                              " keer zo groot); zo'n bestand hoort niet in een LV BAG-levering");
+        if (!entry.name.ends_with('/') && !is_resource_fork(entry.name)) names.push_back(entry.name);
+    }
     std::sort(names.begin(), names.end());
     return names;
 }
@@ -73,11 +102,19 @@ struct Extract {
 Extract find_files(const std::string& source) {
     VSIStatBufL stat{};
     std::string root;
-    if (VSIStatL(source.c_str(), &stat) == 0 && VSI_ISDIR(stat.st_mode)) root = source;
-    else if (ends_with(source, ".zip")) root = "/vsizip/" + source;
-    else return {};
+    std::uint64_t entries_left = max_entries;
+    std::vector<std::string> names;
+    if (VSIStatL(source.c_str(), &stat) == 0 && VSI_ISDIR(stat.st_mode)) {
+        root = source;
+        names = list_recursive(root);
+    } else if (ends_with(source, ".zip")) {
+        root = "/vsizip/" + source;
+        names = list_zip(source, entries_left);
+    } else {
+        return {};
+    }
     Extract extract;
-    for (const auto& name : list_recursive(root)) {
+    for (const auto& name : names) {
         const auto file = base_name(name);
         const auto path = root + "/" + name;
         if (ends_with(file, ".xml") && file.rfind("Leveringsdocument", 0) == 0) extract.leveringsdocument = path;
@@ -87,7 +124,7 @@ Extract find_files(const std::string& source) {
             extract.files.push_back({path, *type});
         } else if (ends_with(file, ".zip")) {
             const auto inner = "/vsizip/" + path;
-            for (const auto& xml : list_recursive(inner))
+            for (const auto& xml : list_zip(path, entries_left))
                 if (ends_with(xml, ".xml")) extract.files.push_back({inner + "/" + xml, *type});
         }
     }
@@ -118,6 +155,9 @@ void collect(const CPLXMLNode* node, Levering& out) {
 Levering read_levering(const std::string& path) {
     Levering levering;
     if (path.empty()) return levering;
+    if (VSIStatBufL stat{}; VSIStatL(path.c_str(), &stat) == 0 && static_cast<std::uint64_t>(stat.st_size) > max_leveringsdocument)
+        throw input_error(path + ": Leveringsdocument van " + std::to_string(stat.st_size) + " bytes, meer dan de " +
+                          std::to_string(max_leveringsdocument) + " die onregel leest (een echt Leveringsdocument is enkele KiB)");
     CPLXMLNode* root = CPLParseXMLFile(path.c_str());
     if (!root) return levering;
     CPLStripXMLNamespace(root, nullptr, TRUE);

@@ -15,6 +15,12 @@ namespace onregel {
 
 namespace {
 
+// Leaflet's dist files: in the source tree under node_modules (npm ci), installed beside the page.
+fs::path leaflet_dir(const fs::path& viewer) {
+    std::error_code ec;
+    return fs::is_regular_file(viewer / "leaflet/leaflet.js", ec) ? viewer / "leaflet" : viewer / "node_modules/leaflet/dist";
+}
+
 fs::path find_viewer_dir() {
     std::vector<fs::path> candidates;
     if (const char* env = std::getenv("ONREGEL_VIEWER_DIR"); env && *env) {
@@ -29,13 +35,15 @@ fs::path find_viewer_dir() {
     }
     for (const auto& dir : candidates) {
         std::error_code ec;
-        if (fs::is_regular_file(dir / "index.html", ec) && fs::is_regular_file(dir / "node_modules/leaflet/dist/leaflet.js", ec))
+        if (fs::is_regular_file(dir / "index.html", ec) && fs::is_regular_file(leaflet_dir(dir) / "leaflet.js", ec))
             return fs::weakly_canonical(dir);
     }
     std::string tried;
     for (const auto& dir : candidates) tried += (tried.empty() ? "" : ", ") + dir.lexically_normal().string();
-    throw environment_error("viewer with Leaflet not found (looked in " + (tried.empty() ? "nothing" : tried) +
-                            "); run `npm ci --prefix viewer` in the onregel source tree, or set ONREGEL_VIEWER_DIR");
+    throw environment_error("de kaart (viewer met Leaflet) is niet gevonden (gezocht in " + (tried.empty() ? "niets" : tried) +
+                            "). Een geïnstalleerde onregel hoort share/onregel/viewer/ naast bin/ te hebben: installeer "
+                            "opnieuw (het .deb-pakket of `cmake --install`). In de broncode: voer `npm ci --prefix viewer` "
+                            "uit. Of wijs de map aan met ONREGEL_VIEWER_DIR.");
 }
 
 const fs::path& viewer_dir() {
@@ -70,7 +78,7 @@ void export_viewer(const fs::path& out_dir, const std::vector<std::pair<std::str
     for (const auto& dir : {target, target / "leaflet", target / "leaflet/images"}) make_private_dir(dir);
 
     for (const char* name : {"index.html", "app.js", "style.css"}) copy_private(source / name, target / name);
-    const auto leaflet = source / "node_modules/leaflet/dist";
+    const auto leaflet = leaflet_dir(source);
     for (const char* name : {"leaflet.js", "leaflet.css"}) copy_private(leaflet / name, target / "leaflet" / name);
     for (const auto& entry : fs::directory_iterator(leaflet / "images"))
         if (entry.is_regular_file()) copy_private(entry.path(), target / "leaflet/images" / entry.path().filename());

@@ -9,7 +9,7 @@
 namespace onregel {
 
 // Copies the viewer (index.html, app.js, style.css and Leaflet's dist files from
-// viewer/node_modules/leaflet/dist) into out_dir/viewer/ and writes out_dir/viewer/data.js as
+// viewer/node_modules/leaflet/dist, or viewer/leaflet where installed) into out_dir/viewer/ and writes out_dir/viewer/data.js as
 // `window.ONREGEL_DATA = {"locaties": <GeoJSON>, "panden": <GeoJSON>, ...};` from the given
 // (name, GeoJSON text) pairs, in the given order. Files 0600, directories 0700.
 // The viewer source is $ONREGEL_VIEWER_DIR, else ../../viewer or ../share/onregel/viewer from the

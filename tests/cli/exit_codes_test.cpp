@@ -43,7 +43,7 @@ TEST(ExitCodes, MissingViewerAssetsAreTheEnvironment) {
     const auto dir = scratch("exit_codes_viewer");
     const auto result = run_cli(tiny_run((dir / "out").string()), "ONREGEL_VIEWER_DIR=" + (dir / "geen_viewer").string());
     EXPECT_EQ(result.exit_code, 3) << result.err;
-    EXPECT_NE(result.err.find("viewer with Leaflet not found"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("de kaart (viewer met Leaflet) is niet gevonden"), std::string::npos) << result.err;
     EXPECT_FALSE(fs::exists(dir / "out"));
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <csignal>
 #include <cstring>
+#include <iostream>
 #include <gtest/gtest.h>
 #include <map>
 #include <netinet/in.h>
@@ -296,6 +297,38 @@ TEST_F(CliServe, ASilentClientHoldsUpNobodyAndIsDisconnected) {
     ::close(silent);
 }
 
+// Many clients that connect and send nothing or half a request (more than the server holds at a time, from this process
+// only and closed at the end of the test) must not keep a normal request waiting: the server drops
+// the connections it has held longest instead of leaving new ones in the listen backlog.
+TEST_F(CliServe, HundredsOfIdleConnectionsHoldUpNobody) {
+    Server server(out());
+    ASSERT_GT(server.port(), 0) << server.line();
+    constexpr int idle_count = 300;
+    std::vector<int> idle;
+    for (int i = 0; i < idle_count; ++i) {
+        // Non-blocking: a server that stops accepting must not stall the test in connect().
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
+        idle.push_back(fd);
+    }
+    // Half of them slow rather than silent: a request head begun and never finished.
+    const std::string begun = "GET /data.js HTTP/1.1\r\nHost: " + host(server.port());
+    for (std::size_t i = 0; i < idle.size(); i += 2) ::send(idle[i], begun.data(), begun.size(), MSG_NOSIGNAL);
+    std::this_thread::sleep_for(200ms);  // the server has seen them all
+    const auto start = Clock::now();
+    const auto reply = get(server.port(), "/data.js");
+    const std::chrono::duration<double, std::milli> took = Clock::now() - start;
+    std::cout << "a request beside " << idle_count << " idle connections took " << took.count() << " ms\n";
+    EXPECT_EQ(reply.status, 200);
+    // Generous: this is about not being blocked (the old server took seconds), not about speed.
+    EXPECT_LT(took.count(), 1000) << "served only after idle clients timed out";
+    for (const int fd : idle) ::close(fd);
+}
+
 // Its listening sockets, from the socket inodes among its file descriptors and /proc/net/tcp{,6}.
 std::set<std::string> listening_addresses(pid_t pid) {
     std::set<std::string> inodes;
@@ -344,6 +377,29 @@ TEST_F(CliServe, ATakenPortIsAnEnvironmentError) {
     const auto second = run_cli({"serve", "--out", out().string(), "--port", std::to_string(first.port())});
     EXPECT_EQ(second.exit_code, 3);
     EXPECT_NE(second.err.find("127.0.0.1:" + std::to_string(first.port())), std::string::npos) << second.err;
+}
+
+TEST_F(CliServe, ASymlinkedViewerDirectoryIsRefused) {
+    const auto dir = scratch("serve_symlinked_viewer");
+    fs::create_directory(dir / "out");
+    fs::create_directory_symlink(viewer(), dir / "out" / "viewer");
+    const auto result = run_cli({"serve", "--out", (dir / "out").string()});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find("symbolische koppeling"), std::string::npos) << result.err;
+    EXPECT_EQ(result.out, "");
+
+    // Made a link while serving: nothing from it either.
+    fs::create_directory(dir / "later");
+    fs::create_directory(dir / "later" / "viewer");
+    fs::copy_file(viewer() / "index.html", dir / "later" / "viewer" / "index.html");
+    Server server(dir / "later");
+    ASSERT_GT(server.port(), 0) << server.line();
+    EXPECT_EQ(get(server.port(), "/").status, 200);
+    fs::rename(dir / "later" / "viewer", dir / "later" / "echt");
+    fs::create_directory_symlink(viewer(), dir / "later" / "viewer");
+    EXPECT_EQ(get(server.port(), "/").status, 404);
+    EXPECT_EQ(get(server.port(), "/data.js").status, 404);
+    fs::remove_all(dir);
 }
 
 TEST(CliServeUsage, AnOutputWithoutViewerIsAnInputError) {
