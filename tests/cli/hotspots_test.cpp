@@ -75,7 +75,8 @@ TEST(CliHotspots, ExcessOverTheAddressesOfABag) {
                                  "--out", (dir / "cellen.geojson").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("100 cellen: 1 met meer punten dan de adressen doen verwachten"), std::string::npos) << result.out;
-    for (const auto& cell : nlohmann::json::parse(slurp(dir / "cellen.geojson"))["features"]) {
+    const auto cells = nlohmann::json::parse(slurp(dir / "cellen.geojson"));  // kept: a loop over a temporary's member dangles
+    for (const auto& cell : cells["features"]) {
         const auto& p = cell["properties"];
         if (p["adressen"] == 40) {
             EXPECT_EQ(p["n_punten"], 20);
