@@ -84,7 +84,6 @@ HotspotEvents hotspot_events(const Town& town, const Policy& policy) {
         const double weight = policy.melding_gewicht(melding.categorie);
         if (melding.datum > town.peildatum || weight <= 0) continue;
         events.points.push_back(melding.punt);
-        events.weights.push_back(weight);
         events.meldingen.push_back(i);
     }
     return events;

@@ -45,7 +45,6 @@ private:
 // up to the peildatum and with a positive weight for their categorie.
 struct HotspotEvents {
     std::vector<Point> points;
-    std::vector<double> weights;
     std::vector<std::uint32_t> meldingen;  // index into Town::meldingen
 };
 HotspotEvents hotspot_events(const Town& town, const Policy& policy);
