@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/hotspots/hotspots.hpp"
+#include "checks.hpp"
 #include "engine/text.hpp"
 
 namespace onregel::cli {
@@ -41,17 +42,17 @@ void add_hotspots_command(CLI::App& app) {
                     "overschot: points against the verblijfsobjecten of --bag, each gemeente its own reference (Poisson, "
                     "FDR); gi: Getis-Ord Gi* on the counts, without exposure")
         ->capture_default_str()
-        ->check(CLI::IsMember({"overschot", "gi"}));
+        ->check(one_of({"overschot", "gi"}));
     cmd->add_option("--bag", args->bag, "With --methode overschot: the BAG source whose verblijfsobjecten are the exposure");
     cmd->add_option("--value", args->value,
                     "With --methode gi: numeric column to sum per cell, or to compare with --cell 0 (default: count points)");
     cmd->add_option("--cell", args->cell,
                     "Grid cell size in metres; with --methode gi, 0: Gi* on the points themselves (needs --value)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(non_negative_number());
     cmd->add_option("--band", args->band, "With --methode gi: distance band in metres; cells or points within it are neighbours")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(positive_number());
     cmd->add_option("--out", args->out, "Output file: .geojson (WGS84), .csv (RD New x, y) or .gpkg (RD New)")->required();
     cmd->callback([args] { print_summary(*args, run_hotspots(*args)); });
 }

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <unistd.h>
 
+#include "checks.hpp"
 #include "engine/errors.hpp"
 #include "app/serve/http_server.hpp"
 
@@ -63,7 +64,7 @@ void add_serve_command(CLI::App& app) {
     auto args = std::make_shared<ServeArguments>();
     auto* cmd = app.add_subcommand("serve", "Serve the viewer of an output directory on http://127.0.0.1 (this computer only)");
     cmd->add_option("--out", args->out, "Output directory of `onregel run` or `onregel gebied` (serves its viewer/)")->required();
-    cmd->add_option("--port", args->port, "TCP port on 127.0.0.1; 0: any free port")->capture_default_str()->check(CLI::Range(0, 65535));
+    cmd->add_option("--port", args->port, "TCP port on 127.0.0.1; 0: any free port")->capture_default_str()->check(whole_number(0, 65535));
     cmd->callback([args] {
         const auto root = args->out / "viewer";
         std::error_code ec;
