@@ -77,6 +77,7 @@ TEST(UsageErrors, EveryExitTwoPathSpeaksDutch) {
         {"a word too many", with(run, {"extra"}), "onregel run: onverwacht argument extra\n"},
         {"required options missing", {"run", "--bag", "x"}, "onregel run: --kvk en --out ontbreken\n"},
         {"one required option missing", {"hotspots", "--out", "x.csv"}, "onregel hotspots: --input ontbreekt\n"},
+        {"the address missing", {"explain", "--out", out}, "onregel explain: adres ontbreekt\n"},
         {"a number out of range", with(run, {"--threads", "0"}),
          "onregel run: --threads: verwacht een geheel getal van 1 tot en met 1024, niet 0\n"},
         {"text for a number", with(run, {"--threads", "veel"}),
