@@ -32,9 +32,9 @@ void add_config_command(CLI::App& app) {
             } catch (const input_error& e) {
                 throw config_error(e.what());  // an unreadable config file is a usage problem
             }
-            std::cout << args->check << ": ok\n";
+            std::cout << args->check << ": in orde\n";
         } else {
-            throw config_error("config: give --default or --check FILE");
+            throw config_error("config: geef --default of --check BESTAND");
         }
     });
 }

@@ -33,7 +33,7 @@ void add_evaluate_command(CLI::App& app) {
     cmd->add_option("--uitkomsten", args->uitkomsten, "Outcomes: bag_id or address, datum, uitkomst (bevinding|geen_bevinding), optional categorie")->required();
     cmd->callback([args] {
         if (!std::filesystem::is_directory(args->out))
-            throw config_error("--out " + args->out.string() + ": not a directory of a previous run");
+            throw config_error("--out " + args->out.string() + ": geen map met de uitvoer van een eerdere onregel run");
         const auto rapport = evaluate_run(args->out, args->uitkomsten);
         replace_file(args->out / "evaluatie.json", evaluatie_json(rapport));
         const auto md = evaluatie_md(rapport);

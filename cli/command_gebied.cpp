@@ -3,7 +3,9 @@
 #include <iostream>
 #include <memory>
 
+#include "checks.hpp"
 #include "app/gebied/gebied.hpp"
+#include "engine/text.hpp"
 
 namespace onregel::cli {
 
@@ -27,7 +29,7 @@ void add_gebied_command(CLI::App& app) {
     cmd->add_option("--gebied", o.gebied, "Areas: any polygon source (GeoJSON in WGS84, GeoPackage in RD New, CBS buurten, OSM landuse)")->required();
     cmd->add_option("--naam-kolom", o.naam_kolom, "Column that names the areas (default: naam, name or buurtnaam; else \"gebied <n>\")");
     cmd->add_option("--config", o.config_path, "TOML configuration (see `onregel config --default`)");
-    cmd->add_option("--profiel", args->profiel, "Output profile: loo (no handelsnamen or KvK numbers) or handhaving")->check(CLI::IsMember({"loo", "handhaving"}));
+    cmd->add_option("--profiel", args->profiel, "Output profile: loo (no handelsnamen or KvK numbers) or handhaving")->check(one_of({"loo", "handhaving"}));
     cmd->add_option("--out", o.out, "Output directory (written privately, replaced only when complete)")->required();
     cmd->add_flag("--overwrite", o.overwrite, "Replace a non-empty --out directory");
     cmd->callback([args] {
@@ -36,8 +38,9 @@ void add_gebied_command(CLI::App& app) {
         std::cout << "Geschreven in " << args->options.out.string() << "/:\n";
         for (const auto& name : summary.written) std::cout << "  " << name << "\n";
         for (const auto& g : summary.gebieden)
-            std::cout << g.naam << ": " << g.objecten << " verblijfsobjecten, " << g.vestigingen << " actieve vestigingen, "
-                      << g.objecten_met_signaal << " objecten met een signaal\n";
+            std::cout << g.naam << ": " << count_text(g.objecten, "verblijfsobject", "verblijfsobjecten") << ", "
+                      << count_text(g.vestigingen, "actieve vestiging", "actieve vestigingen") << ", "
+                      << count_text(g.objecten_met_signaal, "object", "objecten") << " met een signaal\n";
     });
 }
 

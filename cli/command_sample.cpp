@@ -2,7 +2,9 @@
 
 #include <iostream>
 
+#include "checks.hpp"
 #include "engine/sample/sample.hpp"
+#include "engine/text.hpp"
 #include "sample/sample_writer.hpp"
 
 namespace onregel::cli {
@@ -21,14 +23,14 @@ void add_sample_command(CLI::App& app) {
     cmd->add_option("--seed", seed, "Seed of the generator: the same seed writes the same files")->capture_default_str();
     cmd->add_option("--scale", scale,
                     "Benchmark mode: N verblijfsobjecten in towns over the Netherlands instead of IJsselstein")
-        ->check(CLI::Range(std::int64_t{1}, sample::max_scale));
+        ->check(whole_number(1, sample::max_scale));
     cmd->add_flag("--null", null_world,
                   "Null world: the same town with nothing planted (empty ground truth), every melding on a "
                   "verblijfsobject drawn at random and the firms shuffled over the addresses, so the statistical "
                   "signals have nothing to find");
     cmd->add_option("--sbi", sbi,
                     "SBI version of the KvK codes: 2025 (the register since September 2025) or 2008 (files from before)")
-        ->check(CLI::IsMember({2008, 2025}))
+        ->check(one_of({"2008", "2025"}))
         ->capture_default_str();
     cmd->add_flag("--quiet", quiet, "No progress on stderr");
     cmd->callback([] {
@@ -39,12 +41,12 @@ void add_sample_command(CLI::App& app) {
         sample::generate({seed, scale, null_world, sbi == 2008 ? SbiVersie::sbi2008 : SbiVersie::sbi2025}, [&](sample::Chunk& chunk) {
             writer.write(chunk);
             written += static_cast<std::int64_t>(chunk.verblijfsobjecten.size());
-            if (progress) std::cerr << "\rsample: " << written << " verblijfsobjecten" << std::flush;
+            if (progress) std::cerr << "\ronregel sample: " << count_text(written, "verblijfsobject", "verblijfsobjecten") << std::flush;
         });
         if (progress) std::cerr << "\n";
         writer.finish();
         for (const auto& layer : summarise_layers(std::filesystem::path(out) / "bag.gpkg"))
-            std::cout << "bag.gpkg " << layer.name << ": " << layer.features << "\n";
+            std::cout << "bag.gpkg, laag " << layer.name << ": " << count_text(layer.features, "object", "objecten") << "\n";
     });
 }
 

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <unistd.h>
 
+#include "checks.hpp"
 #include "engine/errors.hpp"
 #include "app/serve/http_server.hpp"
 
@@ -31,7 +32,7 @@ extern "C" void request_stop(int) {
 class StopOnSignal {
 public:
     StopOnSignal() {
-        if (::pipe(fds_) != 0) throw std::system_error(errno, std::generic_category(), "pipe");
+        if (::pipe(fds_) != 0) throw std::system_error(errno, std::generic_category(), "kan geen pipe voor Ctrl-C maken");
         stop_write_fd = fds_[1];
         struct sigaction action {};
         action.sa_handler = request_stop;
@@ -63,7 +64,7 @@ void add_serve_command(CLI::App& app) {
     auto args = std::make_shared<ServeArguments>();
     auto* cmd = app.add_subcommand("serve", "Serve the viewer of an output directory on http://127.0.0.1 (this computer only)");
     cmd->add_option("--out", args->out, "Output directory of `onregel run` or `onregel gebied` (serves its viewer/)")->required();
-    cmd->add_option("--port", args->port, "TCP port on 127.0.0.1; 0: any free port")->capture_default_str()->check(CLI::Range(0, 65535));
+    cmd->add_option("--port", args->port, "TCP port on 127.0.0.1; 0: any free port")->capture_default_str()->check(whole_number(0, 65535));
     cmd->callback([args] {
         const auto root = args->out / "viewer";
         std::error_code ec;
@@ -71,11 +72,12 @@ void add_serve_command(CLI::App& app) {
         if (std::filesystem::is_symlink(root, ec))
             throw input_error(root.string() + " is een symbolische koppeling: serve toont alleen de map viewer/ die `onregel run` schrijft");
         if (!std::filesystem::is_regular_file(root / "index.html", ec))
-            throw input_error((root / "index.html").string() + " not found: serve shows the viewer that `onregel run --out " +
-                              args->out.string() + "` writes");
+            throw input_error((root / "index.html").string() + " bestaat niet: serve toont de kaart die `onregel run --out " +
+                              args->out.string() + "` schrijft");
         const StopOnSignal stop;
         ViewerServer server(root, static_cast<std::uint16_t>(args->port));
-        std::cout << "onregel serve: http://127.0.0.1:" << server.port() << "/ (Ctrl-C stops)" << std::endl;
+        std::cout << "onregel serve: http://127.0.0.1:" << server.port() << "/ (open dit adres in de browser; Ctrl-C stopt)"
+                  << std::endl;
         server.run(stop.fd());
     });
 }

@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "errors.hpp"
+#include "match/similar.hpp"
 #include "policy_toml.hpp"
 #include "text.hpp"
 
@@ -17,6 +18,16 @@ const ParamSpec punten_spec{"punten", ParamType::integer, 0, 0, 100,
                                 "points per level; a hit scores level (1-3) x punten"};
 constexpr int max_integrale_bonus = 100;
 
+// "; bedoelde u max_oppervlakte? (bekend: ...)" after an unknown key.
+std::string meant(const std::string& written, const std::vector<std::string>& known) {
+    std::string out;
+    const auto closest = closest_names(written, known);
+    if (!closest.empty()) out += "; bedoelde u " + closest.front() + "?";
+    out += " (bekend: ";
+    for (std::size_t i = 0; i < known.size(); ++i) out += (i ? ", " : "") + known[i];
+    return out + ")";
+}
+
 std::string format_value(double v, ParamType type) {
     return type == ParamType::integer ? std::to_string(static_cast<long long>(v)) : format_decimal(v, 2);
 }
@@ -27,11 +38,11 @@ double read_number(const toml::node& node, const ParamSpec& spec, const std::str
     if (auto i = node.as_integer()) value = static_cast<double>(i->get());
     else if (auto f = node.as_floating_point(); f && spec.type == ParamType::real) value = f->get();
     else
-        throw config_error(where + " = " + toml_value_text(node) + ": expected " +
-                           (spec.type == ParamType::integer ? "an integer" : "a number"));
+        throw config_error(where + " = " + toml_value_text(node) + ": verwacht " +
+                           (spec.type == ParamType::integer ? "een geheel getal" : "een getal"));
     if (!std::isfinite(value) || value < spec.min || value > spec.max)
-        throw config_error(where + " = " + toml_value_text(node) + " is out of range (allowed " +
-                           format_value(spec.min, spec.type) + " to " + format_value(spec.max, spec.type) + ")");
+        throw config_error(where + " = " + toml_value_text(node) + " ligt buiten het bereik (toegestaan: " +
+                           format_value(spec.min, spec.type) + " tot en met " + format_value(spec.max, spec.type) + ")");
     return value;
 }
 
@@ -41,7 +52,7 @@ void read_signal(const toml::table& table, const std::string& where, const Signa
         const std::string at = where + " " + name;
         if (name == "actief") {
             auto b = node.as_boolean();
-            if (!b) throw config_error(at + " = " + toml_value_text(node) + ": expected true or false");
+            if (!b) throw config_error(at + " = " + toml_value_text(node) + ": verwacht true of false");
             config.actief = b->get();
         } else if (name == "punten") {
             config.punten = static_cast<int>(read_number(node, punten_spec, at));
@@ -50,9 +61,9 @@ void read_signal(const toml::table& table, const std::string& where, const Signa
             for (const auto& p : info.params)
                 if (p.name == name) spec = &p;
             if (!spec) {
-                std::string known = "actief, punten";
-                for (const auto& p : info.params) known += ", " + p.name;
-                throw config_error(at + ": unknown key (known keys: " + known + ")");
+                std::vector<std::string> known = {"actief", "punten"};
+                for (const auto& p : info.params) known.push_back(p.name);
+                throw config_error(at + ": onbekende sleutel" + meant(name, known));
             }
             config.values[name] = read_number(node, *spec, at);
         }
@@ -80,7 +91,7 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
         root = toml::parse(toml_text, source);
     } catch (const toml::parse_error& e) {
         std::ostringstream msg;
-        msg << source << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
+        msg << source << ":" << e.source().begin.line << ":" << e.source().begin.column << ": geen geldige TOML (" << e.description() << ")";
         throw config_error(msg.str());
     }
     Config config = default_config(signals);
@@ -90,7 +101,7 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
         const std::string name(key.str());
         if (name == "peildatum") {
             auto s = node.as_string();
-            if (!s) throw config_error(src + ": peildatum = " + toml_value_text(node) + ": expected a date as text, \"YYYY-MM-DD\"");
+            if (!s) throw config_error(src + ": peildatum = " + toml_value_text(node) + ": verwacht een datum als tekst, \"JJJJ-MM-DD\"");
             try {
                 config.peildatum = parse_date(s->get());
             } catch (const input_error& e) {
@@ -98,35 +109,35 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
             }
         } else if (name == "logboek") {
             auto s = node.as_string();
-            if (!s) throw config_error(src + ": logboek = " + toml_value_text(node) + ": expected a file path as text");
+            if (!s) throw config_error(src + ": logboek = " + toml_value_text(node) + ": verwacht een bestandspad als tekst");
             config.logboek = s->get();
         } else if (name == "scoring") {
             auto table = node.as_table();
-            if (!table) throw config_error(src + ": [scoring] must be a table");
+            if (!table) throw config_error(src + ": [scoring] moet een tabel zijn");
             for (const auto& [k, v] : *table) {
                 if (k.str() != "integrale_bonus")
-                    throw config_error(src + ": [scoring] " + std::string(k.str()) + ": unknown key (known keys: integrale_bonus)");
+                    throw config_error(src + ": [scoring] " + std::string(k.str()) + ": onbekende sleutel" + meant(std::string(k.str()), {"integrale_bonus"}));
                 const ParamSpec spec{"integrale_bonus", ParamType::integer, 0, 0, max_integrale_bonus, ""};
                 config.integrale_bonus = static_cast<int>(read_number(v, spec, src + ": [scoring] integrale_bonus"));
             }
         } else if (name == "signalen") {
             auto table = node.as_table();
-            if (!table) throw config_error(src + ": [signalen] must be a table");
+            if (!table) throw config_error(src + ": [signalen] moet een tabel zijn");
             for (const auto& [id, sub] : *table) {
                 const std::string sid(id.str());
                 auto it = config.signalen.find(sid);
                 if (it == config.signalen.end()) {
-                    std::string known;
-                    for (const auto& s : signals) known += (known.empty() ? "" : ", ") + s->info().id;
-                    throw config_error(src + ": [signalen." + sid + "]: unknown signal (known: " + known + ")");
+                    std::vector<std::string> known;
+                    for (const auto& s : signals) known.push_back(s->info().id);
+                    throw config_error(src + ": [signalen." + sid + "]: onbekend signaal" + meant(sid, known));
                 }
                 auto st = sub.as_table();
-                if (!st) throw config_error(src + ": [signalen." + sid + "] must be a table");
+                if (!st) throw config_error(src + ": [signalen." + sid + "] moet een tabel zijn");
                 for (const auto& s : signals)
                     if (s->info().id == sid) read_signal(*st, src + ": [signalen." + sid + "]", s->info(), it->second);
             }
         } else if (!read_policy_section(name, node, src, config.policy)) {
-            throw config_error(src + ": " + name + ": unknown key (known: peildatum, logboek, [scoring], [signalen.<id>], " +
+            throw config_error(src + ": " + name + ": onbekende sleutel (bekend: peildatum, logboek, [scoring], [signalen.<id>], " +
                                policy_section_names() + ")");
         }
     }

@@ -71,7 +71,7 @@ std::optional<Date> parse_date(std::string_view text) {
     if (ok && text.size() > 10) ok = valid_time(text.substr(11));
     if (!ok || y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 ||
         static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
-        throw input_error("'" + std::string(text) + "' is not a date (expected YYYYMMDD or YYYY-MM-DD)");
+        throw input_error("'" + std::string(text) + "' is geen datum (verwacht JJJJMMDD of JJJJ-MM-DD)");
     return date_from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 

@@ -109,7 +109,7 @@ void read_named_tables(const toml::table& section, const std::string& at, const 
         for (const auto& [key, value] : table) {
             bool ok = false;
             for (auto k : keys) ok = ok || key.str() == k;
-            if (!ok) throw config_error(where + "." + std::string(key.str()) + ": unknown key (known keys: " + known + ")");
+            if (!ok) throw config_error(where + "." + std::string(key.str()) + ": onbekende sleutel (bekend: " + known + ")");
         }
         for (auto k : keys)
             if (!table.contains(k)) throw config_error(where + ": missing key " + std::string(k) + " (expected " + known + ")");
@@ -308,7 +308,7 @@ bool read_policy_section(const std::string& name, const toml::node& node, const 
             if (key.str() == "sbi2008") policy.holding_sbi.sbi2008 = read_prefixes(value, where);
             else if (key.str() == "sbi2025") policy.holding_sbi.sbi2025 = read_prefixes(value, where);
             else if (key.str() == "rechtsvormen") policy.holding_rechtsvormen = read_texts(value, where, "[\"Stichting\"]");
-            else throw config_error(where + ": unknown key (known keys: sbi2008, sbi2025, rechtsvormen)");
+            else throw config_error(where + ": onbekende sleutel (bekend: sbi2008, sbi2025, rechtsvormen)");
         }
     } else if (name == "gebruiksdoelen") {
         policy.gebruiksdoelen.clear();

@@ -26,6 +26,15 @@ std::string format_decimal_nl(double value, int decimals) {
     return out;
 }
 
+std::string count_text(std::int64_t n, std::string_view singular, std::string_view plural) {
+    std::string digits = std::to_string(n < 0 ? -n : n);
+    if (digits.size() >= 5)
+        for (auto at = digits.size() - 3; at > 0; at -= std::min<std::size_t>(at, 3)) digits.insert(at, ".");
+    std::string out = (n < 0 ? "-" : "") + digits + " ";
+    out += n == 1 || n == -1 ? singular : plural;
+    return out;
+}
+
 std::string join_distinct(std::vector<std::string> values, std::string_view separator) {
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());

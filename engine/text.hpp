@@ -1,5 +1,6 @@
 #pragma once
 // Locale-free number formatting and small text helpers for evidence and outputs.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,9 @@ std::string format_decimal(double value, int decimals);
 // The same with a decimal comma, for sentences a user reads: "2,1".
 std::string format_decimal_nl(double value, int decimals);
 void append_decimal(std::string& out, double value, int decimals);
+// A count with its noun in Dutch: "1 adres", "45 adressen", "12.500 meldingen" (a point between
+// thousands from five digits on, as Dutch writes it).
+std::string count_text(std::int64_t n, std::string_view singular, std::string_view plural);
 // The distinct values, sorted, so evidence reads the same on every run.
 std::string join_distinct(std::vector<std::string> values, std::string_view separator);
 

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "layers/errors.hpp"
+
 namespace onregel {
 
 namespace {
@@ -283,7 +285,7 @@ bool advance(Connection& c, short events, const std::filesystem::path& root, std
 
 ViewerServer::ViewerServer(std::filesystem::path root, std::uint16_t port) : root_(std::move(root)) {
     Fd fd(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
-    if (!fd) throw std::system_error(errno, std::generic_category(), "socket");
+    if (!fd) throw std::system_error(errno, std::generic_category(), "kan geen socket openen");
     const int on = 1;
     // A restart may take the port again while connections of the previous server are in TIME_WAIT.
     ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
@@ -292,11 +294,16 @@ ViewerServer::ViewerServer(std::filesystem::path root, std::uint16_t port) : roo
     address.sin_port = htons(port);
     // Loopback only: the data is confidential, no other machine may reach it.
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(fd.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 || ::listen(fd.get(), SOMAXCONN) != 0)
-        throw std::system_error(errno, std::generic_category(), "cannot listen on 127.0.0.1:" + std::to_string(port));
+    if (::bind(fd.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 || ::listen(fd.get(), SOMAXCONN) != 0) {
+        const auto where = "127.0.0.1:" + std::to_string(port);
+        if (errno == EADDRINUSE)
+            throw environment_error("poort " + where + " is al in gebruik (draait onregel serve al?); kies een andere met "
+                                    "--port, of --port 0 voor een vrije poort");
+        throw std::system_error(errno, std::generic_category(), "kan niet luisteren op " + where);
+    }
     socklen_t size = sizeof address;
     if (::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&address), &size) != 0)
-        throw std::system_error(errno, std::generic_category(), "getsockname");
+        throw std::system_error(errno, std::generic_category(), "kan de poort niet bepalen");
     port_ = ntohs(address.sin_port);
     listen_fd_ = fd.release();
 }
@@ -317,7 +324,7 @@ void ViewerServer::run(int stop_fd) {
         }
         if (::poll(polled.data(), polled.size(), timeout) < 0) {
             if (errno == EINTR) continue;
-            throw std::system_error(errno, std::generic_category(), "poll");
+            throw std::system_error(errno, std::generic_category(), "kan niet op verbindingen wachten");
         }
         if (polled[0].revents != 0) return;
 

@@ -12,7 +12,7 @@ class ViewerServer {
 public:
     // Listens on 127.0.0.1:port (0: a free port chosen by the OS). The root is opened anew for every
     // request, so a new run into the same output directory shows on reload.
-    // Throws std::system_error when the port cannot be bound.
+    // Throws environment_error when the port is taken, std::system_error when it cannot be bound otherwise.
     ViewerServer(std::filesystem::path root, std::uint16_t port);
     ~ViewerServer();
     ViewerServer(const ViewerServer&) = delete;

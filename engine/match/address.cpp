@@ -1,5 +1,6 @@
 #include "engine/match/address.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <utility>
@@ -160,6 +161,67 @@ std::string written_address(std::string_view postcode, const Huisnummer& h) {
     out += std::to_string(h.nummer) + h.huisletter;
     if (!h.toevoeging.empty()) out += '-' + h.toevoeging;
     return out;
+}
+
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && (is_space(s.back()) || s.back() == ',')) s.remove_suffix(1);
+    return s;
+}
+
+// Where a postcode (4 digits, first not 0, maybe a space, 2 letters) stands as a word of its own in
+// `text`, and how long it is; npos when there is none.
+std::pair<std::size_t, std::size_t> find_postcode(std::string_view text) {
+    for (std::size_t i = 0; i + 6 <= text.size(); ++i) {
+        if (i > 0 && !is_space(text[i - 1]) && text[i - 1] != ',') continue;
+        std::size_t k = i;
+        while (k < text.size() && k - i < 4 && is_digit(text[k])) ++k;
+        if (k - i != 4 || text[i] == '0') continue;
+        if (k < text.size() && text[k] == ' ') ++k;
+        if (k + 2 > text.size() || !is_alpha(text[k]) || !is_alpha(text[k + 1])) continue;
+        if (k + 2 < text.size() && (is_alpha(text[k + 2]) || is_digit(text[k + 2]))) continue;
+        return {i, k + 2 - i};
+    }
+    return {std::string_view::npos, 0};
+}
+
+}  // namespace
+
+std::optional<AddressQuery> parse_address_query(std::string_view text) {
+    text = trimmed(text);
+    AddressQuery query;
+    if (text.size() == 16 && std::all_of(text.begin(), text.end(), is_digit)) {
+        query.bag_id = std::string(text);
+        return query;
+    }
+    std::string rest(text);
+    if (const auto [at, length] = find_postcode(rest); at != std::string::npos) {
+        query.postcode = *normalise_postcode(rest.substr(at, length));
+        rest.erase(at, length);
+    }
+    // The number and the street come before the first comma; what follows is the woonplaats.
+    std::string_view head = trimmed(std::string_view(rest).substr(0, rest.find(',')));
+    std::size_t number_at = std::string_view::npos;
+    for (std::size_t i = 0; i < head.size(); ++i)
+        if (is_digit(head[i]) && (i == 0 || is_space(head[i - 1]))) {
+            number_at = i;
+            break;
+        }
+    if (number_at == std::string_view::npos) return std::nullopt;
+    query.straat = std::string(trimmed(head.substr(0, number_at)));
+    const auto nummer = parse_huisnummer(head.substr(number_at));
+    if (!nummer || (query.straat.empty() && query.postcode.empty())) return std::nullopt;
+    query.nummer = *nummer;
+    return query;
+}
+
+std::string street_key(std::string_view straat) {
+    std::string key;
+    for (char c : straat)
+        if (c != '.' && c != '-' && c != '\'' && !is_space(c)) key += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return key;
 }
 
 }  // namespace onregel

@@ -34,4 +34,22 @@ std::string number_key(std::string_view postcode, std::int32_t nummer);
 // "1234AB 12A-1": an address as written in messages and rejects.
 std::string written_address(std::string_view postcode, const Huisnummer& h);
 
+// An address as someone types it to look it up: a BAG id, or a house number with a postcode, a street
+// or both.
+struct AddressQuery {
+    std::string bag_id;    // 16 digits, or empty
+    std::string postcode;  // normalised (1234AB), or empty
+    std::string straat;    // as written, trimmed, or empty
+    Huisnummer nummer;     // when bag_id is empty
+};
+
+// "0353010000000001", "3405GS 32-14", "3405 gs 32-14", "Merellaan 32-14", "Merellaan 32-14, 3405 GS
+// IJsselstein", "Merellaan 32-14, IJsselstein" (the woonplaats is not used). nullopt when there is no
+// BAG id and no street or postcode with a house number.
+std::optional<AddressQuery> parse_address_query(std::string_view text);
+
+// A street name as a key: case, dots, hyphens, apostrophes and spaces do not count, so "Burg. de
+// Withstraat" and "burg de withstraat" meet.
+std::string street_key(std::string_view straat);
+
 }  // namespace onregel

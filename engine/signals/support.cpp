@@ -42,8 +42,4 @@ std::string format_euro(std::int64_t euro) {
     return std::string(euro < 0 ? "€ -" : "€ ") + digits;
 }
 
-std::string count_text(std::int64_t n, std::string_view one, std::string_view many) {
-    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 }  // namespace onregel

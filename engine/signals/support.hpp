@@ -10,6 +10,7 @@
 
 #include "engine/date.hpp"
 #include "engine/signal.hpp"
+#include "engine/text.hpp"  // count_text, for the signals' evidence
 
 namespace onregel {
 
@@ -48,8 +49,5 @@ Date add_months(Date date, int months);
 
 // "€ 500.000": whole euros with Dutch thousands separators.
 std::string format_euro(std::int64_t euro);
-
-// "1 melding" / "3 meldingen".
-std::string count_text(std::int64_t n, std::string_view one, std::string_view many);
 
 }  // namespace onregel

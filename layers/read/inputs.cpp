@@ -26,11 +26,11 @@ void append(Rejects& into, const Rejects& from) {
 void check_options(const ReadOptions& options) {
     if (!options.gemeente.empty() &&
         (options.gemeente.size() != 4 || options.gemeente.find_first_not_of("0123456789") != std::string::npos))
-        throw config_error("--gemeente " + options.gemeente + ": expected the 4-digit CBS gemeentecode, e.g. 0221 for Doesburg");
+        throw config_error("--gemeente " + options.gemeente + ": verwacht de CBS-gemeentecode van 4 cijfers, bijvoorbeeld 0221 voor Doesburg");
     if (!options.input_srs.empty()) {
         OGRSpatialReference srs;
         if (srs.SetFromUserInput(options.input_srs.c_str()) != OGRERR_NONE)
-            throw config_error("--input-srs " + options.input_srs + ": not a coordinate system GDAL knows (try EPSG:4326)");
+            throw config_error("--input-srs " + options.input_srs + ": geen coördinatenstelsel dat GDAL kent (probeer EPSG:4326)");
     }
 }
 
@@ -72,14 +72,14 @@ Bbox parse_bbox(const std::string& text) {
         if (i == 3) {
             const Bbox box{v[0], v[1], v[2], v[3]};
             if (box.min_x >= box.max_x || box.min_y >= box.max_y)
-                throw config_error("--bbox " + text + ": minx must be below maxx and miny below maxy");
+                throw config_error("--bbox " + text + ": minx moet kleiner zijn dan maxx en miny kleiner dan maxy");
             if (!inside_netherlands({box.min_x, box.min_y}) || !inside_netherlands({box.max_x, box.max_y}))
-                throw config_error("--bbox " + text + ": not in RD New metres (e.g. 206000,446000,208000,448000)");
+                throw config_error("--bbox " + text + ": niet in RD New-meters (bijvoorbeeld 206000,446000,208000,448000)");
             return box;
         }
         start = cut + 1;
     }
-    throw config_error("--bbox " + text + ": expected minx,miny,maxx,maxy in RD New metres, e.g. 206000,446000,208000,448000");
+    throw config_error("--bbox " + text + ": verwacht minx,miny,maxx,maxy in RD New-meters, bijvoorbeeld 206000,446000,208000,448000");
 }
 
 Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {

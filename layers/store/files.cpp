@@ -154,9 +154,9 @@ StagedOutput::StagedOutput(fs::path final_dir, bool overwrite) : final_(std::mov
         throw config_error("--out " + final_.string() + " is een symbolische koppeling; geef de map zelf op (" +
                            fs::read_symlink(final_, ec).string() + ")");
     if (fs::exists(final_, ec)) {
-        if (!fs::is_directory(final_, ec)) throw config_error("--out " + final_.string() + " exists and is not a directory");
+        if (!fs::is_directory(final_, ec)) throw config_error("--out " + final_.string() + " bestaat en is geen map");
         if (!fs::is_empty(final_, ec) && !overwrite)
-            throw config_error("--out " + final_.string() + " is not empty; add --overwrite to replace it");
+            throw config_error("--out " + final_.string() + " is niet leeg; voeg --overwrite toe om de map te vervangen");
         // --overwrite replaces only what onregel wrote: the marker is in every output it makes.
         if (!fs::is_empty(final_, ec) && !fs::is_regular_file(fs::symlink_status(final_ / output_marker, ec)))
             throw config_error("--out " + final_.string() + " is geen uitvoermap van onregel (" + output_marker +

@@ -25,7 +25,7 @@ TEST(ConfigCheck, AgreesWithRunOnEveryConfigurationInTheTests) {
                                   "--config", file, "--out", (dir / std::to_string(checked)).string(), "--quiet"});
         EXPECT_EQ(check.exit_code, run.exit_code) << file << "\ncheck: " << check.out << check.err << "\nrun: " << run.err;
         if (check.exit_code == 0) {
-            EXPECT_EQ(check.out, file + ": ok\n");
+            EXPECT_EQ(check.out, file + ": in orde\n");
         } else {
             EXPECT_EQ(check.exit_code, 2) << file;
             EXPECT_EQ(check.err, run.err) << file;  // the same message, naming the same parameter

@@ -30,7 +30,7 @@ TEST(CliProposal, ControlesInEveryFormatWithIdsAsTextAndFormulasNeutralised) {
     const auto dir = scratch("proposal_formats");
     const auto result = run_cli(proposal_run(formula_bag(dir), dir / "out"));
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.out.find("5 controles op 2 controledagen, waarvan 2 als steekproef"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("5 adressen op 2 controledagen, waarvan 2 als steekproef"), std::string::npos) << result.out;
     const auto geojson = nlohmann::json::parse(slurp(dir / "out" / "controles.geojson"))["features"];
     const auto xlsx = ogr_layer(dir / "out" / "controles.xlsx", "controles")["features"];
     ASSERT_EQ(geojson.size(), 5u);

@@ -180,7 +180,7 @@ TEST(CliRun, BadConfigIsAUsageErrorBeforeAnyInputIsRead) {
     const auto result = run_cli(args);
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("max_oppervlakte = 5000"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("1 to 1000"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("1 tot en met 1000"), std::string::npos) << result.err;
 }
 
 TEST(CliRun, UsageErrorsExitTwo) {

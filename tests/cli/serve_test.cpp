@@ -190,7 +190,7 @@ fs::path CliServe::dir_;
 TEST_F(CliServe, ServesTheViewerFilesWithTheSecurityHeadersAndNothingElse) {
     Server server(out());
     ASSERT_GT(server.port(), 0) << server.line();
-    EXPECT_EQ(server.line(), "onregel serve: http://127.0.0.1:" + std::to_string(server.port()) + "/ (Ctrl-C stops)\n");
+    EXPECT_EQ(server.line(), "onregel serve: http://127.0.0.1:" + std::to_string(server.port()) + "/ (open dit adres in de browser; Ctrl-C stopt)\n");
 
     const auto index = get(server.port(), "/");
     ASSERT_EQ(index.status, 200);
@@ -376,7 +376,17 @@ TEST_F(CliServe, ATakenPortIsAnEnvironmentError) {
     ASSERT_GT(first.port(), 0) << first.line();
     const auto second = run_cli({"serve", "--out", out().string(), "--port", std::to_string(first.port())});
     EXPECT_EQ(second.exit_code, 3);
-    EXPECT_NE(second.err.find("127.0.0.1:" + std::to_string(first.port())), std::string::npos) << second.err;
+    EXPECT_EQ(second.err, "onregel: fout in de omgeving: poort 127.0.0.1:" + std::to_string(first.port()) +
+                              " is al in gebruik (draait onregel serve al?); kies een andere met --port, of --port 0 voor "
+                              "een vrije poort\n");
+}
+
+TEST_F(CliServe, AViewerThatIsNotThereIsNamedInDutch) {
+    const auto dir = scratch("serve_no_viewer");
+    const auto result = run_cli({"serve", "--out", dir.string()});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find("index.html bestaat niet: serve toont de kaart die `onregel run --out"), std::string::npos)
+        << result.err;
 }
 
 TEST_F(CliServe, ASymlinkedViewerDirectoryIsRefused) {

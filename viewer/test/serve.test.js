@@ -21,7 +21,7 @@ function startServer(out = outDir()) {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
       printed += chunk;
-      const match = /^onregel serve: (http:\/\/127\.0\.0\.1:\d+\/) \(Ctrl-C stops\)\n/.exec(printed);
+      const match = /^onregel serve: (http:\/\/127\.0\.0\.1:\d+\/) \(open dit adres in de browser; Ctrl-C stopt\)\n/.exec(printed);
       if (match) resolve({ child, url: match[1] });
     });
     child.on('exit', (code, signal) => reject(new Error('onregel serve ended (' + (signal || code) + ') before listening')));

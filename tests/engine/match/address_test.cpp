@@ -125,3 +125,46 @@ TEST(Address, AParsedNumberParsesToItself) {
 
 }  // namespace
 }  // namespace onregel
+
+namespace onregel {
+namespace {
+
+// What people type into `explain`: a street or a postcode (or both) with a number, or a BAG id.
+TEST(AddressQuery, StreetPostcodeAndBagIdAreReadTheWayPeopleTypeThem) {
+    const Huisnummer n32_14{32, "", "14"};
+    struct Case {
+        const char* typed;
+        const char* postcode;
+        const char* straat;
+        Huisnummer nummer;
+    };
+    for (const auto& c : std::vector<Case>{{"Merellaan 32-14", "", "Merellaan", n32_14},
+                                           {"3405GS 32-14", "3405GS", "", n32_14},
+                                           {"3405 GS 32-14", "3405GS", "", n32_14},
+                                           {" 3405gs 32 - 14 ", "3405GS", "", n32_14},
+                                           {"Merellaan 32-14, 3405 GS IJsselstein", "3405GS", "Merellaan", n32_14},
+                                           {"Merellaan 32-14, IJsselstein", "", "Merellaan", n32_14},
+                                           {"Burg. de Withstraat 1a", "", "Burg. de Withstraat", {1, "A", ""}},
+                                           {"Kerkstraat 12 A", "", "Kerkstraat", {12, "A", ""}}}) {
+        const auto q = parse_address_query(c.typed);
+        ASSERT_TRUE(q) << c.typed;
+        EXPECT_EQ(q->bag_id, "") << c.typed;
+        EXPECT_EQ(q->postcode, c.postcode) << c.typed;
+        EXPECT_EQ(q->straat, c.straat) << c.typed;
+        EXPECT_EQ(q->nummer, c.nummer) << c.typed;
+    }
+    const auto id = parse_address_query("0353010000000001");
+    ASSERT_TRUE(id);
+    EXPECT_EQ(id->bag_id, "0353010000000001");
+    for (const char* bad : {"", "Merellaan", "32-14", "3405GS", "035301000000001", "geen adres"})
+        EXPECT_FALSE(parse_address_query(bad)) << bad;
+}
+
+TEST(AddressQuery, StreetKeysIgnoreCaseDotsAndSpaces) {
+    EXPECT_EQ(street_key("Burg. de Withstraat"), street_key("burg de withstraat"));
+    EXPECT_EQ(street_key("'s-Gravenweg"), street_key("s gravenweg"));
+    EXPECT_NE(street_key("Merellaan"), street_key("Merelaan"));
+}
+
+}  // namespace
+}  // namespace onregel

@@ -89,7 +89,7 @@ TEST(Catalogue, UnknownKeyIsRejectedByName) {
     const auto message = config_error_of("[signalen.kelderbox]\nmax_opervlakte = 30\n");
     EXPECT_NE(message.find("test.toml"), std::string::npos) << message;
     EXPECT_NE(message.find("max_opervlakte"), std::string::npos) << message;
-    EXPECT_NE(message.find("unknown key"), std::string::npos) << message;
+    EXPECT_NE(message.find("onbekende sleutel"), std::string::npos) << message;
     EXPECT_NE(message.find("max_oppervlakte"), std::string::npos) << message << ": names the known keys";
 }
 
@@ -97,7 +97,7 @@ TEST(Catalogue, OutOfRangeValueIsRejectedWithTheRange) {
     const auto message = config_error_of("[signalen.meldingen]\nstraal_m = 900\n");
     EXPECT_NE(message.find("straal_m"), std::string::npos) << message;
     EXPECT_NE(message.find("900"), std::string::npos) << message;
-    EXPECT_NE(message.find("0.00 to 500.00"), std::string::npos) << message;
+    EXPECT_NE(message.find("0.00 tot en met 500.00"), std::string::npos) << message;
 }
 
 TEST(Catalogue, DefaultConfigReadsBackToTheSamePolicy) {
@@ -152,7 +152,7 @@ TEST(Catalogue, PolicyTablesAreReadAndChecked) {
     message = config_error_of("[meldingen_gewicht]\noverlast = -1\n");
     EXPECT_NE(message.find("overlast = -1"), std::string::npos) << message;
     message = config_error_of("[holdings]\nsbi2008 = [\"6420\"]\nvormen = []\n");
-    EXPECT_NE(message.find("vormen: unknown key"), std::string::npos) << message;
+    EXPECT_NE(message.find("vormen: onbekende sleutel"), std::string::npos) << message;
 }
 
 TEST(Catalogue, CrossParameterRulesAreChecked) {
