@@ -74,7 +74,7 @@ std::vector<Beoordeling> score_town(const Context& context, const Config& config
                     families.emplace_back();
                 }
                 const auto k = static_cast<std::size_t>(slot[hit->vbo]);
-                scored[k].bijdragen.push_back({info.id, hit->level, punten, hit->level * punten, std::move(hit->bewijs)});
+                scored[k].bijdragen.push_back({info.id, hit->niveau, punten, hit->niveau * punten, std::move(hit->bewijs)});
                 families[k].push_back(familie_bit(info.familie) | hit->ook);
                 families[k].push_back(familie_bit(info.familie));
             }

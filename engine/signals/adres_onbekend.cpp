@@ -41,7 +41,7 @@ const SignalInfo& AdresOnbekend::info() const {
     return info;
 }
 
-void AdresOnbekend::configure(const ParamValues&) {}
+void AdresOnbekend::configure(Params&) {}
 
 std::vector<Hit> AdresOnbekend::evaluate(const Context& context) const {
     const Town& town = context.town;

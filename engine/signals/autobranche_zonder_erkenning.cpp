@@ -3,7 +3,6 @@
 #include <cmath>
 
 #include "engine/grid_index.hpp"
-#include "engine/errors.hpp"
 #include "engine/text.hpp"
 #include "support.hpp"
 
@@ -27,12 +26,10 @@ const SignalInfo& AutobrancheZonderErkenning::info() const {
     return info;
 }
 
-void AutobrancheZonderErkenning::configure(const ParamValues& values) {
-    straal_ = values.at("straal_m");
-    nabij_ = values.at("nabij_m");
-    if (nabij_ < straal_)
-        throw config_error("[signalen." + info().id + "] nabij_m = " + format_decimal(nabij_, 2) + " is below straal_m = " +
-                           format_decimal(straal_, 2) + " (nabij_m >= straal_m)");
+void AutobrancheZonderErkenning::configure(Params& params) {
+    straal_ = params.real("straal_m");
+    nabij_ = params.real("nabij_m");
+    params.require_ascending({"straal_m", "nabij_m"}, "nabij_m must not be below straal_m");
 }
 
 std::vector<Hit> AutobrancheZonderErkenning::evaluate(const Context& context) const {

@@ -21,10 +21,10 @@ const SignalInfo& BedrijvenOpAdres::info() const {
     return info;
 }
 
-void BedrijvenOpAdres::configure(const ParamValues& values) {
-    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
-    max_m2_per_vestiging_ = values.at("max_m2_per_vestiging");
-    min_vestigingen_woonfunctie_ = static_cast<int>(values.at("min_vestigingen_woonfunctie"));
+void BedrijvenOpAdres::configure(Params& params) {
+    min_vestigingen_ = params.integer("min_vestigingen");
+    max_m2_per_vestiging_ = params.real("max_m2_per_vestiging");
+    min_vestigingen_woonfunctie_ = params.integer("min_vestigingen_woonfunctie");
 }
 
 std::vector<Hit> BedrijvenOpAdres::evaluate(const Context& context) const {

@@ -26,13 +26,13 @@ const SignalInfo& Boxencomplex::info() const {
     return info;
 }
 
-void Boxencomplex::configure(const ParamValues& values) {
-    min_boxen_ = static_cast<int>(values.at("min_boxen"));
-    max_oppervlakte_ = static_cast<int>(values.at("max_oppervlakte"));
-    straal_ = values.at("straal_m");
-    niveau2_ = static_cast<int>(values.at("niveau2"));
-    niveau3_ = static_cast<int>(values.at("niveau3"));
-    check_ascending(info(), values, {"niveau2", "niveau3"});
+void Boxencomplex::configure(Params& params) {
+    min_boxen_ = params.integer("min_boxen");
+    max_oppervlakte_ = params.integer("max_oppervlakte");
+    straal_ = params.real("straal_m");
+    niveau2_ = params.integer("niveau2");
+    niveau3_ = params.integer("niveau3");
+    params.require_ascending({"niveau2", "niveau3"}, "the levels must not decrease");
 }
 
 std::vector<Hit> Boxencomplex::evaluate(const Context& context) const {

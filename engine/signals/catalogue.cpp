@@ -2,17 +2,7 @@
 
 #include <sstream>
 
-#include "engine/text.hpp"
-
 namespace onregel {
-
-namespace {
-
-std::string value_text(double v, ParamType type) {
-    return type == ParamType::integer ? std::to_string(static_cast<long long>(v)) : format_decimal(v, 2);
-}
-
-}  // namespace
 
 std::string signals_text(const Signals& signals) {
     std::ostringstream out;
@@ -22,8 +12,8 @@ std::string signals_text(const Signals& signals) {
             << "  " << info.beschrijving << "\n"
             << "  bron: " << info.bron << "\n";
         for (const auto& p : info.params)
-            out << "  " << p.name << " = " << value_text(p.default_value, p.type) << "  (" << value_text(p.min, p.type)
-                << " to " << value_text(p.max, p.type) << ") " << p.help << "\n";
+            out << "  " << p.name << " = " << param_text(p.default_value, p.type) << "  (" << param_text(p.min, p.type)
+                << " to " << param_text(p.max, p.type) << ") " << p.help << "\n";
         out << "\n";
     }
     return out.str();
@@ -74,8 +64,8 @@ std::string signals_markdown(const Signals& signals) {
         }
         out << "| parameter | default | range | meaning |\n|---|---|---|---|\n";
         for (const auto& p : info.params)
-            out << "| `" << p.name << "` | " << value_text(p.default_value, p.type) << " | " << value_text(p.min, p.type)
-                << " – " << value_text(p.max, p.type) << " | " << p.help << " |\n";
+            out << "| `" << p.name << "` | " << param_text(p.default_value, p.type) << " | " << param_text(p.min, p.type)
+                << " – " << param_text(p.max, p.type) << " | " << p.help << " |\n";
     }
     return out.str();
 }

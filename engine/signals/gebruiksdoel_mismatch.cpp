@@ -21,8 +21,8 @@ const SignalInfo& GebruiksdoelMismatch::info() const {
     return info;
 }
 
-void GebruiksdoelMismatch::configure(const ParamValues& values) {
-    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
+void GebruiksdoelMismatch::configure(Params& params) {
+    min_vestigingen_ = params.integer("min_vestigingen");
 }
 
 std::vector<Hit> GebruiksdoelMismatch::evaluate(const Context& context) const {

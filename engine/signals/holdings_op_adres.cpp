@@ -21,9 +21,9 @@ const SignalInfo& HoldingsOpAdres::info() const {
     return info;
 }
 
-void HoldingsOpAdres::configure(const ParamValues& values) {
-    min_holdings_ = static_cast<int>(values.at("min_holdings"));
-    max_oppervlakte_ = values.at("max_oppervlakte");
+void HoldingsOpAdres::configure(Params& params) {
+    min_holdings_ = params.integer("min_holdings");
+    max_oppervlakte_ = params.real("max_oppervlakte");
 }
 
 std::vector<Hit> HoldingsOpAdres::evaluate(const Context& context) const {

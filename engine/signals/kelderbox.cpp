@@ -20,10 +20,10 @@ const SignalInfo& Kelderbox::info() const {
     return info;
 }
 
-void Kelderbox::configure(const ParamValues& values) {
-    max_oppervlakte_ = static_cast<int>(values.at("max_oppervlakte"));
-    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
-    min_meldingen_ = static_cast<int>(values.at("min_meldingen"));
+void Kelderbox::configure(Params& params) {
+    max_oppervlakte_ = params.integer("max_oppervlakte");
+    min_vestigingen_ = params.integer("min_vestigingen");
+    min_meldingen_ = params.integer("min_meldingen");
 }
 
 std::vector<Hit> Kelderbox::evaluate(const Context& context) const {

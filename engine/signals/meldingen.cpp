@@ -29,13 +29,13 @@ const SignalInfo& Meldingen::info() const {
     return info;
 }
 
-void Meldingen::configure(const ParamValues& values) {
-    straal_ = values.at("straal_m");
-    halfwaardetijd_ = values.at("halfwaardetijd_dagen");
-    niveau1_ = values.at("niveau1");
-    niveau2_ = values.at("niveau2");
-    niveau3_ = values.at("niveau3");
-    check_ascending(info(), values, {"niveau1", "niveau2", "niveau3"});
+void Meldingen::configure(Params& params) {
+    straal_ = params.real("straal_m");
+    halfwaardetijd_ = params.real("halfwaardetijd_dagen");
+    niveau1_ = params.real("niveau1");
+    niveau2_ = params.real("niveau2");
+    niveau3_ = params.real("niveau3");
+    params.require_ascending({"niveau1", "niveau2", "niveau3"}, "the levels must not decrease");
 }
 
 std::vector<Hit> Meldingen::evaluate(const Context& context) const {

@@ -31,11 +31,11 @@ const SignalInfo& MeldingenHotspot::info() const {
     return info;
 }
 
-void MeldingenHotspot::configure(const ParamValues& values) {
-    options_.cell = values.at("cel_m");
-    options_.min_observed = static_cast<std::int64_t>(values.at("min_meldingen"));
-    options_.min_ratio = values.at("min_verhouding");
-    options_.fdr_q = values.at("fdr_q");
+void MeldingenHotspot::configure(Params& params) {
+    options_.cell = params.real("cel_m");
+    options_.min_observed = params.integer("min_meldingen");
+    options_.min_ratio = params.real("min_verhouding");
+    options_.fdr_q = params.real("fdr_q");
 }
 
 HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const ExcessOptions& options) {

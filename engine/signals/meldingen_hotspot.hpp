@@ -7,8 +7,9 @@ namespace onregel {
 // The object lies in a grid cell with more meldingen than its verblijfsobjecten lead one to expect.
 class MeldingenHotspot final : public Signal {
 public:
+    using Signal::Signal;
     const SignalInfo& info() const override;
-    void configure(const ParamValues& values) override;
+    void configure(Params& params) override;
     std::vector<Hit> evaluate(const Context& context) const override;
     // The test as configured: the hot spot map of `run` uses exactly this, so map and signal agree.
     const ExcessOptions& options() const { return options_; }

@@ -24,8 +24,8 @@ const SignalInfo& OppervlakteOnrealistisch::info() const {
     return info;
 }
 
-void OppervlakteOnrealistisch::configure(const ParamValues& values) {
-    min_m2_per_persoon_ = values.at("min_m2_per_persoon");
+void OppervlakteOnrealistisch::configure(Params& params) {
+    min_m2_per_persoon_ = params.real("min_m2_per_persoon");
 }
 
 std::vector<Hit> OppervlakteOnrealistisch::evaluate(const Context& context) const {

@@ -69,11 +69,11 @@ const SignalInfo& RisicobrancheCluster::info() const {
     return info;
 }
 
-void RisicobrancheCluster::configure(const ParamValues& values) {
-    straal_ = values.at("straal_m");
-    fdr_q_ = values.at("fdr_q");
-    min_risico_ = static_cast<int>(values.at("min_risico"));
-    min_lq_ = values.at("min_lq");
+void RisicobrancheCluster::configure(Params& params) {
+    straal_ = params.real("straal_m");
+    fdr_q_ = params.real("fdr_q");
+    min_risico_ = params.integer("min_risico");
+    min_lq_ = params.real("min_lq");
 }
 
 std::vector<Hit> RisicobrancheCluster::evaluate(const Context& context) const {

@@ -1,27 +1,8 @@
 #include "support.hpp"
 
-#include "engine/errors.hpp"
 #include "engine/text.hpp"
 
 namespace onregel {
-
-void check_ascending(const SignalInfo& info, const ParamValues& values, std::initializer_list<const char*> names) {
-    std::string listed, order;
-    bool ascending = true;
-    const char* previous = nullptr;
-    for (const char* name : names) {
-        const auto spec = std::find_if(info.params.begin(), info.params.end(), [&](const ParamSpec& p) { return p.name == name; });
-        const double value = values.at(name);
-        const bool integer = spec != info.params.end() && spec->type == ParamType::integer;
-        if (previous && values.at(previous) > value) ascending = false;
-        listed += std::string(previous ? ", " : "") + name + " = " +
-                  (integer ? std::to_string(static_cast<long long>(value)) : format_decimal(value, 2));
-        order += std::string(previous ? " <= " : "") + name;
-        previous = name;
-    }
-    if (!ascending)
-        throw config_error("[signalen." + info.id + "] " + listed + ": the levels must not decrease (" + order + ")");
-}
 
 Date add_months(Date date, int months) {
     int year;

@@ -44,10 +44,10 @@ const SignalInfo& VergunningOpknippen::info() const {
     return info;
 }
 
-void VergunningOpknippen::configure(const ParamValues& values) {
-    drempel_ = static_cast<std::int64_t>(values.at("drempel_euro"));
-    venster_maanden_ = static_cast<int>(values.at("venster_maanden"));
-    min_aanvragen_ = static_cast<int>(values.at("min_aanvragen"));
+void VergunningOpknippen::configure(Params& params) {
+    drempel_ = params.integer("drempel_euro");
+    venster_maanden_ = params.integer("venster_maanden");
+    min_aanvragen_ = params.integer("min_aanvragen");
 }
 
 std::vector<Hit> VergunningOpknippen::evaluate(const Context& context) const {

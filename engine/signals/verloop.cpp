@@ -37,12 +37,12 @@ const SignalInfo& Verloop::info() const {
     return info;
 }
 
-void Verloop::configure(const ParamValues& values) {
-    venster_maanden_ = static_cast<int>(values.at("venster_maanden"));
-    min_wisselingen_ = static_cast<int>(values.at("min_wisselingen"));
-    kort_maanden_ = static_cast<int>(values.at("kort_maanden"));
-    min_kort_ = static_cast<int>(values.at("min_kort"));
-    kort_venster_maanden_ = static_cast<int>(values.at("kort_venster_maanden"));
+void Verloop::configure(Params& params) {
+    venster_maanden_ = params.integer("venster_maanden");
+    min_wisselingen_ = params.integer("min_wisselingen");
+    kort_maanden_ = params.integer("kort_maanden");
+    min_kort_ = params.integer("min_kort");
+    kort_venster_maanden_ = params.integer("kort_venster_maanden");
 }
 
 std::vector<Hit> Verloop::evaluate(const Context& context) const {

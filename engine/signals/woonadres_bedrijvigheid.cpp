@@ -22,8 +22,8 @@ const SignalInfo& WoonadresBedrijvigheid::info() const {
     return info;
 }
 
-void WoonadresBedrijvigheid::configure(const ParamValues& values) {
-    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
+void WoonadresBedrijvigheid::configure(Params& params) {
+    min_vestigingen_ = params.integer("min_vestigingen");
 }
 
 std::vector<Hit> WoonadresBedrijvigheid::evaluate(const Context& context) const {
