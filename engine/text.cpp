@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
+#include <utility>
 
 namespace onregel {
 
@@ -26,15 +27,30 @@ std::string format_decimal_nl(double value, int decimals) {
     return out;
 }
 
-std::string join_distinct(std::vector<std::string> values, std::string_view separator) {
+std::vector<std::string> distinct(std::vector<std::string> values) {
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
+    return values;
+}
+
+std::string join_distinct(std::vector<std::string> values, std::string_view separator) {
     std::string out;
-    for (const auto& v : values) {
+    for (const auto& v : distinct(std::move(values))) {
         if (!out.empty()) out += separator;
         out += v;
     }
     return out;
+}
+
+std::string list_text(const std::vector<std::string>& values) {
+    std::string out;
+    for (std::size_t k = 0; k < values.size(); ++k)
+        out += (k == 0 ? "" : k + 1 == values.size() ? " en " : ", ") + values[k];
+    return out;
+}
+
+std::string count_text(std::int64_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
 }  // namespace onregel

@@ -71,11 +71,11 @@ std::vector<Hit> AutobrancheZonderErkenning::evaluate(const Context& context) co
             if (nearest <= straal_) continue;
             const auto count = static_cast<int>(sbi.size());
             const int level = nearest <= nabij_ ? 1 : count >= 2 ? 3 : 2;
-            std::string bewijs = count_text(count, "actieve vestiging", "actieve vestigingen") + " met SBI " +
-                                 join_distinct(sbi, ", ") + " zonder RDW-erkenning op het adres; ";
-            bewijs += nearest <= nabij_ ? "dichtstbijzijnde erkenning op " + format_decimal(nearest, 0) + " m (" +
-                                              town.erkenningen[nearest_id].soort + ")"
-                                        : "geen erkenning binnen " + format_decimal(nabij_, 0) + " m";
+            std::string bewijs = count_text(count, "actieve vestiging", "actieve vestigingen") + " (SBI " +
+                                 join_distinct(sbi, ", ") + ") zonder RDW-erkenning op het adres";
+            bewijs += nearest <= nabij_ ? ", de dichtstbijzijnde erkenning (" + town.erkenningen[nearest_id].soort + ") op " +
+                                              format_decimal(nearest, 0) + " m"
+                                        : " of binnen " + format_decimal(nabij_, 0) + " m";
             hits.push_back({i, static_cast<std::uint8_t>(level), std::move(bewijs)});
         }
     });

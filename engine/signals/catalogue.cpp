@@ -48,6 +48,15 @@ std::string signals_markdown(const Signals& signals) {
            "An office unit with 6 firms on 40 m², 3 of them holdings, and one melding: `bedrijven_op_adres`\n"
            "1 x 3 = 3 scores, `holdings_op_adres` (registratie too) 0, `meldingen` 1 x 2 = 2 scores, and the\n"
            "bonus names \"registratie en meldingen\": 3 + 2 + 2 = 7.\n\n"
+           "## Reasons\n\n"
+           "Each hit carries its reason (`bewijs`): one plain Dutch sentence with the facts of this address, the\n"
+           "same in every output (`locaties.geojson`, `controles.*`, the viewer, the looplijst, `explain`): \"Box van\n"
+           "21 m² met 2 actieve vestigingen en 3 meldingen sinds 2024\". It starts with a capital or a digit, has no\n"
+           "`;`, no second sentence and no final full stop, counts in singular or plural as Dutch does and writes\n"
+           "decimals with a comma. It names no statistic (no p-value, FDR, Gi*, Poisson, binomial, significance or\n"
+           "location quotient): the rule, its thresholds and its statistics are the signal's description below,\n"
+           "which `explain` and the viewer's \"Hoe berekend\" show. Scoring may add \" (telt niet mee: al geteld via\n"
+           "<signal>)\". A test reads every reason of the sample town against this rule.\n\n"
            "## The signals\n\n"
            "| id | familie | punten | beschrijving | bron |\n|---|---|---|---|---|\n";
     for (const auto& signal : signals) {

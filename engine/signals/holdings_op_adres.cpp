@@ -49,9 +49,9 @@ std::vector<Hit> HoldingsOpAdres::evaluate(const Context& context) const {
             }
             if (holdings < min_holdings_) continue;
             hits.push_back({i, level_by_multiple(holdings, min_holdings_),
-                            std::to_string(holdings) + " holdings of stichtingen op " +
-                                (home ? "een woning van " : "een object van ") + std::to_string(vbo.oppervlakte) +
-                                " m²; rechtsvormen: " + join_distinct(rechtsvormen, ", ")});
+                            count_text(holdings, "holding of stichting", "holdings of stichtingen") + " (" +
+                                join_distinct(rechtsvormen, ", ") + ") op " + (home ? "een woning van " : "een object van ") +
+                                std::to_string(vbo.oppervlakte) + " m²"});
         }
     });
 }

@@ -52,10 +52,11 @@ HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const Exces
 }
 
 std::string excess_text(const HotspotCell& cell, double cel_m) {
-    return count_text(static_cast<std::int64_t>(cell.count), "melding", "meldingen") + " van " +
-           count_text(cell.bronnen, "plek", "plekken") + " in deze cel van " + format_decimal(cel_m, 0) + " m, waar " +
-           format_decimal_nl(cell.verwacht, 1) + " gemelde plekken verwacht bij " +
-           count_text(cell.objecten, "adres", "adressen");
+    const std::string side = format_decimal(cel_m, 0);
+    return count_text(cell.bronnen, "plek", "plekken") + " met meldingen (" +
+           count_text(static_cast<std::int64_t>(cell.count), "melding", "meldingen") + ") in dit vak van " + side + " bij " +
+           side + " m met " + count_text(cell.objecten, "adres", "adressen") + ", waar je er ongeveer " +
+           format_decimal_nl(cell.verwacht, 1) + " zou verwachten";
 }
 
 std::vector<Hit> MeldingenHotspot::evaluate(const Context& context) const {

@@ -22,8 +22,8 @@ private:
 // weight for their categorie, against the verblijfsobjecten of each gemeente.
 HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const ExcessOptions& options);
 
-// "13 meldingen van 9 plekken in deze cel van 100 m, waar 2,1 gemelde plekken verwacht bij 240 adressen":
-// the cell's facts in one sentence.
+// "9 plekken met meldingen (13 meldingen) in dit vak van 100 bij 100 m met 240 adressen, waar je er
+// ongeveer 2,1 zou verwachten": the cell's facts in one sentence.
 std::string excess_text(const HotspotCell& cell, double cel_m);
 
 }  // namespace onregel

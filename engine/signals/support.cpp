@@ -16,15 +16,15 @@ Date add_months(Date date, int months) {
     return std::min(date_from_ymd(y, m, 1) + static_cast<Date>(day) - 1, last);
 }
 
+std::string meldingen_sinds(std::int64_t count, Date first) {
+    return count_text(count, "melding", "meldingen") + " sinds " + std::to_string(year_of(first));
+}
+
 std::string format_euro(std::int64_t euro) {
     std::string digits = std::to_string(euro < 0 ? -euro : euro);
     for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3)
         digits.insert(static_cast<std::size_t>(i), ".");
     return std::string(euro < 0 ? "€ -" : "€ ") + digits;
-}
-
-std::string count_text(std::int64_t n, std::string_view one, std::string_view many) {
-    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
 }  // namespace onregel

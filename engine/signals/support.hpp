@@ -9,6 +9,7 @@
 
 #include "engine/date.hpp"
 #include "engine/signal.hpp"
+#include "engine/text.hpp"
 
 namespace onregel {
 
@@ -41,10 +42,10 @@ inline std::uint8_t level_by_cutoffs(double value, double niveau2, double niveau
 // day: 2024-03-31 minus one month is 2024-02-29. "Less than N months after a" means d < add_months(a, N).
 Date add_months(Date date, int months);
 
+// "3 meldingen sinds 2024": a count of meldingen and the year of the first.
+std::string meldingen_sinds(std::int64_t count, Date first);
+
 // "€ 500.000": whole euros with Dutch thousands separators.
 std::string format_euro(std::int64_t euro);
-
-// "1 melding" / "3 meldingen".
-std::string count_text(std::int64_t n, std::string_view one, std::string_view many);
 
 }  // namespace onregel

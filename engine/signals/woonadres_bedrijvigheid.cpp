@@ -42,8 +42,8 @@ std::vector<Hit> WoonadresBedrijvigheid::evaluate(const Context& context) const 
             const auto count = static_cast<int>(found.size());
             if (count < min_vestigingen_) continue;
             hits.push_back({i, level_by_multiple(count, min_vestigingen_),
-                            "woning met " + count_text(count, "actieve vestiging", "actieve vestigingen") +
-                                " die bedrijfsruimte vraagt: " + join_distinct(found, ", ")});
+                            "Woning met " + count_text(count, "actieve vestiging", "actieve vestigingen") +
+                                (count == 1 ? " die bedrijfsruimte vraagt: " : " die bedrijfsruimte vragen: ") + list_text(distinct(found))});
         }
     });
 }

@@ -105,7 +105,7 @@ TEST(Scoring, FamiliesAddUpAndTheBonusNamesThem) {
     const auto& bonus = bijdrage(*b, std::string(integrale_bonus_id));
     EXPECT_EQ(bonus.points, 4);
     EXPECT_EQ(bonus.level, 2);
-    EXPECT_EQ(bonus.bewijs, "signalen uit 3 domeinen: registratie, gebouw en meldingen");
+    EXPECT_EQ(bonus.bewijs, "Signalen uit 3 domeinen: registratie, gebouw en meldingen");
     int sum = 0;
     for (const auto& c : b->bijdragen) sum += c.points;
     EXPECT_EQ(sum, b->score);

@@ -16,7 +16,8 @@ TEST(AdresOnbekend, FiresOnAVestigingOnAWithdrawnObject) {
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].niveau, 1);
     EXPECT_EQ(hits[0].bewijs,
-              "1 actieve vestiging ingeschreven op Teststraat 1, 1234AB Teststad; BAG-status 'Verblijfsobject ingetrokken'");
+              "1 actieve vestiging op een object met BAG-status 'Verblijfsobject ingetrokken', ingeschreven op Teststraat 1, "
+              "1234AB Teststad");
 }
 
 TEST(AdresOnbekend, EveryVanishedStatusFires) {
@@ -46,7 +47,7 @@ TEST(AdresOnbekend, DemolishedPandFires) {
         b.vestiging(b.vbo(kantoorfunctie, 80, b.pand(status)), "4711");
         const auto hits = b.run(make_configured<AdresOnbekend>());
         ASSERT_EQ(hits.size(), 1u) << status;
-        EXPECT_NE(hits[0].bewijs.find(std::string("van het pand '") + status + "'"), std::string::npos);
+        EXPECT_NE(hits[0].bewijs.find(std::string("in een pand met BAG-status '") + status + "'"), std::string::npos);
     }
 }
 

@@ -15,7 +15,7 @@ TEST_P(GebruiksdoelMismatchOnBothSbi, FiresOnAGarageInAnOffice) {
     const auto hits = b.run(make_configured<GebruiksdoelMismatch>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].niveau, 1);
-    EXPECT_EQ(hits[0].bewijs, "activiteit autobranche (SBI " + b.sbi("4520") + ") past niet bij gebruiksdoel kantoorfunctie");
+    EXPECT_EQ(hits[0].bewijs, "Activiteit autobranche (SBI " + b.sbi("4520") + ") past niet bij het gebruiksdoel kantoorfunctie");
 }
 
 TEST_P(GebruiksdoelMismatchOnBothSbi, OfficeWorkInABoxFires) {
@@ -24,7 +24,8 @@ TEST_P(GebruiksdoelMismatchOnBothSbi, OfficeWorkInABoxFires) {
     const auto hits = b.run(make_configured<GebruiksdoelMismatch>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].bewijs,
-              "activiteit kantoorwerk (SBI " + b.sbi("7022") + ") past niet bij gebruiksdoel celfunctie, overige gebruiksfunctie");
+              "Activiteit kantoorwerk (SBI " + b.sbi("7022") +
+                  ") past bij geen van de gebruiksdoelen celfunctie en overige gebruiksfunctie");
 }
 
 TEST_P(GebruiksdoelMismatchOnBothSbi, ConsultantAtHomeIsLeftAlone) {

@@ -18,7 +18,7 @@ TEST_P(HoldingsOpAdresOnBothSbi, FiresOnHoldingsAtHome) {
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].niveau, 1);
     EXPECT_EQ(hits[0].bewijs,
-              "3 holdings of stichtingen op een woning van 120 m²; rechtsvormen: Besloten Vennootschap, Stichting");
+              "3 holdings of stichtingen (Besloten Vennootschap, Stichting) op een woning van 120 m²");
 }
 
 TEST_P(HoldingsOpAdresOnBothSbi, FiveDigitHoldingCodeCounts) {

@@ -14,13 +14,29 @@ TEST(Kelderbox, FiresOnABoxWithAVestiging) {
     const auto hits = b.run(make_configured<Kelderbox>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].niveau, 1);
-    EXPECT_EQ(hits[0].bewijs, "box van 18 m² met 1 actieve vestiging en 0 meldingen");
+    EXPECT_EQ(hits[0].bewijs, "Box van 18 m² met 1 actieve vestiging");
 }
 
 TEST(Kelderbox, FiresOnABoxWithAMelding) {
     TownBuilder b;
     b.melding(static_cast<std::int32_t>(b.vbo(overige_gebruiksfunctie, 18)), day(2024, 5, 1));
-    EXPECT_EQ(b.run(make_configured<Kelderbox>()).size(), 1u);
+    const auto hits = b.run(make_configured<Kelderbox>());
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].bewijs, "Box van 18 m² met 1 melding sinds 2024");
+}
+
+// The sentence of issue #19: facts first, counted in words a handhaver reads aloud.
+TEST(Kelderbox, SaysTheBoxItsVestigingenAndMeldingenInOneSentence) {
+    TownBuilder b;
+    const auto v = b.vbo(overige_gebruiksfunctie, 21);
+    b.vestigingen(v, 2, "4520");
+    b.melding(static_cast<std::int32_t>(v), day(2024, 3, 1));
+    b.melding(static_cast<std::int32_t>(v), day(2024, 9, 1));
+    b.melding(static_cast<std::int32_t>(v), day(2025, 2, 1));  // after the peildatum: not counted
+    b.melding(static_cast<std::int32_t>(v), day(2023, 11, 1));
+    const auto hits = b.run(make_configured<Kelderbox>());
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].bewijs, "Box van 21 m² met 2 actieve vestigingen en 3 meldingen sinds 2023");
 }
 
 // "≤ 25 m²" is inclusive.

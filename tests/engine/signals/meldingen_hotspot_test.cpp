@@ -36,7 +36,8 @@ TEST(MeldingenHotspot, FiresWhereMeldingenExceedWhatTheAddressesExplain) {
     ASSERT_NE(it, hits.end());
     EXPECT_EQ(it->niveau, 3);
     // 128 meldingen, each at a place of its own, over 400 homes: 0.32 expected in a cell of one home.
-    EXPECT_EQ(it->bewijs, "13 meldingen van 13 plekken in deze cel van 100 m, waar 0,3 gemelde plekken verwacht bij 1 adres");
+    EXPECT_EQ(it->bewijs, "13 plekken met meldingen (13 meldingen) in dit vak van 100 bij 100 m met 1 adres, waar je er "
+                          "ongeveer 0,3 zou verwachten");
     // Level = the class of the object's cell, and only objects in cells of class >= 1 fire.
     const auto grid = meldingen_excess(b.town, b.policy, make_configured<MeldingenHotspot>().options());
     std::size_t expected = 0;
@@ -109,7 +110,7 @@ TEST(MeldingenHotspot, ConfigureTakesParameters) {
     const auto centre = town_with_a_heap(b);
     const auto hits = b.run(signal);
     ASSERT_FALSE(hits.empty());
-    EXPECT_NE(hits[0].bewijs.find("in deze cel van 200 m"), std::string::npos) << hits[0].bewijs;
+    EXPECT_NE(hits[0].bewijs.find("in dit vak van 200 bij 200 m"), std::string::npos) << hits[0].bewijs;
     EXPECT_TRUE(std::any_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.vbo == centre; }));
 }
 

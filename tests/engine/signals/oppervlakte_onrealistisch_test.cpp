@@ -15,7 +15,7 @@ TEST_P(OppervlakteOnrealistischOnBothSbi, FiresOnAGarageInATinyObject) {
     const auto hits = b.run(make_configured<OppervlakteOnrealistisch>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].niveau, 1);
-    EXPECT_EQ(hits[0].bewijs, "object van 30 m²; autohandel_reparatie (SBI " + b.sbi("4520") + ") vraagt 50 m²");
+    EXPECT_EQ(hits[0].bewijs, "Object van 30 m², te klein voor autohandel_reparatie (SBI " + b.sbi("4520") + ", minstens 50 m²)");
 }
 
 // The minimum is what the activity needs: an object of exactly that size is enough.
@@ -40,7 +40,7 @@ TEST_P(OppervlakteOnrealistischOnBothSbi, PersonsPerAreaBoundaryIsExclusive) {
         const auto hits = b.run(make_configured<OppervlakteOnrealistisch>());
         ASSERT_EQ(hits.size(), fires ? 1u : 0u) << m2 << " m²";
         if (fires) {
-            EXPECT_EQ(hits[0].bewijs, "object van 39 m²; 10 werkzame personen (3.9 m² per persoon)");
+            EXPECT_EQ(hits[0].bewijs, "Object van 39 m² met 10 werkzame personen, 3,9 m² per persoon");
         }
     }
 }

@@ -13,6 +13,7 @@
 #include "engine/model.hpp"
 #include "engine/policy.hpp"
 #include "engine/signal.hpp"
+#include "engine/text.hpp"
 
 namespace onregel::test {
 

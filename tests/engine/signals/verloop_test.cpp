@@ -20,9 +20,8 @@ TEST(Verloop, FiresOnFourWisselingen) {
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].niveau, 1);
     EXPECT_EQ(hits[0].bewijs,
-              "4 vestigingen begonnen of gestopt in 24 maanden, 0 korter dan 12 maanden gebleven; reeks: "
-              "SBI 4520 2018-01-01 tot 2023-06-01, SBI 4520 2023-07-01 tot nu, SBI 4719 2023-09-01 tot 2024-12-01, "
-              "SBI 4719 2024-12-15 tot nu");
+              "4 vestigingen begonnen of stopten in de laatste 24 maanden: SBI 4520 van 2018-01-01 tot 2023-06-01, "
+              "SBI 4520 van 2023-07-01 tot nu, SBI 4719 van 2023-09-01 tot 2024-12-01, SBI 4719 van 2024-12-15 tot nu");
 }
 
 // "Within 24 months": a date exactly 24 months before the peildatum is outside, a day later inside.

@@ -15,7 +15,18 @@ TEST_P(WoonadresBedrijvigheidOnBothSbi, FiresOnAGarageAtHome) {
     const auto hits = b.run(make_configured<WoonadresBedrijvigheid>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].niveau, 1);
-    EXPECT_EQ(hits[0].bewijs, "woning met 1 actieve vestiging die bedrijfsruimte vraagt: autobranche (SBI " + b.sbi("45201") + ")");
+    EXPECT_EQ(hits[0].bewijs, "Woning met 1 actieve vestiging die bedrijfsruimte vraagt: autobranche (SBI " + b.sbi("45201") + ")");
+}
+
+TEST_P(WoonadresBedrijvigheidOnBothSbi, SeveralBranchesInOneSentence) {
+    auto b = town();
+    const auto v = b.vbo(woonfunctie, 110);
+    b.vestiging(v, "5610");
+    b.vestiging(v, "45201");
+    const auto hits = b.run(make_configured<WoonadresBedrijvigheid>());
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].bewijs, "Woning met 2 actieve vestigingen die bedrijfsruimte vragen: autobranche (SBI " + b.sbi("45201") +
+                                  ") en horeca (SBI " + b.sbi("5610") + ")");
 }
 
 TEST_P(WoonadresBedrijvigheidOnBothSbi, EveryDefaultBranchFires) {
