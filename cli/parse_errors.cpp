@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/match/similar.hpp"
+#include "engine/text.hpp"
 
 namespace onregel::cli {
 
@@ -11,15 +12,8 @@ namespace {
 
 bool is_option(const std::string& word) { return word.size() > 1 && word[0] == '-'; }
 
-// "a", "a en b", "a, b en c".
-std::string listed(const std::vector<std::string>& items, const std::string& last = " en ") {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? last : ", ") + items[i];
-    return out;
-}
-
 std::string suggestion(const std::vector<std::string>& closest) {
-    return closest.empty() ? std::string() : "; bedoelde u " + listed(closest, " of ") + "?";
+    return closest.empty() ? std::string() : "; bedoelde u " + list_text(closest, " of ") + "?";
 }
 
 std::vector<std::string> command_names(const CLI::App& app) {
@@ -41,7 +35,7 @@ std::string unknown_option(const CLI::App& command, const std::string& written) 
 std::string no_command(const CLI::App& app) {
     for (const auto& word : app.remaining(true))
         if (!is_option(word)) return "'" + word + "' is geen commando" + suggestion(closest_names(word, command_names(app)));
-    return "geef een commando: " + listed(command_names(app), " of ");
+    return "geef een commando: " + list_text(command_names(app), " of ");
 }
 
 std::string missing_options(const CLI::App& command) {
@@ -49,7 +43,7 @@ std::string missing_options(const CLI::App& command) {
     for (const auto* option : command.get_options())
         if (option->get_required() && option->count() == 0) missing.push_back(option->get_name());
     if (missing.empty()) return "er ontbreekt een verplicht argument";
-    return listed(missing) + (missing.size() == 1 ? " ontbreekt" : " ontbreken");
+    return list_text(missing) + (missing.size() == 1 ? " ontbreekt" : " ontbreken");
 }
 
 std::string unexpected(const CLI::App& app, const CLI::App& command) {
@@ -58,7 +52,7 @@ std::string unexpected(const CLI::App& app, const CLI::App& command) {
     std::string out;
     for (const auto& option : options) out += (out.empty() ? "" : "; ") + unknown_option(command, option);
     if (!options.empty()) return out;  // the words are most likely the values of those options
-    return (words.size() == 1 ? "onverwacht argument " : "onverwachte argumenten ") + listed(words);
+    return (words.size() == 1 ? "onverwacht argument " : "onverwachte argumenten ") + list_text(words);
 }
 
 // The parts of a CLI11 message of a known shape, e.g. "--per-dag requires --capaciteit".

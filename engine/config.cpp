@@ -1,14 +1,12 @@
 #include "config.hpp"
 
 #include <cmath>
-#include <set>
 #include <sstream>
 #include <toml++/toml.h>
 
 #include "errors.hpp"
 #include "match/similar.hpp"
 #include "policy_toml.hpp"
-#include "text.hpp"
 
 namespace onregel {
 
@@ -28,10 +26,16 @@ std::string meant(const std::string& written, const std::vector<std::string>& kn
     return out + ")";
 }
 
-std::string format_value(double v, ParamType type) {
-    return type == ParamType::integer ? std::to_string(static_cast<long long>(v)) : format_decimal(v, 2);
+// The one check of a parameter value, for a config file and for make_configured() alike. `text` is the
+// value as given, for the message.
+double check_value(const ParamSpec& spec, double value, const std::string& text, const std::string& where) {
+    if (spec.type == ParamType::integer && std::isfinite(value) && value != std::trunc(value))
+        throw config_error(where + " = " + text + ": verwacht een geheel getal");
+    if (!std::isfinite(value) || value < spec.min || value > spec.max)
+        throw config_error(where + " = " + text + " ligt buiten het bereik (toegestaan: " + param_text(spec.min, spec.type) +
+                           " tot en met " + param_text(spec.max, spec.type) + ")");
+    return value;
 }
-
 
 double read_number(const toml::node& node, const ParamSpec& spec, const std::string& where) {
     double value;
@@ -40,11 +44,19 @@ double read_number(const toml::node& node, const ParamSpec& spec, const std::str
     else
         throw config_error(where + " = " + toml_value_text(node) + ": verwacht " +
                            (spec.type == ParamType::integer ? "een geheel getal" : "een getal"));
-    if (!std::isfinite(value) || value < spec.min || value > spec.max)
-        throw config_error(where + " = " + toml_value_text(node) + " ligt buiten het bereik (toegestaan: " +
-                           format_value(spec.min, spec.type) + " tot en met " + format_value(spec.max, spec.type) + ")");
-    return value;
+    return check_value(spec, value, toml_value_text(node), where);
 }
+
+// The declaration of parameter `name` of a signal; config_error naming the known keys when there is none.
+const ParamSpec& find_param(const SignalInfo& info, const std::string& name, const std::string& where) {
+    for (const auto& p : info.params)
+        if (p.name == name) return p;
+    std::vector<std::string> known = {"actief", "punten"};
+    for (const auto& p : info.params) known.push_back(p.name);
+    throw config_error(where + ": onbekende sleutel" + meant(name, known));
+}
+
+std::string signal_section(const SignalInfo& info) { return "[signalen." + info.id + "]"; }
 
 void read_signal(const toml::table& table, const std::string& where, const SignalInfo& info, SignalConfig& config) {
     for (const auto& [key, node] : table) {
@@ -57,15 +69,7 @@ void read_signal(const toml::table& table, const std::string& where, const Signa
         } else if (name == "punten") {
             config.punten = static_cast<int>(read_number(node, punten_spec, at));
         } else {
-            const ParamSpec* spec = nullptr;
-            for (const auto& p : info.params)
-                if (p.name == name) spec = &p;
-            if (!spec) {
-                std::vector<std::string> known = {"actief", "punten"};
-                for (const auto& p : info.params) known.push_back(p.name);
-                throw config_error(at + ": onbekende sleutel" + meant(name, known));
-            }
-            config.values[name] = read_number(node, *spec, at);
+            config.values[name] = read_number(node, find_param(info, name, at), at);
         }
     }
 }
@@ -134,7 +138,7 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
                 auto st = sub.as_table();
                 if (!st) throw config_error(src + ": [signalen." + sid + "] moet een tabel zijn");
                 for (const auto& s : signals)
-                    if (s->info().id == sid) read_signal(*st, src + ": [signalen." + sid + "]", s->info(), it->second);
+                    if (s->info().id == sid) read_signal(*st, src + ": " + signal_section(s->info()), s->info(), it->second);
             }
         } else if (!read_policy_section(name, node, src, config.policy)) {
             throw config_error(src + ": " + name + ": onbekende sleutel (bekend: peildatum, logboek, [scoring], [signalen.<id>], " +
@@ -160,12 +164,12 @@ std::string config_toml(const Config& config, const Signals& signals) {
     for (const auto& signal : signals) {
         const auto& info = signal->info();
         const auto& sc = config.signalen.at(info.id);
-        out << "\n# " << info.beschrijving << "\n# Bron: " << info.bron << "\n[signalen." << info.id << "]\n"
+        out << "\n# " << info.beschrijving << "\n# Bron: " << info.bron << "\n" << signal_section(info) << "\n"
             << "actief = " << (sc.actief ? "true" : "false") << "  # false switches the signal off\n"
             << "punten = " << sc.punten << "  # " << punten_spec.help << " (0 to 100)\n";
         for (const auto& p : info.params)
-            out << p.name << " = " << format_value(sc.values.at(p.name), p.type) << "  # " << p.help << " ("
-                << format_value(p.min, p.type) << " to " << format_value(p.max, p.type) << ")\n";
+            out << p.name << " = " << param_text(sc.values.at(p.name), p.type) << "  # " << p.help << " ("
+                << param_text(p.min, p.type) << " to " << param_text(p.max, p.type) << ")\n";
     }
     write_policy_toml(config.policy, out);
     return out.str();
@@ -178,10 +182,23 @@ std::string config_json(const Config& config, const Signals& signals) {
     return out.str();
 }
 
+void configure_signal(Signal& signal, const ParamValues& values) {
+    const auto& info = signal.info();
+    ParamValues checked;
+    for (const auto& p : info.params) checked[p.name] = p.default_value;
+    for (const auto& [name, value] : values) {
+        const std::string at = signal_section(info) + " " + name;
+        checked[name] = check_value(find_param(info, name, at), value, param_text(value, ParamType::real), at);
+    }
+    Params params(info, checked);
+    signal.configure(params);
+    params.check_all_read();
+}
+
 void configure_signals(const Config& config, const Signals& signals) {
     for (const auto& signal : signals) {
         try {
-            signal->configure(config.signalen.at(signal->info().id).values);
+            configure_signal(*signal, config.signalen.at(signal->info().id).values);
         } catch (const config_error& e) {
             throw config_error(config.source + ": " + e.what());  // the signal names its section and key
         }

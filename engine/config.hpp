@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "date.hpp"
@@ -38,7 +39,19 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
 std::string config_toml(const Config& config, const Signals& signals);
 // The same configuration as JSON (for the manifest), keys sorted.
 std::string config_json(const Config& config, const Signals& signals);
-// Applies each signal's parameters via Signal::configure.
+// Configures `signal` with its defaults and `values` (by name, any subset of its parameters): each value
+// gets exactly the checks a config file's value gets (declared, type, range), then Signal::configure
+// reads them and checks the rules across parameters. Throws config_error naming "[signalen.<id>] <key>";
+// std::logic_error when configure() leaves a declared parameter unread.
+void configure_signal(Signal& signal, const ParamValues& values);
+// Applies each signal's parameters from `config` through configure_signal; messages name config.source.
 void configure_signals(const Config& config, const Signals& signals);
+
+template <class T, class... Args>
+T make_configured(const ParamValues& overrides, Args&&... args) {
+    T signal(Signal::Key{}, std::forward<Args>(args)...);
+    configure_signal(signal, overrides);
+    return signal;
+}
 
 }  // namespace onregel

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
+#include <utility>
 
 namespace onregel {
 
@@ -35,13 +36,26 @@ std::string count_text(std::int64_t n, std::string_view singular, std::string_vi
     return out;
 }
 
-std::string join_distinct(std::vector<std::string> values, std::string_view separator) {
+std::vector<std::string> distinct(std::vector<std::string> values) {
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
+    return values;
+}
+
+std::string join_distinct(std::vector<std::string> values, std::string_view separator) {
     std::string out;
-    for (const auto& v : values) {
+    for (const auto& v : distinct(std::move(values))) {
         if (!out.empty()) out += separator;
         out += v;
+    }
+    return out;
+}
+
+std::string list_text(const std::vector<std::string>& values, std::string_view last) {
+    std::string out;
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        if (k > 0) out += k + 1 == values.size() ? last : std::string_view(", ");
+        out += values[k];
     }
     return out;
 }

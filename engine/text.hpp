@@ -1,5 +1,5 @@
 #pragma once
-// Locale-free number formatting and small text helpers for evidence and outputs.
+// Locale-free number formatting and small text helpers for the sentences users read.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,10 +13,14 @@ std::string format_decimal(double value, int decimals);
 // The same with a decimal comma, for sentences a user reads: "2,1".
 std::string format_decimal_nl(double value, int decimals);
 void append_decimal(std::string& out, double value, int decimals);
+// The distinct values, sorted, so a sentence reads the same on every run.
+std::vector<std::string> distinct(std::vector<std::string> values);
+// The distinct values, sorted, joined by `separator`.
+std::string join_distinct(std::vector<std::string> values, std::string_view separator);
+// The values in the order given as a Dutch list: "a", "a en b", "a, b en c" (or "a, b of c").
+std::string list_text(const std::vector<std::string>& values, std::string_view last = " en ");
 // A count with its noun in Dutch: "1 adres", "45 adressen", "12.500 meldingen" (a point between
 // thousands from five digits on, as Dutch writes it).
 std::string count_text(std::int64_t n, std::string_view singular, std::string_view plural);
-// The distinct values, sorted, so evidence reads the same on every run.
-std::string join_distinct(std::vector<std::string> values, std::string_view separator);
 
 }  // namespace onregel

@@ -33,7 +33,7 @@ struct RankedLine {
     std::string adres;
     std::string bag_id;
     int score = 0;
-    std::vector<std::string> redenen;  // "kelderbox (+6): box van 18 m² met ..."
+    std::vector<std::string> redenen;  // "kelderbox (+6): Box van 18 m² met ..."
 };
 
 struct RunSummary {

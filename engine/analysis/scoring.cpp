@@ -5,6 +5,8 @@
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 
+#include "engine/text.hpp"
+
 namespace onregel {
 
 namespace {
@@ -33,12 +35,10 @@ void pay_once(Beoordeling& b, const std::vector<std::uint8_t>& bits, int integra
     }
     const int count = std::popcount(scoring_families);
     if (count < 2 || integrale_bonus <= 0) return;
-    std::vector<std::string_view> names;
+    std::vector<std::string> names;
     for (unsigned f = 0; f < 8; ++f)
-        if (scoring_families & (1u << f)) names.push_back(familie_name(static_cast<Familie>(f)));
-    std::string text = "signalen uit " + std::to_string(count) + " domeinen: ";
-    for (std::size_t i = 0; i < names.size(); ++i)
-        text += std::string(i == 0 ? "" : i + 1 == names.size() ? " en " : ", ") + std::string(names[i]);
+        if (scoring_families & (1u << f)) names.emplace_back(familie_name(static_cast<Familie>(f)));
+    std::string text = "Signalen uit " + std::to_string(count) + " domeinen: " + list_text(names);
     const int points = (count - 1) * integrale_bonus;
     b.bijdragen.push_back({std::string(integrale_bonus_id), count - 1, integrale_bonus, points, std::move(text)});
     b.score += points;
@@ -74,7 +74,7 @@ std::vector<Beoordeling> score_town(const Context& context, const Config& config
                     families.emplace_back();
                 }
                 const auto k = static_cast<std::size_t>(slot[hit->vbo]);
-                scored[k].bijdragen.push_back({info.id, hit->level, punten, hit->level * punten, std::move(hit->bewijs)});
+                scored[k].bijdragen.push_back({info.id, hit->niveau, punten, hit->niveau * punten, std::move(hit->bewijs)});
                 families[k].push_back(familie_bit(info.familie) | hit->ook);
                 families[k].push_back(familie_bit(info.familie));
             }

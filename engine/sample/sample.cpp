@@ -127,7 +127,7 @@ void generate(const Options& options, const std::function<void(Chunk&)>& sink) {
         return;
     }
     if (options.scale < 1 || options.scale > max_scale)
-        throw config_error("--scale must be between 1 and " + std::to_string(max_scale));
+        throw config_error("--scale moet tussen 1 en " + std::to_string(max_scale) + " liggen");
     Random rng = Random::stream(options.seed, 0);
     std::int64_t remaining = options.scale;
     int next_numeric = 1000;

@@ -41,7 +41,7 @@ const SignalInfo& AdresOnbekend::info() const {
     return info;
 }
 
-void AdresOnbekend::configure(const ParamValues&) {}
+void AdresOnbekend::configure(Params&) {}
 
 std::vector<Hit> AdresOnbekend::evaluate(const Context& context) const {
     const Town& town = context.town;
@@ -57,9 +57,10 @@ std::vector<Hit> AdresOnbekend::evaluate(const Context& context) const {
                 if (town.vestigingen[v].actief_op(town.peildatum)) adressen.push_back(format_adres(town.vestigingen[v].adres));
             if (adressen.empty()) continue;
             const auto count = static_cast<int>(adressen.size());
-            std::string bewijs = count_text(count, "actieve vestiging", "actieve vestigingen") + " ingeschreven op " +
-                                 join_distinct(adressen, "; ") + "; BAG-status ";
-            bewijs += object_gone ? "'" + std::string(vbo_status_name(vbo.status)) + "'" : "van het pand '" + pand->status + "'";
+            std::string bewijs = count_text(count, "actieve vestiging", "actieve vestigingen");
+            bewijs += object_gone ? " op een object met BAG-status '" + std::string(vbo_status_name(vbo.status)) + "'"
+                                  : " in een pand met BAG-status '" + pand->status + "'";
+            bewijs += ", ingeschreven op " + list_text(distinct(adressen));
             hits.push_back({i, static_cast<std::uint8_t>(std::min(count, 3)), std::move(bewijs)});
         }
     });

@@ -3,7 +3,6 @@
 #include <cmath>
 
 #include "engine/grid_index.hpp"
-#include "engine/errors.hpp"
 #include "engine/text.hpp"
 #include "support.hpp"
 
@@ -27,12 +26,10 @@ const SignalInfo& AutobrancheZonderErkenning::info() const {
     return info;
 }
 
-void AutobrancheZonderErkenning::configure(const ParamValues& values) {
-    straal_ = values.at("straal_m");
-    nabij_ = values.at("nabij_m");
-    if (nabij_ < straal_)
-        throw config_error("[signalen." + info().id + "] nabij_m = " + format_decimal(nabij_, 2) + " is below straal_m = " +
-                           format_decimal(straal_, 2) + " (nabij_m >= straal_m)");
+void AutobrancheZonderErkenning::configure(Params& params) {
+    straal_ = params.real("straal_m");
+    nabij_ = params.real("nabij_m");
+    params.require_ascending({"straal_m", "nabij_m"}, "nabij_m mag niet kleiner zijn dan straal_m");
 }
 
 std::vector<Hit> AutobrancheZonderErkenning::evaluate(const Context& context) const {
@@ -74,11 +71,11 @@ std::vector<Hit> AutobrancheZonderErkenning::evaluate(const Context& context) co
             if (nearest <= straal_) continue;
             const auto count = static_cast<int>(sbi.size());
             const int level = nearest <= nabij_ ? 1 : count >= 2 ? 3 : 2;
-            std::string bewijs = count_text(count, "actieve vestiging", "actieve vestigingen") + " met SBI " +
-                                 join_distinct(sbi, ", ") + " zonder RDW-erkenning op het adres; ";
-            bewijs += nearest <= nabij_ ? "dichtstbijzijnde erkenning op " + format_decimal(nearest, 0) + " m (" +
-                                              town.erkenningen[nearest_id].soort + ")"
-                                        : "geen erkenning binnen " + format_decimal(nabij_, 0) + " m";
+            std::string bewijs = count_text(count, "actieve vestiging", "actieve vestigingen") + " (SBI " +
+                                 join_distinct(sbi, ", ") + ") zonder RDW-erkenning op het adres";
+            bewijs += nearest <= nabij_ ? ", de dichtstbijzijnde erkenning (" + town.erkenningen[nearest_id].soort + ") op " +
+                                              format_decimal(nearest, 0) + " m"
+                                        : " of binnen " + format_decimal(nabij_, 0) + " m";
             hits.push_back({i, static_cast<std::uint8_t>(level), std::move(bewijs)});
         }
     });

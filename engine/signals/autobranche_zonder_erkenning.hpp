@@ -6,13 +6,14 @@ namespace onregel {
 // A car repair vestiging with no RDW erkenning on its address.
 class AutobrancheZonderErkenning final : public Signal {
 public:
+    using Signal::Signal;
     const SignalInfo& info() const override;
-    void configure(const ParamValues& values) override;
+    void configure(Params& params) override;
     std::vector<Hit> evaluate(const Context& context) const override;
 
 private:
-    double straal_ = 25;
-    double nabij_ = 250;
+    double straal_;
+    double nabij_;
 };
 
 }  // namespace onregel

@@ -21,10 +21,10 @@ const SignalInfo& BedrijvenOpAdres::info() const {
     return info;
 }
 
-void BedrijvenOpAdres::configure(const ParamValues& values) {
-    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
-    max_m2_per_vestiging_ = values.at("max_m2_per_vestiging");
-    min_vestigingen_woonfunctie_ = static_cast<int>(values.at("min_vestigingen_woonfunctie"));
+void BedrijvenOpAdres::configure(Params& params) {
+    min_vestigingen_ = params.integer("min_vestigingen");
+    max_m2_per_vestiging_ = params.real("max_m2_per_vestiging");
+    min_vestigingen_woonfunctie_ = params.integer("min_vestigingen_woonfunctie");
 }
 
 std::vector<Hit> BedrijvenOpAdres::evaluate(const Context& context) const {
@@ -47,10 +47,10 @@ std::vector<Hit> BedrijvenOpAdres::evaluate(const Context& context) const {
             const bool home = vbo.gebruiksdoelen == woonfunctie && active >= min_vestigingen_woonfunctie_;
             if (!crowded && !home) continue;
             const int threshold = crowded ? min_vestigingen_ : min_vestigingen_woonfunctie_;
-            std::string bewijs = std::to_string(active) + " actieve vestigingen op " + std::to_string(vbo.oppervlakte) +
-                                 " m² (" + format_decimal(m2_per, 1) + " m² per vestiging)";
-            if (home && !crowded) bewijs += ", alleen woonfunctie";
-            bewijs += "; SBI " + join_distinct(branches, ", ");
+            std::string bewijs = count_text(active, "actieve vestiging", "actieve vestigingen") + " (SBI " +
+                                 join_distinct(branches, ", ") + ") op ";
+            bewijs += crowded ? std::to_string(vbo.oppervlakte) + " m², " + format_decimal_nl(m2_per, 1) + " m² per vestiging"
+                              : "een woning van " + std::to_string(vbo.oppervlakte) + " m²";
             hits.push_back({i, level_by_multiple(active, threshold), std::move(bewijs)});
         }
     });

@@ -26,13 +26,13 @@ const SignalInfo& Boxencomplex::info() const {
     return info;
 }
 
-void Boxencomplex::configure(const ParamValues& values) {
-    min_boxen_ = static_cast<int>(values.at("min_boxen"));
-    max_oppervlakte_ = static_cast<int>(values.at("max_oppervlakte"));
-    straal_ = values.at("straal_m");
-    niveau2_ = static_cast<int>(values.at("niveau2"));
-    niveau3_ = static_cast<int>(values.at("niveau3"));
-    check_ascending(info(), values, {"niveau2", "niveau3"});
+void Boxencomplex::configure(Params& params) {
+    min_boxen_ = params.integer("min_boxen");
+    max_oppervlakte_ = params.integer("max_oppervlakte");
+    straal_ = params.real("straal_m");
+    niveau2_ = params.integer("niveau2");
+    niveau3_ = params.integer("niveau3");
+    params.require_ascending({"niveau2", "niveau3"}, "de niveaus mogen niet dalen");
 }
 
 std::vector<Hit> Boxencomplex::evaluate(const Context& context) const {
@@ -72,11 +72,17 @@ std::vector<Hit> Boxencomplex::evaluate(const Context& context) const {
             std::erase_if(meldingen, [&](std::uint32_t m) { return town.meldingen[m].datum > town.peildatum; });
             const int activity = active_boxes + static_cast<int>(meldingen.size());
             if (activity == 0) continue;
+            std::vector<std::string> facts;
+            if (active_boxes > 0) facts.push_back(count_text(active_boxes, "box", "boxen") + " met een actieve vestiging");
+            if (!meldingen.empty()) {
+                Date first = town.peildatum;
+                for (auto m : meldingen) first = std::min(first, town.meldingen[m].datum);
+                facts.push_back(count_text(static_cast<std::int64_t>(meldingen.size()), "melding", "meldingen") + " binnen " +
+                                format_decimal(straal_, 0) + " m van de boxen sinds " + std::to_string(year_of(first)));
+            }
             out.push_back({best, level_by_cutoffs(activity, niveau2_, niveau3_),
-                           "complex van " + std::to_string(boxes.size()) + " boxen in pand " + bag_id_text(town.panden[p].id) + ": " +
-                               std::to_string(active_boxes) + " met een actieve vestiging, " +
-                               count_text(static_cast<std::int64_t>(meldingen.size()), "melding", "meldingen") +
-                               " op of binnen " + format_decimal(straal_, 0) + " m van de boxen",
+                           "Complex van " + count_text(static_cast<std::int64_t>(boxes.size()), "box", "boxen") + " in pand " +
+                               bag_id_text(town.panden[p].id) + " met " + facts.front() + (facts.size() > 1 ? " en " + facts.back() : ""),
                            static_cast<std::uint8_t>((active_boxes > 0 ? familie_bit(Familie::registratie) : 0) |
                                                      (meldingen.empty() ? 0 : familie_bit(Familie::meldingen)))});
         }

@@ -6,16 +6,17 @@ namespace onregel {
 // A pand full of small boxes (overige gebruiksfunctie) with activity among them.
 class Boxencomplex final : public Signal {
 public:
+    using Signal::Signal;
     const SignalInfo& info() const override;
-    void configure(const ParamValues& values) override;
+    void configure(Params& params) override;
     std::vector<Hit> evaluate(const Context& context) const override;
 
 private:
-    int min_boxen_ = 10;
-    int max_oppervlakte_ = 25;
-    double straal_ = 50;
-    int niveau2_ = 3;
-    int niveau3_ = 6;
+    int min_boxen_;
+    int max_oppervlakte_;
+    double straal_;
+    int niveau2_;
+    int niveau3_;
 };
 
 }  // namespace onregel

@@ -2,17 +2,7 @@
 
 #include <sstream>
 
-#include "engine/text.hpp"
-
 namespace onregel {
-
-namespace {
-
-std::string value_text(double v, ParamType type) {
-    return type == ParamType::integer ? std::to_string(static_cast<long long>(v)) : format_decimal(v, 2);
-}
-
-}  // namespace
 
 std::string signals_text(const Signals& signals) {
     std::ostringstream out;
@@ -22,8 +12,8 @@ std::string signals_text(const Signals& signals) {
             << "  " << info.beschrijving << "\n"
             << "  bron: " << info.bron << "\n";
         for (const auto& p : info.params)
-            out << "  " << p.name << " = " << value_text(p.default_value, p.type) << "  (" << value_text(p.min, p.type)
-                << " to " << value_text(p.max, p.type) << ") " << p.help << "\n";
+            out << "  " << p.name << " = " << param_text(p.default_value, p.type) << "  (" << param_text(p.min, p.type)
+                << " to " << param_text(p.max, p.type) << ") " << p.help << "\n";
         out << "\n";
     }
     return out.str();
@@ -58,6 +48,15 @@ std::string signals_markdown(const Signals& signals) {
            "An office unit with 6 firms on 40 m², 3 of them holdings, and one melding: `bedrijven_op_adres`\n"
            "1 x 3 = 3 scores, `holdings_op_adres` (registratie too) 0, `meldingen` 1 x 2 = 2 scores, and the\n"
            "bonus names \"registratie en meldingen\": 3 + 2 + 2 = 7.\n\n"
+           "## Reasons\n\n"
+           "Each hit carries its reason (`bewijs`): one plain Dutch sentence with the facts of this address, the\n"
+           "same in every output (`locaties.geojson`, `controles.*`, the viewer, the looplijst, `explain`): \"Box van\n"
+           "21 m² met 2 actieve vestigingen en 3 meldingen sinds 2024\". It starts with a capital or a digit, has no\n"
+           "`;`, no second sentence and no final full stop, counts in singular or plural as Dutch does and writes\n"
+           "decimals with a comma. It names no statistic (no p-value, FDR, Gi*, Poisson, binomial, significance or\n"
+           "location quotient): the rule, its thresholds and its statistics are the signal's description below,\n"
+           "which `explain` and the viewer's \"Hoe berekend\" show. Scoring may add \" (telt niet mee: al geteld via\n"
+           "<signal>)\". A test reads every reason of the sample town against this rule.\n\n"
            "## The signals\n\n"
            "| id | familie | punten | beschrijving | bron |\n|---|---|---|---|---|\n";
     for (const auto& signal : signals) {
@@ -74,8 +73,8 @@ std::string signals_markdown(const Signals& signals) {
         }
         out << "| parameter | default | range | meaning |\n|---|---|---|---|\n";
         for (const auto& p : info.params)
-            out << "| `" << p.name << "` | " << value_text(p.default_value, p.type) << " | " << value_text(p.min, p.type)
-                << " – " << value_text(p.max, p.type) << " | " << p.help << " |\n";
+            out << "| `" << p.name << "` | " << param_text(p.default_value, p.type) << " | " << param_text(p.min, p.type)
+                << " – " << param_text(p.max, p.type) << " | " << p.help << " |\n";
     }
     return out.str();
 }

@@ -21,8 +21,8 @@ const SignalInfo& GebruiksdoelMismatch::info() const {
     return info;
 }
 
-void GebruiksdoelMismatch::configure(const ParamValues& values) {
-    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
+void GebruiksdoelMismatch::configure(Params& params) {
+    min_vestigingen_ = params.integer("min_vestigingen");
 }
 
 std::vector<Hit> GebruiksdoelMismatch::evaluate(const Context& context) const {
@@ -45,12 +45,15 @@ std::vector<Hit> GebruiksdoelMismatch::evaluate(const Context& context) const {
             }
             const auto count = static_cast<int>(misfits.size());
             if (count < min_vestigingen_) continue;
-            std::string doelen;
+            std::vector<std::string> doelen;
             for (unsigned bit = 1; bit <= overige_gebruiksfunctie; bit <<= 1)
-                if (vbo.gebruiksdoelen & bit)
-                    doelen += (doelen.empty() ? "" : ", ") + format_gebruiksdoelen(static_cast<GebruiksdoelSet>(bit));
+                if (vbo.gebruiksdoelen & bit) doelen.push_back(format_gebruiksdoelen(static_cast<GebruiksdoelSet>(bit)));
+            misfits = distinct(std::move(misfits));
+            const bool one = misfits.size() == 1;
             hits.push_back({i, level_by_multiple(count, min_vestigingen_),
-                            "activiteit " + join_distinct(misfits, ", ") + " past niet bij gebruiksdoel " + doelen});
+                            (one ? "Activiteit " : "Activiteiten ") + list_text(misfits) + (one ? " past " : " passen ") +
+                                (doelen.size() == 1 ? "niet bij het gebruiksdoel " : "bij geen van de gebruiksdoelen ") +
+                                list_text(doelen)});
         }
     });
 }

@@ -21,9 +21,9 @@ const SignalInfo& HoldingsOpAdres::info() const {
     return info;
 }
 
-void HoldingsOpAdres::configure(const ParamValues& values) {
-    min_holdings_ = static_cast<int>(values.at("min_holdings"));
-    max_oppervlakte_ = values.at("max_oppervlakte");
+void HoldingsOpAdres::configure(Params& params) {
+    min_holdings_ = params.integer("min_holdings");
+    max_oppervlakte_ = params.real("max_oppervlakte");
 }
 
 std::vector<Hit> HoldingsOpAdres::evaluate(const Context& context) const {
@@ -49,9 +49,9 @@ std::vector<Hit> HoldingsOpAdres::evaluate(const Context& context) const {
             }
             if (holdings < min_holdings_) continue;
             hits.push_back({i, level_by_multiple(holdings, min_holdings_),
-                            std::to_string(holdings) + " holdings of stichtingen op " +
-                                (home ? "een woning van " : "een object van ") + std::to_string(vbo.oppervlakte) +
-                                " m²; rechtsvormen: " + join_distinct(rechtsvormen, ", ")});
+                            count_text(holdings, "holding of stichting", "holdings of stichtingen") + " (" +
+                                join_distinct(rechtsvormen, ", ") + ") op " + (home ? "een woning van " : "een object van ") +
+                                std::to_string(vbo.oppervlakte) + " m²"});
         }
     });
 }

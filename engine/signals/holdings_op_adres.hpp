@@ -6,13 +6,14 @@ namespace onregel {
 // Several holdings or stichtingen on one home or small object.
 class HoldingsOpAdres final : public Signal {
 public:
+    using Signal::Signal;
     const SignalInfo& info() const override;
-    void configure(const ParamValues& values) override;
+    void configure(Params& params) override;
     std::vector<Hit> evaluate(const Context& context) const override;
 
 private:
-    int min_holdings_ = 3;
-    double max_oppervlakte_ = 50;
+    int min_holdings_;
+    double max_oppervlakte_;
 };
 
 }  // namespace onregel

@@ -20,10 +20,10 @@ const SignalInfo& Kelderbox::info() const {
     return info;
 }
 
-void Kelderbox::configure(const ParamValues& values) {
-    max_oppervlakte_ = static_cast<int>(values.at("max_oppervlakte"));
-    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
-    min_meldingen_ = static_cast<int>(values.at("min_meldingen"));
+void Kelderbox::configure(Params& params) {
+    max_oppervlakte_ = params.integer("max_oppervlakte");
+    min_vestigingen_ = params.integer("min_vestigingen");
+    min_meldingen_ = params.integer("min_meldingen");
 }
 
 std::vector<Hit> Kelderbox::evaluate(const Context& context) const {
@@ -34,15 +34,22 @@ std::vector<Hit> Kelderbox::evaluate(const Context& context) const {
             if (vbo.gebruiksdoelen != overige_gebruiksfunctie || vbo.oppervlakte <= 0 || vbo.oppervlakte > max_oppervlakte_)
                 continue;
             int active = 0, meldingen = 0;
+            Date first = town.peildatum;
             for (auto v : town.vestigingen_per_vbo.of(i)) active += town.vestigingen[v].actief_op(town.peildatum);
-            for (auto m : town.meldingen_per_vbo.of(i)) meldingen += town.meldingen[m].datum <= town.peildatum;
+            for (auto m : town.meldingen_per_vbo.of(i)) {
+                if (town.meldingen[m].datum > town.peildatum) continue;
+                ++meldingen;
+                first = std::min(first, town.meldingen[m].datum);
+            }
             const bool registered = active >= min_vestigingen_, reported = meldingen >= min_meldingen_;
             if (!registered && !reported) continue;
             const int level = 1 + (registered && reported) + (registered && reported && active + meldingen >= 4);
+            std::vector<std::string> facts;
+            if (active > 0) facts.push_back(count_text(active, "actieve vestiging", "actieve vestigingen"));
+            if (meldingen > 0) facts.push_back(meldingen_sinds(meldingen, first));
             hits.push_back({i, static_cast<std::uint8_t>(level),
-                            "box van " + std::to_string(vbo.oppervlakte) + " m² met " +
-                                count_text(active, "actieve vestiging", "actieve vestigingen") + " en " +
-                                count_text(meldingen, "melding", "meldingen"),
+                            "Box van " + std::to_string(vbo.oppervlakte) + " m² met " + facts.front() +
+                                (facts.size() > 1 ? " en " + facts.back() : ""),
                             static_cast<std::uint8_t>((registered ? familie_bit(Familie::registratie) : 0) |
                                                       (reported ? familie_bit(Familie::meldingen) : 0))});
         }

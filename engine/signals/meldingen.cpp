@@ -29,13 +29,13 @@ const SignalInfo& Meldingen::info() const {
     return info;
 }
 
-void Meldingen::configure(const ParamValues& values) {
-    straal_ = values.at("straal_m");
-    halfwaardetijd_ = values.at("halfwaardetijd_dagen");
-    niveau1_ = values.at("niveau1");
-    niveau2_ = values.at("niveau2");
-    niveau3_ = values.at("niveau3");
-    check_ascending(info(), values, {"niveau1", "niveau2", "niveau3"});
+void Meldingen::configure(Params& params) {
+    straal_ = params.real("straal_m");
+    halfwaardetijd_ = params.real("halfwaardetijd_dagen");
+    niveau1_ = params.real("niveau1");
+    niveau2_ = params.real("niveau2");
+    niveau3_ = params.real("niveau3");
+    params.require_ascending({"niveau1", "niveau2", "niveau3"}, "de niveaus mogen niet dalen");
 }
 
 std::vector<Hit> Meldingen::evaluate(const Context& context) const {
@@ -52,7 +52,7 @@ std::vector<Hit> Meldingen::evaluate(const Context& context) const {
     std::sort(nearby.begin(), nearby.end());
     return in_chunks(town.verblijfsobjecten.size(), [&](std::size_t begin, std::size_t end, std::vector<Hit>& hits) {
         std::vector<std::uint32_t> ids;
-        std::map<std::pair<std::string, int>, int> per_categorie_jaar;
+        std::map<std::string, int> per_categorie;
         auto near = std::lower_bound(nearby.begin(), nearby.end(), std::pair(static_cast<std::uint32_t>(begin), std::uint32_t{0}));
         for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
             const auto matched = town.meldingen_per_vbo.of(i);
@@ -62,21 +62,26 @@ std::vector<Hit> Meldingen::evaluate(const Context& context) const {
             std::sort(ids.begin(), ids.end());  // a fixed summation order
             double gewogen = 0;
             int count = 0;
-            per_categorie_jaar.clear();
+            Date first = town.peildatum;
+            per_categorie.clear();
             for (auto m : ids) {
                 const auto& melding = town.meldingen[m];
                 const double categorie = context.policy.melding_gewicht(melding.categorie);
                 if (melding.datum > town.peildatum || categorie <= 0) continue;
                 gewogen += categorie * std::exp2(-(town.peildatum - melding.datum) / halfwaardetijd_);
                 ++count;
-                ++per_categorie_jaar[{melding.categorie, year_of(melding.datum)}];
+                first = std::min(first, melding.datum);
+                ++per_categorie[melding.categorie];
             }
             if (count == 0 || gewogen < niveau1_) continue;
-            std::string bewijs = count_text(count, "melding", "meldingen") + " (gewogen " + format_decimal(gewogen, 1) + "):";
-            bool first = true;
-            for (const auto& [key, n] : per_categorie_jaar) {
-                bewijs += (first ? " " : ", ") + key.first + " " + std::to_string(key.second) + ": " + std::to_string(n);
-                first = false;
+            std::string bewijs;
+            if (per_categorie.size() == 1) {
+                bewijs = count_text(count, "melding", "meldingen") + " over " + per_categorie.begin()->first + " sinds " +
+                         std::to_string(year_of(first));
+            } else {
+                std::vector<std::string> parts;
+                for (const auto& [categorie, n] : per_categorie) parts.push_back(std::to_string(n) + " over " + categorie);
+                bewijs = meldingen_sinds(count, first) + ": " + list_text(parts);
             }
             hits.push_back({i, level_by_cutoffs(gewogen, niveau2_, niveau3_), std::move(bewijs)});
         }

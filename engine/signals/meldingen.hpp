@@ -6,16 +6,17 @@ namespace onregel {
 // Meldingen at or near the object, weighted by recency and category.
 class Meldingen final : public Signal {
 public:
+    using Signal::Signal;
     const SignalInfo& info() const override;
-    void configure(const ParamValues& values) override;
+    void configure(Params& params) override;
     std::vector<Hit> evaluate(const Context& context) const override;
 
 private:
-    double straal_ = 25;
-    double halfwaardetijd_ = 365;
-    double niveau1_ = 1;
-    double niveau2_ = 3;
-    double niveau3_ = 6;
+    double straal_;
+    double halfwaardetijd_;
+    double niveau1_;
+    double niveau2_;
+    double niveau3_;
 };
 
 }  // namespace onregel

@@ -31,11 +31,11 @@ const SignalInfo& MeldingenHotspot::info() const {
     return info;
 }
 
-void MeldingenHotspot::configure(const ParamValues& values) {
-    options_.cell = values.at("cel_m");
-    options_.min_observed = static_cast<std::int64_t>(values.at("min_meldingen"));
-    options_.min_ratio = values.at("min_verhouding");
-    options_.fdr_q = values.at("fdr_q");
+void MeldingenHotspot::configure(Params& params) {
+    options_.cell = params.real("cel_m");
+    options_.min_observed = params.integer("min_meldingen");
+    options_.min_ratio = params.real("min_verhouding");
+    options_.fdr_q = params.real("fdr_q");
 }
 
 HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const ExcessOptions& options) {
@@ -52,10 +52,11 @@ HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const Exces
 }
 
 std::string excess_text(const HotspotCell& cell, double cel_m) {
-    return count_text(static_cast<std::int64_t>(cell.count), "melding", "meldingen") + " van " +
-           count_text(cell.bronnen, "plek", "plekken") + " in deze cel van " + format_decimal(cel_m, 0) + " m, waar " +
-           format_decimal_nl(cell.verwacht, 1) + " gemelde plekken verwacht bij " +
-           count_text(cell.objecten, "adres", "adressen");
+    const std::string side = format_decimal(cel_m, 0);
+    return count_text(cell.bronnen, "plek", "plekken") + " met meldingen (" +
+           count_text(static_cast<std::int64_t>(cell.count), "melding", "meldingen") + ") in dit vak van " + side + " bij " +
+           side + " m met " + count_text(cell.objecten, "adres", "adressen") + ", waar je er ongeveer " +
+           format_decimal_nl(cell.verwacht, 1) + " zou verwachten";
 }
 
 std::vector<Hit> MeldingenHotspot::evaluate(const Context& context) const {

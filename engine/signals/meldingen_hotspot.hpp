@@ -7,8 +7,9 @@ namespace onregel {
 // The object lies in a grid cell with more meldingen than its verblijfsobjecten lead one to expect.
 class MeldingenHotspot final : public Signal {
 public:
+    using Signal::Signal;
     const SignalInfo& info() const override;
-    void configure(const ParamValues& values) override;
+    void configure(Params& params) override;
     std::vector<Hit> evaluate(const Context& context) const override;
     // The test as configured: the hot spot map of `run` uses exactly this, so map and signal agree.
     const ExcessOptions& options() const { return options_; }
@@ -21,8 +22,8 @@ private:
 // weight for their categorie, against the verblijfsobjecten of each gemeente.
 HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const ExcessOptions& options);
 
-// "13 meldingen van 9 plekken in deze cel van 100 m, waar 2,1 gemelde plekken verwacht bij 240 adressen":
-// the cell's facts in one sentence.
+// "9 plekken met meldingen (13 meldingen) in dit vak van 100 bij 100 m met 240 adressen, waar je er
+// ongeveer 2,1 zou verwachten": the cell's facts in one sentence.
 std::string excess_text(const HotspotCell& cell, double cel_m);
 
 }  // namespace onregel

@@ -24,8 +24,8 @@ const SignalInfo& OppervlakteOnrealistisch::info() const {
     return info;
 }
 
-void OppervlakteOnrealistisch::configure(const ParamValues& values) {
-    min_m2_per_persoon_ = values.at("min_m2_per_persoon");
+void OppervlakteOnrealistisch::configure(Params& params) {
+    min_m2_per_persoon_ = params.real("min_m2_per_persoon");
 }
 
 std::vector<Hit> OppervlakteOnrealistisch::evaluate(const Context& context) const {
@@ -46,16 +46,16 @@ std::vector<Hit> OppervlakteOnrealistisch::evaluate(const Context& context) cons
                 const auto* rule = match_sbi(context.policy.minimum_oppervlakte, vestiging);
                 if (!rule || rule->minimum <= vbo.oppervlakte) continue;
                 shortfall = std::max(shortfall, rule->minimum / m2);
-                needs.push_back(rule->naam + " (SBI " + vestiging.sbi_hoofd + ") vraagt " + std::to_string(rule->minimum) + " m²");
+                needs.push_back(rule->naam + " (SBI " + vestiging.sbi_hoofd + ", minstens " + std::to_string(rule->minimum) + " m²)");
             }
             const bool crowded = personen > 0 && m2 / static_cast<double>(personen) < min_m2_per_persoon_;
             if (crowded) shortfall = std::max(shortfall, static_cast<double>(personen) * min_m2_per_persoon_ / m2);
             if (needs.empty() && !crowded) continue;
-            std::string bewijs = "object van " + std::to_string(vbo.oppervlakte) + " m²";
-            if (!needs.empty()) bewijs += "; " + join_distinct(needs, "; ");
+            std::string bewijs = "Object van " + std::to_string(vbo.oppervlakte) + " m²";
+            if (!needs.empty()) bewijs += ", te klein voor " + list_text(distinct(needs));
             if (crowded)
-                bewijs += "; " + count_text(personen, "werkzame persoon", "werkzame personen") + " (" +
-                          format_decimal(m2 / static_cast<double>(personen), 1) + " m² per persoon)";
+                bewijs += (needs.empty() ? " met " : ", met ") + count_text(personen, "werkzame persoon", "werkzame personen") +
+                          ", " + format_decimal_nl(m2 / static_cast<double>(personen), 1) + " m² per persoon";
             hits.push_back({i, level_by_multiple(shortfall, 1), std::move(bewijs)});
         }
     });

@@ -1,5 +1,7 @@
 #include "registry.hpp"
 
+#include "engine/config.hpp"
+
 #include "adres_onbekend.hpp"
 #include "autobranche_zonder_erkenning.hpp"
 #include "bedrijven_op_adres.hpp"
@@ -17,24 +19,33 @@
 
 namespace onregel {
 
+namespace {
+
+template <class T>
+void add(std::vector<std::unique_ptr<Signal>>& signals) {
+    signals.push_back(std::make_unique<T>(make_configured<T>()));
+}
+
+}  // namespace
+
 // An explicit table, not static self-registration: a static library's linker may drop the latter.
 // The order of SIGNALS.md: results are merged and documented in this order.
 std::vector<std::unique_ptr<Signal>> make_signals() {
     std::vector<std::unique_ptr<Signal>> signals;
-    signals.push_back(std::make_unique<BedrijvenOpAdres>());
-    signals.push_back(std::make_unique<HoldingsOpAdres>());
-    signals.push_back(std::make_unique<Kelderbox>());
-    signals.push_back(std::make_unique<Boxencomplex>());
-    signals.push_back(std::make_unique<WoonadresBedrijvigheid>());
-    signals.push_back(std::make_unique<GebruiksdoelMismatch>());
-    signals.push_back(std::make_unique<OppervlakteOnrealistisch>());
-    signals.push_back(std::make_unique<AdresOnbekend>());
-    signals.push_back(std::make_unique<Verloop>());
-    signals.push_back(std::make_unique<RisicobrancheCluster>());
-    signals.push_back(std::make_unique<Meldingen>());
-    signals.push_back(std::make_unique<MeldingenHotspot>());
-    signals.push_back(std::make_unique<VergunningOpknippen>());
-    signals.push_back(std::make_unique<AutobrancheZonderErkenning>());
+    add<BedrijvenOpAdres>(signals);
+    add<HoldingsOpAdres>(signals);
+    add<Kelderbox>(signals);
+    add<Boxencomplex>(signals);
+    add<WoonadresBedrijvigheid>(signals);
+    add<GebruiksdoelMismatch>(signals);
+    add<OppervlakteOnrealistisch>(signals);
+    add<AdresOnbekend>(signals);
+    add<Verloop>(signals);
+    add<RisicobrancheCluster>(signals);
+    add<Meldingen>(signals);
+    add<MeldingenHotspot>(signals);
+    add<VergunningOpknippen>(signals);
+    add<AutobrancheZonderErkenning>(signals);
     return signals;
 }
 

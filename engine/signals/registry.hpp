@@ -6,7 +6,8 @@
 
 namespace onregel {
 
-// Every signal, in the fixed order in which results are merged and documented.
+// Every signal configured with its defaults (configure_signals applies a config), in the fixed order in
+// which results are merged and documented.
 std::vector<std::unique_ptr<Signal>> make_signals();
 
 }  // namespace onregel

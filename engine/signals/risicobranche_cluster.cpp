@@ -69,11 +69,11 @@ const SignalInfo& RisicobrancheCluster::info() const {
     return info;
 }
 
-void RisicobrancheCluster::configure(const ParamValues& values) {
-    straal_ = values.at("straal_m");
-    fdr_q_ = values.at("fdr_q");
-    min_risico_ = static_cast<int>(values.at("min_risico"));
-    min_lq_ = values.at("min_lq");
+void RisicobrancheCluster::configure(Params& params) {
+    straal_ = params.real("straal_m");
+    fdr_q_ = params.real("fdr_q");
+    min_risico_ = params.integer("min_risico");
+    min_lq_ = params.real("min_lq");
 }
 
 std::vector<Hit> RisicobrancheCluster::evaluate(const Context& context) const {
@@ -159,13 +159,10 @@ std::vector<Hit> RisicobrancheCluster::evaluate(const Context& context) const {
             const double expected = static_cast<double>(t.all) * t.share;
             const std::uint8_t level = at_tenth[c] ? 3 : at_half[c] ? 2 : 1;
             hits.push_back({candidates[c], level,
-                            std::to_string(t.risk) + " van de " + std::to_string(t.all) +
-                                " bedrijfsadressen binnen " + format_decimal(straal_, 0) +
-                                " m hebben een vestiging in een risicobranche (" + branches +
-                                "); bij het aandeel in de gemeente (" + format_decimal_nl(100 * t.share, 1) +
-                                "%) zouden dat er " + format_decimal_nl(expected, 1) + " zijn, nu " +
-                                format_decimal_nl(static_cast<double>(t.risk) / expected, 1) + " keer zoveel (" +
-                                (p[c] < 0.0001 ? "p < 0,0001" : "p = " + format_decimal_nl(p[c], 4)) + ")"});
+                            std::to_string(t.risk) + " van de " + std::to_string(t.all) + " bedrijfsadressen binnen " +
+                                format_decimal(straal_, 0) + " m hebben een vestiging in een risicobranche (" + branches +
+                                "), waar je er naar het aandeel in de gemeente (" + format_decimal_nl(100 * t.share, 1) +
+                                "%) ongeveer " + format_decimal_nl(expected, 1) + " zou verwachten"});
         }
     });
 }

@@ -7,15 +7,16 @@ namespace onregel {
 // with a vestiging nearby, against the gemeente's own share (binomial test, Benjamini-Hochberg FDR).
 class RisicobrancheCluster final : public Signal {
 public:
+    using Signal::Signal;
     const SignalInfo& info() const override;
-    void configure(const ParamValues& values) override;
+    void configure(Params& params) override;
     std::vector<Hit> evaluate(const Context& context) const override;
 
 private:
-    double straal_ = 100;
-    double fdr_q_ = 0.10;
-    int min_risico_ = 4;
-    double min_lq_ = 2;
+    double straal_;
+    double fdr_q_;
+    int min_risico_;
+    double min_lq_;
 };
 
 }  // namespace onregel

@@ -1,27 +1,8 @@
 #include "support.hpp"
 
-#include "engine/errors.hpp"
 #include "engine/text.hpp"
 
 namespace onregel {
-
-void check_ascending(const SignalInfo& info, const ParamValues& values, std::initializer_list<const char*> names) {
-    std::string listed, order;
-    bool ascending = true;
-    const char* previous = nullptr;
-    for (const char* name : names) {
-        const auto spec = std::find_if(info.params.begin(), info.params.end(), [&](const ParamSpec& p) { return p.name == name; });
-        const double value = values.at(name);
-        const bool integer = spec != info.params.end() && spec->type == ParamType::integer;
-        if (previous && values.at(previous) > value) ascending = false;
-        listed += std::string(previous ? ", " : "") + name + " = " +
-                  (integer ? std::to_string(static_cast<long long>(value)) : format_decimal(value, 2));
-        order += std::string(previous ? " <= " : "") + name;
-        previous = name;
-    }
-    if (!ascending)
-        throw config_error("[signalen." + info.id + "] " + listed + ": the levels must not decrease (" + order + ")");
-}
 
 Date add_months(Date date, int months) {
     int year;
@@ -33,6 +14,10 @@ Date add_months(Date date, int months) {
     // The last day of month m: the day before the first of the next month.
     const Date last = date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
     return std::min(date_from_ymd(y, m, 1) + static_cast<Date>(day) - 1, last);
+}
+
+std::string meldingen_sinds(std::int64_t count, Date first) {
+    return count_text(count, "melding", "meldingen") + " sinds " + std::to_string(year_of(first));
 }
 
 std::string format_euro(std::int64_t euro) {

@@ -2,7 +2,6 @@
 // What several signals share: deterministic parallel evaluation, level rules, month arithmetic.
 #include <algorithm>
 #include <cstdint>
-#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <tbb/parallel_for.h>
@@ -10,7 +9,7 @@
 
 #include "engine/date.hpp"
 #include "engine/signal.hpp"
-#include "engine/text.hpp"  // count_text, for the signals' evidence
+#include "engine/text.hpp"
 
 namespace onregel {
 
@@ -39,13 +38,12 @@ inline std::uint8_t level_by_cutoffs(double value, double niveau2, double niveau
     return value >= niveau3 ? 3 : value >= niveau2 ? 2 : 1;
 }
 
-// Throws config_error unless the parameters `names` of `info` do not decrease in the order given (rules
-// that span a signal's parameters); the message names each with its value, integers as integers.
-void check_ascending(const SignalInfo& info, const ParamValues& values, std::initializer_list<const char*> names);
-
 // The same day `months` calendar months later (earlier when negative), clamped to the month's last
 // day: 2024-03-31 minus one month is 2024-02-29. "Less than N months after a" means d < add_months(a, N).
 Date add_months(Date date, int months);
+
+// "3 meldingen sinds 2024": a count of meldingen and the year of the first.
+std::string meldingen_sinds(std::int64_t count, Date first);
 
 // "€ 500.000": whole euros with Dutch thousands separators.
 std::string format_euro(std::int64_t euro);

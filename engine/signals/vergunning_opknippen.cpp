@@ -44,10 +44,10 @@ const SignalInfo& VergunningOpknippen::info() const {
     return info;
 }
 
-void VergunningOpknippen::configure(const ParamValues& values) {
-    drempel_ = static_cast<std::int64_t>(values.at("drempel_euro"));
-    venster_maanden_ = static_cast<int>(values.at("venster_maanden"));
-    min_aanvragen_ = static_cast<int>(values.at("min_aanvragen"));
+void VergunningOpknippen::configure(Params& params) {
+    drempel_ = params.integer("drempel_euro");
+    venster_maanden_ = params.integer("venster_maanden");
+    min_aanvragen_ = params.integer("min_aanvragen");
 }
 
 std::vector<Hit> VergunningOpknippen::evaluate(const Context& context) const {
@@ -89,7 +89,7 @@ std::vector<Hit> VergunningOpknippen::evaluate(const Context& context) const {
     for (const auto& [vbo, window] : best) {
         std::string bewijs = std::to_string(window.ids.size()) + " aanvragen " +
                              (window.per_aanvrager ? "van dezelfde aanvrager" : "voor dit object") + " binnen " +
-                             std::to_string(venster_maanden_) + " maanden, elk onder " + format_euro(drempel_) +
+                             count_text(venster_maanden_, "maand", "maanden") + ", elk onder " + format_euro(drempel_) +
                              ", samen " + format_euro(window.sum) + ":";
         for (std::size_t n = 0; n < window.ids.size(); ++n) {
             const auto& v = all[window.ids[n]];

@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t max_shown = 6;  // evidence stays short enough to read aloud
 
 std::string periode(const Vestiging& v) {
-    return (v.aanvang ? format_date(*v.aanvang) : std::string("?")) + " tot " + (v.einde ? format_date(*v.einde) : std::string("nu"));
+    return "van " + (v.aanvang ? format_date(*v.aanvang) : std::string("onbekend")) + " tot " + (v.einde ? format_date(*v.einde) : std::string("nu"));
 }
 
 }  // namespace
@@ -37,12 +37,12 @@ const SignalInfo& Verloop::info() const {
     return info;
 }
 
-void Verloop::configure(const ParamValues& values) {
-    venster_maanden_ = static_cast<int>(values.at("venster_maanden"));
-    min_wisselingen_ = static_cast<int>(values.at("min_wisselingen"));
-    kort_maanden_ = static_cast<int>(values.at("kort_maanden"));
-    min_kort_ = static_cast<int>(values.at("min_kort"));
-    kort_venster_maanden_ = static_cast<int>(values.at("kort_venster_maanden"));
+void Verloop::configure(Params& params) {
+    venster_maanden_ = params.integer("venster_maanden");
+    min_wisselingen_ = params.integer("min_wisselingen");
+    kort_maanden_ = params.integer("kort_maanden");
+    min_kort_ = params.integer("min_kort");
+    kort_venster_maanden_ = params.integer("kort_venster_maanden");
 }
 
 std::vector<Hit> Verloop::evaluate(const Context& context) const {
@@ -72,9 +72,15 @@ std::vector<Hit> Verloop::evaluate(const Context& context) const {
             std::sort(counted.begin(), counted.end(), [](const Vestiging* a, const Vestiging* b) {
                 return std::tie(a->aanvang, a->einde, a->vestigingsnummer) < std::tie(b->aanvang, b->einde, b->vestigingsnummer);
             });
-            std::string bewijs = std::to_string(wisselingen) + " vestigingen begonnen of gestopt in " +
-                                 std::to_string(venster_maanden_) + " maanden, " + std::to_string(kort) + " korter dan " +
-                                 std::to_string(kort_maanden_) + " maanden gebleven; reeks:";
+            std::vector<std::string> facts;
+            if (wisselingen > 0)
+                facts.push_back(count_text(wisselingen, "vestiging begon of stopte", "vestigingen begonnen of stopten") +
+                                " in de laatste " + count_text(venster_maanden_, "maand", "maanden"));
+            if (kort > 0)
+                facts.push_back((wisselingen > 0 ? count_text(kort, "bleef", "bleven")
+                                                 : count_text(kort, "vestiging bleef", "vestigingen bleven")) +
+                                " korter dan " + count_text(kort_maanden_, "maand", "maanden"));
+            std::string bewijs = facts.front() + (facts.size() > 1 ? ", " + facts.back() : "") + ":";
             for (std::size_t k = 0; k < counted.size() && k < max_shown; ++k)
                 bewijs += (k ? ", SBI " : " SBI ") + counted[k]->sbi_hoofd + " " + periode(*counted[k]);
             if (counted.size() > max_shown) bewijs += " en " + std::to_string(counted.size() - max_shown) + " meer";

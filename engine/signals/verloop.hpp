@@ -6,16 +6,17 @@ namespace onregel {
 // Many vestigingen coming and going on one object.
 class Verloop final : public Signal {
 public:
+    using Signal::Signal;
     const SignalInfo& info() const override;
-    void configure(const ParamValues& values) override;
+    void configure(Params& params) override;
     std::vector<Hit> evaluate(const Context& context) const override;
 
 private:
-    int venster_maanden_ = 24;
-    int min_wisselingen_ = 4;
-    int kort_maanden_ = 12;
-    int min_kort_ = 3;
-    int kort_venster_maanden_ = 36;
+    int venster_maanden_;
+    int min_wisselingen_;
+    int kort_maanden_;
+    int min_kort_;
+    int kort_venster_maanden_;
 };
 
 }  // namespace onregel

@@ -22,8 +22,8 @@ const SignalInfo& WoonadresBedrijvigheid::info() const {
     return info;
 }
 
-void WoonadresBedrijvigheid::configure(const ParamValues& values) {
-    min_vestigingen_ = static_cast<int>(values.at("min_vestigingen"));
+void WoonadresBedrijvigheid::configure(Params& params) {
+    min_vestigingen_ = params.integer("min_vestigingen");
 }
 
 std::vector<Hit> WoonadresBedrijvigheid::evaluate(const Context& context) const {
@@ -42,8 +42,8 @@ std::vector<Hit> WoonadresBedrijvigheid::evaluate(const Context& context) const 
             const auto count = static_cast<int>(found.size());
             if (count < min_vestigingen_) continue;
             hits.push_back({i, level_by_multiple(count, min_vestigingen_),
-                            "woning met " + count_text(count, "actieve vestiging", "actieve vestigingen") +
-                                " die bedrijfsruimte vraagt: " + join_distinct(found, ", ")});
+                            "Woning met " + count_text(count, "actieve vestiging", "actieve vestigingen") +
+                                (count == 1 ? " die bedrijfsruimte vraagt: " : " die bedrijfsruimte vragen: ") + list_text(distinct(found))});
         }
     });
 }

@@ -6,12 +6,13 @@ namespace onregel {
 // A home (woonfunctie only) registered for a branch that needs business premises.
 class WoonadresBedrijvigheid final : public Signal {
 public:
+    using Signal::Signal;
     const SignalInfo& info() const override;
-    void configure(const ParamValues& values) override;
+    void configure(Params& params) override;
     std::vector<Hit> evaluate(const Context& context) const override;
 
 private:
-    int min_vestigingen_ = 1;
+    int min_vestigingen_;
 };
 
 }  // namespace onregel

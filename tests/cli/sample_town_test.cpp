@@ -3,6 +3,7 @@
 // One test process generates and runs the town once (ctest runs each test in its own process).
 #include <gtest/gtest.h>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -28,6 +29,7 @@ struct SampleRun {
     std::map<std::string, std::array<double, 2>> where;  // bag_id -> lon, lat of every flagged object
     std::string first;                                   // bag_id of rank 1
     nlohmann::json controles;
+    std::map<std::string, std::vector<std::string>> bewijs;  // signal -> every reason it gave in locaties.geojson
 };
 
 SampleRun run_sample_town() {
@@ -65,6 +67,8 @@ SampleRun run_sample_town() {
         if (p["rank"] == 1) r.first = p["bag_id"];
     }
     r.controles = nlohmann::json::parse(slurp(r.dir / "out" / "controles.geojson"))["features"];
+    for (const auto& f : geojson["features"])
+        for (const auto& [signal, text] : f["properties"]["bewijs"].items()) r.bewijs[signal].push_back(text.get<std::string>());
     return r;
 }
 
@@ -123,6 +127,35 @@ TEST(SampleTown, DayOneStartsAtTheTopAndHotSpotsAreRealExcess) {
         EXPECT_LT(nearest, 300) << bag_id << " is flagged by the hot spot alone, far from the planted hot area";
     }
     EXPECT_GT(hot_spot_only, 0);
+}
+
+// The rule for a reason (docs/signals.md, "Reasons"): one sentence a handhaver can read aloud. It starts
+// with a capital or a digit, holds no ';' (no joined rule fragments), no sentence break and no final full
+// stop, and no word of statistics: the rule and its statistics are in the signal's beschrijving.
+TEST(SampleTown, EveryReasonIsOnePlainDutchSentence) {
+    const auto town = run_sample_town();
+    ASSERT_FALSE(HasFailure());
+    const std::vector<std::string> statistics = {"p-waarde", "p =",         "p <",  "fdr",     "gi*",    "getis", "poisson",
+                                                 "binomia",  "significant", "lq",   "z-score", "toets", "benjamini",
+                                                 "gewogen",  "verwachting", "kans", "cel "};
+    for (const auto& s : make_signals()) EXPECT_TRUE(town.bewijs.contains(s->info().id)) << s->info().id << " gave no reason";
+    int checked = 0;
+    for (const auto& [signal, texts] : town.bewijs) {
+        for (const auto& text : texts) {
+            std::string lower = text;
+            for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            ASSERT_FALSE(text.empty()) << signal;
+            EXPECT_TRUE(std::isupper(static_cast<unsigned char>(text[0])) || std::isdigit(static_cast<unsigned char>(text[0])))
+                << signal << ": " << text;
+            EXPECT_EQ(text.find(';'), std::string::npos) << signal << ": " << text;
+            EXPECT_EQ(text.find('\n'), std::string::npos) << signal << ": " << text;
+            EXPECT_EQ(text.find(". "), std::string::npos) << signal << ": " << text;
+            EXPECT_NE(text.back(), '.') << signal << ": " << text;
+            for (const auto& word : statistics) EXPECT_EQ(lower.find(word), std::string::npos) << signal << ": " << text;
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 300);
 }
 
 }  // namespace

@@ -14,12 +14,12 @@ namespace {
 // A signal that returns the hits it is given.
 class FixedSignal final : public Signal {
 public:
-    FixedSignal(std::string id, Familie familie, std::vector<Hit> hits) : hits_(std::move(hits)) {
+    FixedSignal(Key key, std::string id, Familie familie, std::vector<Hit> hits) : Signal(key), hits_(std::move(hits)) {
         info_.id = std::move(id);
         info_.familie = familie;
     }
     const SignalInfo& info() const override { return info_; }
-    void configure(const ParamValues&) override {}
+    void configure(Params&) override {}
     std::vector<Hit> evaluate(const Context&) const override { return hits_; }
 
 private:
@@ -52,7 +52,7 @@ Scored score(const std::vector<Spec>& specs, std::uint32_t objects = 3, int bonu
     Config config;
     config.integrale_bonus = bonus;
     for (const auto& s : specs) {
-        signals.push_back(std::make_unique<FixedSignal>(s.id, s.familie, s.hits));
+        signals.push_back(std::make_unique<FixedSignal>(make_configured<FixedSignal>({}, s.id, s.familie, s.hits)));
         config.signalen[s.id] = {true, s.punten, {}};
     }
     return {score_town(context, config, signals)};
@@ -105,7 +105,7 @@ TEST(Scoring, FamiliesAddUpAndTheBonusNamesThem) {
     const auto& bonus = bijdrage(*b, std::string(integrale_bonus_id));
     EXPECT_EQ(bonus.points, 4);
     EXPECT_EQ(bonus.level, 2);
-    EXPECT_EQ(bonus.bewijs, "signalen uit 3 domeinen: registratie, gebouw en meldingen");
+    EXPECT_EQ(bonus.bewijs, "Signalen uit 3 domeinen: registratie, gebouw en meldingen");
     int sum = 0;
     for (const auto& c : b->bijdragen) sum += c.points;
     EXPECT_EQ(sum, b->score);
@@ -128,8 +128,8 @@ TEST(Scoring, TiesGoToTheBusierPandThenTheBagId) {
     const GridIndex vbo_index(points_of(b.town.verblijfsobjecten), 100), melding_index(points_of(b.town.meldingen), 100);
     const Context context{b.town, vbo_index, melding_index, b.policy};
     Signals signals;
-    signals.push_back(std::make_unique<FixedSignal>(
-        "s", Familie::gebouw, std::vector<Hit>{{alone, 2, "a"}, {first, 2, "f"}, {second, 1, "s"}, {loose, 2, "l"}}));
+    signals.push_back(std::make_unique<FixedSignal>(make_configured<FixedSignal>(
+        {}, "s", Familie::gebouw, std::vector<Hit>{{alone, 2, "a"}, {first, 2, "f"}, {second, 1, "s"}, {loose, 2, "l"}})));
     Config config;
     config.signalen["s"] = {true, 1, {}};
     const auto ranked = score_town(context, config, signals);

@@ -19,11 +19,11 @@ TownBuilder garage_with_erkenning_at(TownBuilder b, double d) {
 
 TEST_P(AutobrancheZonderErkenningOnBothSbi, FiresOnARepairShopWithoutErkenning) {
     auto b = garage_with_erkenning_at(town(), 5000);
-    const auto hits = b.run(AutobrancheZonderErkenning{});
+    const auto hits = b.run(make_configured<AutobrancheZonderErkenning>());
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ(hits[0].level, 2);
+    EXPECT_EQ(hits[0].niveau, 2);
     EXPECT_EQ(hits[0].bewijs,
-              "1 actieve vestiging met SBI " + b.sbi("45201") + " zonder RDW-erkenning op het adres; geen erkenning binnen 250 m");
+              "1 actieve vestiging (SBI " + b.sbi("45201") + ") zonder RDW-erkenning op het adres of binnen 250 m");
 }
 
 TEST_P(AutobrancheZonderErkenningOnBothSbi, ErkenningOnTheObjectOrInThePandIsEnough) {
@@ -36,17 +36,17 @@ TEST_P(AutobrancheZonderErkenningOnBothSbi, ErkenningOnTheObjectOrInThePandIsEno
     const auto other = b.vbo(industriefunctie, 200);
     b.vestiging(other, "4520");
     b.erkenning(static_cast<std::int32_t>(other), {0, 9000});  // matched by address, geocoded elsewhere
-    EXPECT_TRUE(b.run(AutobrancheZonderErkenning{}).empty());
+    EXPECT_TRUE(b.run(make_configured<AutobrancheZonderErkenning>()).empty());
 }
 
 // An erkenning within 25 m counts as on the address (inclusive).
 TEST_P(AutobrancheZonderErkenningOnBothSbi, AddressToleranceIsInclusive) {
     for (auto [d, fires] : {std::pair{24.0, false}, {25.0, false}, {26.0, true}}) {
         auto b = garage_with_erkenning_at(town(), d);
-        const auto hits = b.run(AutobrancheZonderErkenning{});
+        const auto hits = b.run(make_configured<AutobrancheZonderErkenning>());
         ASSERT_EQ(hits.size(), fires ? 1u : 0u) << d;
         if (fires) {
-            EXPECT_NE(hits[0].bewijs.find("dichtstbijzijnde erkenning op 26 m (APK)"), std::string::npos);
+            EXPECT_NE(hits[0].bewijs.find("de dichtstbijzijnde erkenning (APK) op 26 m"), std::string::npos);
         }
     }
 }
@@ -55,15 +55,15 @@ TEST_P(AutobrancheZonderErkenningOnBothSbi, AddressToleranceIsInclusive) {
 TEST_P(AutobrancheZonderErkenningOnBothSbi, LevelFollowsTheNearestErkenning) {
     for (auto [d, level] : {std::pair{249.0, 1}, {250.0, 1}, {251.0, 2}}) {
         auto b = garage_with_erkenning_at(town(), d);
-        const auto hits = b.run(AutobrancheZonderErkenning{});
+        const auto hits = b.run(make_configured<AutobrancheZonderErkenning>());
         ASSERT_EQ(hits.size(), 1u);
-        EXPECT_EQ(hits[0].level, level) << d;
+        EXPECT_EQ(hits[0].niveau, level) << d;
     }
     auto b = garage_with_erkenning_at(town(), 5000);
     b.vestiging(0, "45203");
-    const auto hits = b.run(AutobrancheZonderErkenning{});
+    const auto hits = b.run(make_configured<AutobrancheZonderErkenning>());
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ(hits[0].level, 3);
+    EXPECT_EQ(hits[0].niveau, 3);
 }
 
 TEST_P(AutobrancheZonderErkenningOnBothSbi, OtherBranchesAndEndedVestigingenAreLeftAlone) {
@@ -71,22 +71,21 @@ TEST_P(AutobrancheZonderErkenningOnBothSbi, OtherBranchesAndEndedVestigingenAreL
     b.vestiging(b.vbo(industriefunctie, 300), "4511");  // car sales need no erkenning
     b.vestiging(b.vbo(industriefunctie, 300), "4520", day(2010, 1, 1), day(2024, 1, 1));
     b.erkenning(-1, {0, 0});
-    EXPECT_TRUE(b.run(AutobrancheZonderErkenning{}).empty());
+    EXPECT_TRUE(b.run(make_configured<AutobrancheZonderErkenning>()).empty());
 }
 
 TEST_P(AutobrancheZonderErkenningOnBothSbi, SilentWithoutTheLayer) {
     auto b = town();
     b.vestiging(b.vbo(industriefunctie, 300), "45201");
     EXPECT_FALSE(b.town.has_erkenningen);
-    EXPECT_TRUE(b.run(AutobrancheZonderErkenning{}).empty());
+    EXPECT_TRUE(b.run(make_configured<AutobrancheZonderErkenning>()).empty());
 }
 
 TEST_P(AutobrancheZonderErkenningOnBothSbi, ConfigureTakesParameters) {
-    AutobrancheZonderErkenning signal;
-    signal.configure(params(signal, {{"straal_m", 100}}));
+    const auto signal = make_configured<AutobrancheZonderErkenning>({{"straal_m", 100}});
     auto b = garage_with_erkenning_at(town(), 80);
     EXPECT_TRUE(b.run(signal).empty());
-    EXPECT_THROW(signal.configure(params(signal, {{"straal_m", 300}, {"nabij_m", 200}})), config_error);
+    EXPECT_THROW(make_configured<AutobrancheZonderErkenning>({{"straal_m", 300}, {"nabij_m", 200}}), config_error);
 }
 
 ONREGEL_ON_BOTH_SBI(AutobrancheZonderErkenningOnBothSbi);

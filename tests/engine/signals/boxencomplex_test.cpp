@@ -25,18 +25,18 @@ TEST(Boxencomplex, FiresOnTheBusiestBox) {
     b.vestiging(first + 3, "4520");
     b.vestiging(first + 5, "4520");
     b.vestiging(first + 5, "4690");
-    const auto hits = b.run(Boxencomplex{});
+    const auto hits = b.run(make_configured<Boxencomplex>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].vbo, first + 5);
-    EXPECT_EQ(hits[0].level, 1);
-    EXPECT_EQ(hits[0].bewijs, "complex van 12 boxen in pand " + bag_id_text(b.town.panden[0].id) +
-                                  ": 2 met een actieve vestiging, 0 meldingen op of binnen 50 m van de boxen");
+    EXPECT_EQ(hits[0].niveau, 1);
+    EXPECT_EQ(hits[0].bewijs,
+              "Complex van 12 boxen in pand " + bag_id_text(b.town.panden[0].id) + " met 2 boxen met een actieve vestiging");
 }
 
 TEST(Boxencomplex, ComplexWithoutActivityIsLeftAlone) {
     TownBuilder b;
     complex(b, 40);
-    EXPECT_TRUE(b.run(Boxencomplex{}).empty());
+    EXPECT_TRUE(b.run(make_configured<Boxencomplex>()).empty());
 }
 
 // "≥ 10 verblijfsobjecten" is inclusive; "≤ 25 m²" is inclusive.
@@ -44,12 +44,12 @@ TEST(Boxencomplex, BoxCountBoundaryIsInclusive) {
     for (auto [n, fires] : {std::pair{9, false}, {10, true}, {11, true}}) {
         TownBuilder b;
         b.vestiging(complex(b, n), "4520");
-        EXPECT_EQ(b.run(Boxencomplex{}).size(), fires ? 1u : 0u) << n << " boxen";
+        EXPECT_EQ(b.run(make_configured<Boxencomplex>()).size(), fires ? 1u : 0u) << n << " boxen";
     }
     for (auto [m2, fires] : {std::pair{24, true}, {25, true}, {26, false}}) {
         TownBuilder b;
         b.vestiging(complex(b, 10, m2), "4520");
-        EXPECT_EQ(b.run(Boxencomplex{}).size(), fires ? 1u : 0u) << m2 << " m²";
+        EXPECT_EQ(b.run(make_configured<Boxencomplex>()).size(), fires ? 1u : 0u) << m2 << " m²";
     }
 }
 
@@ -59,7 +59,7 @@ TEST(Boxencomplex, MeldingenNearTheBoxesCount) {
         TownBuilder b;
         complex(b, 10);
         b.melding(-1, day(2024, 3, 1), "overlast", Point{x, 0});
-        EXPECT_EQ(b.run(Boxencomplex{}).size(), fires ? 1u : 0u) << x;
+        EXPECT_EQ(b.run(make_configured<Boxencomplex>()).size(), fires ? 1u : 0u) << x;
     }
 }
 
@@ -70,9 +70,9 @@ TEST(Boxencomplex, LevelFollowsActivity) {
         const auto first = complex(b, 10);
         b.vestiging(first, "4520");
         for (int k = 0; k < meldingen; ++k) b.melding(static_cast<std::int32_t>(first + 1), day(2024, 1, 1));
-        const auto hits = b.run(Boxencomplex{});
+        const auto hits = b.run(make_configured<Boxencomplex>());
         ASSERT_EQ(hits.size(), 1u);
-        EXPECT_EQ(hits[0].level, level) << meldingen;
+        EXPECT_EQ(hits[0].niveau, level) << meldingen;
     }
 }
 
@@ -81,16 +81,15 @@ TEST(Boxencomplex, EndedVestigingenAndLaterMeldingenDoNotCount) {
     const auto first = complex(b, 10);
     b.vestiging(first, "4520", day(2019, 1, 1), day(2024, 1, 1));
     b.melding(static_cast<std::int32_t>(first), day(2025, 3, 1));
-    EXPECT_TRUE(b.run(Boxencomplex{}).empty());
+    EXPECT_TRUE(b.run(make_configured<Boxencomplex>()).empty());
 }
 
 TEST(Boxencomplex, ConfigureTakesParametersAndChecksTheLevels) {
-    Boxencomplex signal;
-    signal.configure(params(signal, {{"min_boxen", 3}}));
+    const auto signal = make_configured<Boxencomplex>({{"min_boxen", 3}});
     TownBuilder b;
     b.vestiging(complex(b, 3), "4520");
     EXPECT_EQ(b.run(signal).size(), 1u);
-    EXPECT_THROW(signal.configure(params(signal, {{"niveau2", 7}, {"niveau3", 6}})), config_error);
+    EXPECT_THROW(make_configured<Boxencomplex>({{"niveau2", 7}, {"niveau3", 6}}), config_error);
 }
 
 }  // namespace

@@ -65,6 +65,11 @@ TEST(Catalogue, MetadataIsComplete) {
         EXPECT_EQ(info.beschrijving.find('\n'), std::string::npos) << info.id << ": one line";
         EXPECT_EQ(info.beschrijving.find('|'), std::string::npos) << info.id << ": breaks the Markdown table";
         EXPECT_GE(info.default_punten, 1) << info.id;
+        for (const auto& p : info.params) {
+            if (p.type == ParamType::integer) {
+                EXPECT_LE(p.max, 2147483647.0) << info.id << "." << p.name << ": Params::integer is an int";
+            }
+        }
         std::set<std::string> names;
         for (const auto& p : info.params) {
             EXPECT_TRUE(names.insert(p.name).second) << info.id << "." << p.name << " declared twice";
@@ -153,6 +158,73 @@ TEST(Catalogue, PolicyTablesAreReadAndChecked) {
     EXPECT_NE(message.find("overlast = -1"), std::string::npos) << message;
     message = config_error_of("[holdings]\nsbi2008 = [\"6420\"]\nvormen = []\n");
     EXPECT_NE(message.find("vormen: onbekende sleutel"), std::string::npos) << message;
+}
+
+// A signal that reads what it is told to, to show the check on reading fails both ways.
+class Reader final : public Signal {
+public:
+    Reader(Key key, std::vector<std::string> reads) : Signal(key), reads_(std::move(reads)) {}
+    const SignalInfo& info() const override {
+        static const SignalInfo info{"reader", "Test.", "test", Familie::gebouw, 1,
+                                     {{"a", ParamType::integer, 1, 0, 9, "a"}, {"b", ParamType::real, 2, 0, 9, "b"}}};
+        return info;
+    }
+    void configure(Params& params) override {
+        for (const auto& name : reads_) name == "b" ? static_cast<void>(params.real(name)) : static_cast<void>(params.integer(name));
+    }
+    std::vector<Hit> evaluate(const Context&) const override { return {}; }
+
+private:
+    std::vector<std::string> reads_;
+};
+
+TEST(Catalogue, EveryDeclaredParameterIsReadAndNothingElse) {
+    // Every signal's configure() reads exactly its declared parameters (configure_signal checks it).
+    for (const auto& signal : make_signals()) EXPECT_NO_THROW(configure_signal(*signal, {})) << signal->info().id;
+    EXPECT_NO_THROW(make_configured<Reader>({}, std::vector<std::string>{"a", "b"}));
+    EXPECT_THROW(make_configured<Reader>({}, std::vector<std::string>{"a"}), std::logic_error) << "b declared, not read";
+    EXPECT_THROW(make_configured<Reader>({}, std::vector<std::string>{"a", "b", "c"}), std::logic_error) << "c read, not declared";
+    EXPECT_THROW(make_configured<Reader>({}, std::vector<std::string>{"a", "b", "a2"}), std::logic_error);
+}
+
+TEST(Catalogue, MakeConfiguredChecksLikeAConfigFile) {
+    try {
+        make_configured<Reader>({{"a", 12}}, std::vector<std::string>{"a", "b"});
+        FAIL() << "accepted a = 12";
+    } catch (const config_error& e) {
+        EXPECT_STREQ(e.what(), "[signalen.reader] a = 12.00 ligt buiten het bereik (toegestaan: 0 tot en met 9)");
+    }
+    EXPECT_THROW(make_configured<Reader>({{"a", 1.5}}, std::vector<std::string>{"a", "b"}), config_error) << "not an integer";
+    EXPECT_THROW(make_configured<Reader>({{"c", 1}}, std::vector<std::string>{"a", "b"}), config_error) << "unknown key";
+    const auto message = config_error_of("[signalen.kelderbox]\nmax_oppervlakte = 2000\n");
+    EXPECT_NE(message.find("[signalen.kelderbox] max_oppervlakte = 2000 ligt buiten het bereik (toegestaan: 1 tot en met 1000)"), std::string::npos)
+        << message;
+}
+
+TEST(Catalogue, ParameterValuesAreWrittenAsTheyAre) {
+    EXPECT_EQ(param_text(8, ParamType::integer), "8");
+    EXPECT_EQ(param_text(8, ParamType::real), "8.00");
+    EXPECT_EQ(param_text(0.1, ParamType::real), "0.10");
+    EXPECT_EQ(param_text(0.001, ParamType::real), "0.001") << "two decimals would write the minimum of fdr_q as 0.00";
+}
+
+TEST(Catalogue, CrossParameterRulesNameTheRealParametersIntegersAsIntegers) {
+    const auto signals = make_signals();
+    try {
+        configure_signals(parse_config("[signalen.boxencomplex]\nniveau2 = 8\n", "test.toml", signals), signals);
+        FAIL() << "accepted niveau2 > niveau3";
+    } catch (const config_error& e) {
+        EXPECT_STREQ(e.what(), "test.toml: [signalen.boxencomplex] niveau2 = 8, niveau3 = 6: de niveaus mogen niet dalen "
+                               "(niveau2 <= niveau3)");
+    }
+    try {
+        configure_signals(parse_config("[signalen.autobranche_zonder_erkenning]\nstraal_m = 300\nnabij_m = 200\n", "test.toml", signals),
+                          signals);
+        FAIL() << "accepted nabij_m < straal_m";
+    } catch (const config_error& e) {
+        EXPECT_STREQ(e.what(), "test.toml: [signalen.autobranche_zonder_erkenning] straal_m = 300.00, nabij_m = 200.00: nabij_m "
+                               "mag niet kleiner zijn dan straal_m (straal_m <= nabij_m)");
+    }
 }
 
 TEST(Catalogue, CrossParameterRulesAreChecked) {

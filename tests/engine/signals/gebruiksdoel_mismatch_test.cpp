@@ -12,19 +12,20 @@ using GebruiksdoelMismatchOnBothSbi = BothSbi;
 TEST_P(GebruiksdoelMismatchOnBothSbi, FiresOnAGarageInAnOffice) {
     auto b = town();
     b.vestiging(b.vbo(kantoorfunctie, 200), "4520");
-    const auto hits = b.run(GebruiksdoelMismatch{});
+    const auto hits = b.run(make_configured<GebruiksdoelMismatch>());
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ(hits[0].level, 1);
-    EXPECT_EQ(hits[0].bewijs, "activiteit autobranche (SBI " + b.sbi("4520") + ") past niet bij gebruiksdoel kantoorfunctie");
+    EXPECT_EQ(hits[0].niveau, 1);
+    EXPECT_EQ(hits[0].bewijs, "Activiteit autobranche (SBI " + b.sbi("4520") + ") past niet bij het gebruiksdoel kantoorfunctie");
 }
 
 TEST_P(GebruiksdoelMismatchOnBothSbi, OfficeWorkInABoxFires) {
     auto b = town();
     b.vestiging(b.vbo(overige_gebruiksfunctie | celfunctie, 60), "7022");
-    const auto hits = b.run(GebruiksdoelMismatch{});
+    const auto hits = b.run(make_configured<GebruiksdoelMismatch>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].bewijs,
-              "activiteit kantoorwerk (SBI " + b.sbi("7022") + ") past niet bij gebruiksdoel celfunctie, overige gebruiksfunctie");
+              "Activiteit kantoorwerk (SBI " + b.sbi("7022") +
+                  ") past bij geen van de gebruiksdoelen celfunctie en overige gebruiksfunctie");
 }
 
 TEST_P(GebruiksdoelMismatchOnBothSbi, ConsultantAtHomeIsLeftAlone) {
@@ -33,20 +34,20 @@ TEST_P(GebruiksdoelMismatchOnBothSbi, ConsultantAtHomeIsLeftAlone) {
     b.vestiging(v, "6201");
     b.vestiging(v, "7022");
     b.vestiging(v, "7410");
-    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+    EXPECT_TRUE(b.run(make_configured<GebruiksdoelMismatch>()).empty());
 }
 
 TEST_P(GebruiksdoelMismatchOnBothSbi, OneFittingGebruiksdoelIsEnough) {
     auto b = town();
     b.vestiging(b.vbo(kantoorfunctie | industriefunctie, 400), "4520");
     b.vestiging(b.vbo(winkelfunctie | woonfunctie, 90), "4711");
-    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+    EXPECT_TRUE(b.run(make_configured<GebruiksdoelMismatch>()).empty());
 }
 
 TEST_P(GebruiksdoelMismatchOnBothSbi, ActivitiesNotInTheTableAreNotJudged) {
     auto b = town();
     b.vestiging(b.vbo(kantoorfunctie, 100), "0111");
-    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+    EXPECT_TRUE(b.run(make_configured<GebruiksdoelMismatch>()).empty());
 }
 
 // Longest prefix wins: a webshop (SBI 2008 4791; SBI 2025 479, intermediation) fits a home although
@@ -55,7 +56,7 @@ TEST_P(GebruiksdoelMismatchOnBothSbi, LongestPrefixWins) {
     auto b = town();
     b.vestiging(b.vbo(woonfunctie, 100), "47911");
     b.vestiging(b.vbo(woonfunctie, 100), "4771");
-    const auto hits = b.run(GebruiksdoelMismatch{});
+    const auto hits = b.run(make_configured<GebruiksdoelMismatch>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].vbo, 1u);
 }
@@ -64,20 +65,19 @@ TEST_P(GebruiksdoelMismatchOnBothSbi, LongestPrefixWins) {
 TEST_P(GebruiksdoelMismatchOnBothSbi, LeavesPremisesBranchesAtHomeToWoonadresBedrijvigheid) {
     auto b = town();
     b.vestiging(b.vbo(woonfunctie, 100), "4520");
-    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+    EXPECT_TRUE(b.run(make_configured<GebruiksdoelMismatch>()).empty());
 }
 
 // Threshold "≥ min_vestigingen" inclusive (raised to 2); level 2 from twice it.
 TEST_P(GebruiksdoelMismatchOnBothSbi, CountBoundaryAndLevel) {
-    GebruiksdoelMismatch signal;
-    signal.configure(params(signal, {{"min_vestigingen", 2}}));
+    const auto signal = make_configured<GebruiksdoelMismatch>({{"min_vestigingen", 2}});
     for (auto [n, level] : {std::pair{1, 0}, {2, 1}, {3, 1}, {4, 2}, {8, 3}}) {
         auto b = town();
         b.vestigingen(b.vbo(kantoorfunctie, 500), n, "5610");
         const auto hits = b.run(signal);
         ASSERT_EQ(hits.size(), level ? 1u : 0u) << n;
         if (level) {
-            EXPECT_EQ(hits[0].level, level) << n;
+            EXPECT_EQ(hits[0].niveau, level) << n;
         }
     }
 }
@@ -85,7 +85,7 @@ TEST_P(GebruiksdoelMismatchOnBothSbi, CountBoundaryAndLevel) {
 TEST_P(GebruiksdoelMismatchOnBothSbi, EndedVestigingenDoNotCount) {
     auto b = town();
     b.vestiging(b.vbo(kantoorfunctie, 200), "4520", day(2010, 1, 1), day(2020, 1, 1));
-    EXPECT_TRUE(b.run(GebruiksdoelMismatch{}).empty());
+    EXPECT_TRUE(b.run(make_configured<GebruiksdoelMismatch>()).empty());
 }
 
 TEST_P(GebruiksdoelMismatchOnBothSbi, TableComesFromThePolicy) {
@@ -93,7 +93,7 @@ TEST_P(GebruiksdoelMismatchOnBothSbi, TableComesFromThePolicy) {
     b.policy.gebruiksdoelen = {{{"kapper", {{"9602"}, {"9621"}}}, winkelfunctie}};
     b.vestiging(b.vbo(kantoorfunctie, 80), "96021");
     b.vestiging(b.vbo(kantoorfunctie, 80), "4520");
-    const auto hits = b.run(GebruiksdoelMismatch{});
+    const auto hits = b.run(make_configured<GebruiksdoelMismatch>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].vbo, 0u);
 }

@@ -18,10 +18,10 @@ TEST(Meldingen, FiresOnAMeldingAtTheObject) {
     b.melding(v, peil, "overlast");
     b.melding(v, day(2024, 1, 2), "afval");
     b.melding(v, day(2024, 6, 1), "overlast");
-    const auto hits = b.run(Meldingen{});
+    const auto hits = b.run(make_configured<Meldingen>());
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ(hits[0].level, 1);
-    EXPECT_EQ(hits[0].bewijs, "3 meldingen (gewogen 2.2): afval 2024: 1, overlast 2024: 1, overlast 2025: 1");
+    EXPECT_EQ(hits[0].niveau, 1);
+    EXPECT_EQ(hits[0].bewijs, "3 meldingen sinds 2024: 1 over afval en 2 over overlast");
 }
 
 // Location-only meldingen count within 25 m, boundary included; each melding counts once.
@@ -30,7 +30,7 @@ TEST(Meldingen, NearbyLocationOnlyMeldingenCount) {
         TownBuilder b;
         object(b);
         b.melding(-1, peil, "overlast", Point{1000 + dx, 1000});
-        EXPECT_EQ(b.run(Meldingen{}).size(), fires ? 1u : 0u) << dx << " m";
+        EXPECT_EQ(b.run(make_configured<Meldingen>()).size(), fires ? 1u : 0u) << dx << " m";
     }
 }
 
@@ -39,7 +39,7 @@ TEST(Meldingen, MeldingenMatchedToANeighbourDoNotCount) {
     const auto v = object(b);
     const auto neighbour = static_cast<std::int32_t>(b.vbo_at(woonfunctie, 90, {1010, 1000}));
     b.melding(neighbour, peil);
-    const auto hits = b.run(Meldingen{});
+    const auto hits = b.run(make_configured<Meldingen>());
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].vbo, static_cast<std::uint32_t>(neighbour));
     EXPECT_NE(hits[0].vbo, static_cast<std::uint32_t>(v));
@@ -51,7 +51,7 @@ TEST(Meldingen, RecencyHalvesTheWeightEachYear) {
         TownBuilder b;
         const auto v = object(b);
         for (int k = 0; k < n; ++k) b.melding(v, peil - 365);
-        EXPECT_EQ(b.run(Meldingen{}).size(), fires ? 1u : 0u) << n;
+        EXPECT_EQ(b.run(make_configured<Meldingen>()).size(), fires ? 1u : 0u) << n;
     }
 }
 
@@ -65,16 +65,16 @@ TEST(Meldingen, LevelBoundariesAreInclusive) {
         const auto v = object(b);
         for (int k = 0; k < c.today; ++k) b.melding(v, peil);
         for (int k = 0; k < c.yesterday; ++k) b.melding(v, peil - 1);  // weighs just below 1
-        const auto hits = b.run(Meldingen{});
+        const auto hits = b.run(make_configured<Meldingen>());
         ASSERT_EQ(hits.size(), 1u);
-        EXPECT_EQ(hits[0].level, c.level) << c.today << " + " << c.yesterday;
+        EXPECT_EQ(hits[0].niveau, c.level) << c.today << " + " << c.yesterday;
     }
 }
 
 TEST(Meldingen, MeldingenAfterThePeildatumAreIgnored) {
     TownBuilder b;
     b.melding(object(b), peil + 1);
-    EXPECT_TRUE(b.run(Meldingen{}).empty());
+    EXPECT_TRUE(b.run(make_configured<Meldingen>()).empty());
 }
 
 TEST(Meldingen, CategoryWeightsComeFromThePolicy) {
@@ -83,20 +83,19 @@ TEST(Meldingen, CategoryWeightsComeFromThePolicy) {
     const auto v = object(b);
     b.melding(v, peil, "drugs");
     b.melding(v, peil, "parkeren");
-    const auto hits = b.run(Meldingen{});
+    const auto hits = b.run(make_configured<Meldingen>());
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ(hits[0].level, 2);
-    EXPECT_EQ(hits[0].bewijs, "1 melding (gewogen 3.0): drugs 2025: 1");
+    EXPECT_EQ(hits[0].niveau, 2);
+    EXPECT_EQ(hits[0].bewijs, "1 melding over drugs sinds 2025");
 }
 
 TEST(Meldingen, ConfigureTakesParametersAndChecksTheLevels) {
-    Meldingen signal;
-    signal.configure(params(signal, {{"straal_m", 100}, {"halfwaardetijd_dagen", 30}}));
+    const auto signal = make_configured<Meldingen>({{"straal_m", 100}, {"halfwaardetijd_dagen", 30}});
     TownBuilder b;
     object(b);
     b.melding(-1, peil, "overlast", Point{1080, 1000});
     EXPECT_EQ(b.run(signal).size(), 1u);
-    EXPECT_THROW(signal.configure(params(signal, {{"niveau1", 4}})), config_error);
+    EXPECT_THROW(make_configured<Meldingen>({{"niveau1", 4}}), config_error);
 }
 
 }  // namespace

@@ -12,10 +12,10 @@ using OppervlakteOnrealistischOnBothSbi = BothSbi;
 TEST_P(OppervlakteOnrealistischOnBothSbi, FiresOnAGarageInATinyObject) {
     auto b = town();
     b.vestiging(b.vbo(industriefunctie, 30), "4520");
-    const auto hits = b.run(OppervlakteOnrealistisch{});
+    const auto hits = b.run(make_configured<OppervlakteOnrealistisch>());
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ(hits[0].level, 1);
-    EXPECT_EQ(hits[0].bewijs, "object van 30 m²; autohandel_reparatie (SBI " + b.sbi("4520") + ") vraagt 50 m²");
+    EXPECT_EQ(hits[0].niveau, 1);
+    EXPECT_EQ(hits[0].bewijs, "Object van 30 m², te klein voor autohandel_reparatie (SBI " + b.sbi("4520") + ", minstens 50 m²)");
 }
 
 // The minimum is what the activity needs: an object of exactly that size is enough.
@@ -24,7 +24,7 @@ TEST_P(OppervlakteOnrealistischOnBothSbi, MinimumAreaBoundaries) {
         for (auto [m2, fires] : {std::pair{minimum - 1, true}, {minimum, false}, {minimum + 1, false}}) {
             auto b = town();
             b.vestiging(b.vbo(industriefunctie | winkelfunctie, m2), sbi);
-            EXPECT_EQ(b.run(OppervlakteOnrealistisch{}).size(), fires ? 1u : 0u) << sbi << " on " << m2 << " m²";
+            EXPECT_EQ(b.run(make_configured<OppervlakteOnrealistisch>()).size(), fires ? 1u : 0u) << sbi << " on " << m2 << " m²";
         }
     }
 }
@@ -37,10 +37,10 @@ TEST_P(OppervlakteOnrealistischOnBothSbi, PersonsPerAreaBoundaryIsExclusive) {
         b.vestiging(v, "7022").werkzame_personen = 6;
         b.vestiging(v, "6201").werkzame_personen = 4;
         b.vestiging(v, "6202").werkzame_personen = -1;  // unknown
-        const auto hits = b.run(OppervlakteOnrealistisch{});
+        const auto hits = b.run(make_configured<OppervlakteOnrealistisch>());
         ASSERT_EQ(hits.size(), fires ? 1u : 0u) << m2 << " m²";
         if (fires) {
-            EXPECT_EQ(hits[0].bewijs, "object van 39 m²; 10 werkzame personen (3.9 m² per persoon)");
+            EXPECT_EQ(hits[0].bewijs, "Object van 39 m² met 10 werkzame personen, 3,9 m² per persoon");
         }
     }
 }
@@ -48,7 +48,7 @@ TEST_P(OppervlakteOnrealistischOnBothSbi, PersonsPerAreaBoundaryIsExclusive) {
 TEST_P(OppervlakteOnrealistischOnBothSbi, LargeStoreWithManyEmployeesIsLeftAlone) {
     auto b = town();
     b.vestiging(b.vbo(winkelfunctie, 4500), "4711").werkzame_personen = 180;
-    EXPECT_TRUE(b.run(OppervlakteOnrealistisch{}).empty());
+    EXPECT_TRUE(b.run(make_configured<OppervlakteOnrealistisch>()).empty());
 }
 
 // Level by shortfall (needed / available): 1 below twice, 2 below four times, 3 from four times.
@@ -56,9 +56,9 @@ TEST_P(OppervlakteOnrealistischOnBothSbi, LevelFollowsTheShortfall) {
     for (auto [m2, level] : {std::pair{26, 1}, {25, 2}, {13, 2}, {12, 3}}) {
         auto b = town();
         b.vestiging(b.vbo(industriefunctie, m2), "4520");
-        const auto hits = b.run(OppervlakteOnrealistisch{});
+        const auto hits = b.run(make_configured<OppervlakteOnrealistisch>());
         ASSERT_EQ(hits.size(), 1u);
-        EXPECT_EQ(hits[0].level, level) << m2 << " m²";
+        EXPECT_EQ(hits[0].niveau, level) << m2 << " m²";
     }
 }
 
@@ -67,12 +67,11 @@ TEST_P(OppervlakteOnrealistischOnBothSbi, EndedVestigingenDoNotCount) {
     const auto v = b.vbo(industriefunctie, 20);
     b.vestiging(v, "4520", day(2010, 1, 1), day(2024, 1, 1));
     b.vestiging(v, "7022", day(2010, 1, 1), day(2024, 1, 1)).werkzame_personen = 50;
-    EXPECT_TRUE(b.run(OppervlakteOnrealistisch{}).empty());
+    EXPECT_TRUE(b.run(make_configured<OppervlakteOnrealistisch>()).empty());
 }
 
 TEST_P(OppervlakteOnrealistischOnBothSbi, ConfigureTakesParameters) {
-    OppervlakteOnrealistisch signal;
-    signal.configure(params(signal, {{"min_m2_per_persoon", 10}}));
+    const auto signal = make_configured<OppervlakteOnrealistisch>({{"min_m2_per_persoon", 10}});
     auto b = town();
     b.vestiging(b.vbo(kantoorfunctie, 90), "7022").werkzame_personen = 10;
     EXPECT_EQ(b.run(signal).size(), 1u);

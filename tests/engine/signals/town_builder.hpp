@@ -1,15 +1,19 @@
 #pragma once
-// Small hand-made towns for signal tests (PDAL's FauxReader idea): one line per object, then run().
+// Small hand-made towns for signal tests (PDAL's FauxReader idea): one line per object, then
+// run(make_configured<Signal>({overrides})), the path every configuration takes.
 #include <map>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "engine/config.hpp"
+#include "engine/errors.hpp"
 #include "engine/grid_index.hpp"
 #include "engine/model.hpp"
 #include "engine/policy.hpp"
 #include "engine/signal.hpp"
+#include "engine/text.hpp"
 
 namespace onregel::test {
 
@@ -147,13 +151,5 @@ inline std::string sbi_param_name(const ::testing::TestParamInfo<SbiVersie>& inf
 #define ONREGEL_ON_BOTH_SBI(Suite)                                                                              \
     INSTANTIATE_TEST_SUITE_P(Sbi, Suite, ::testing::Values(SbiVersie::sbi2008, SbiVersie::sbi2025), \
                              sbi_param_name)
-
-// The parameter values of a signal's defaults with some overridden, for configure().
-inline ParamValues params(const Signal& signal, const ParamValues& overrides = {}) {
-    ParamValues values;
-    for (const auto& p : signal.info().params) values[p.name] = p.default_value;
-    for (const auto& [name, value] : overrides) values.at(name) = value;
-    return values;
-}
 
 }  // namespace onregel::test

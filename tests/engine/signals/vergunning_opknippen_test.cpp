@@ -12,9 +12,9 @@ TEST(VergunningOpknippen, FiresOnTwoAanvragenThatTogetherPassTheThreshold) {
     const auto v = static_cast<std::int32_t>(b.vbo(winkelfunctie, 300));
     b.vergunning(v, day(2024, 1, 10), 300000);
     b.vergunning(v, day(2024, 6, 1), 250000);
-    const auto hits = b.run(VergunningOpknippen{});
+    const auto hits = b.run(make_configured<VergunningOpknippen>());
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ(hits[0].level, 1);
+    EXPECT_EQ(hits[0].niveau, 1);
     EXPECT_EQ(hits[0].bewijs, "2 aanvragen voor dit object binnen 12 maanden, elk onder € 500.000, samen € 550.000: "
                               "Z1 (2024-01-10, € 300.000), Z2 (2024-06-01, € 250.000)");
 }
@@ -26,14 +26,14 @@ TEST(VergunningOpknippen, AmountBoundaries) {
         const auto v = static_cast<std::int32_t>(b.vbo(winkelfunctie, 300));
         b.vergunning(v, day(2024, 1, 10), 250000);
         b.vergunning(v, day(2024, 2, 10), second);
-        EXPECT_EQ(b.run(VergunningOpknippen{}).size(), fires ? 1u : 0u) << second;
+        EXPECT_EQ(b.run(make_configured<VergunningOpknippen>()).size(), fires ? 1u : 0u) << second;
     }
     for (auto [first, fires] : {std::pair{499999, true}, {500000, false}, {500001, false}}) {
         TownBuilder b;
         const auto v = static_cast<std::int32_t>(b.vbo(winkelfunctie, 300));
         b.vergunning(v, day(2024, 1, 10), first);
         b.vergunning(v, day(2024, 2, 10), 10000);
-        EXPECT_EQ(b.run(VergunningOpknippen{}).size(), fires ? 1u : 0u) << first;
+        EXPECT_EQ(b.run(make_configured<VergunningOpknippen>()).size(), fires ? 1u : 0u) << first;
     }
 }
 
@@ -45,7 +45,7 @@ TEST(VergunningOpknippen, WindowBoundaryIsExclusive) {
         const auto v = static_cast<std::int32_t>(b.vbo(winkelfunctie, 300));
         b.vergunning(v, day(2024, 1, 10), 300000);
         b.vergunning(v, second, 300000);
-        EXPECT_EQ(b.run(VergunningOpknippen{}).size(), fires ? 1u : 0u) << format_date(second);
+        EXPECT_EQ(b.run(make_configured<VergunningOpknippen>()).size(), fires ? 1u : 0u) << format_date(second);
     }
 }
 
@@ -56,7 +56,7 @@ TEST(VergunningOpknippen, OneAanvragerOnSeveralObjects) {
     b.vergunning(v1, day(2024, 3, 1), 400000, "A17");
     b.vergunning(v2, day(2024, 4, 1), 400000, "A17");
     b.vergunning(-1, day(2024, 5, 1), 400000, "B2");  // another aanvrager, no object
-    const auto hits = b.run(VergunningOpknippen{});
+    const auto hits = b.run(make_configured<VergunningOpknippen>());
     ASSERT_EQ(hits.size(), 2u);
     EXPECT_EQ(hits[0].vbo, 0u);
     EXPECT_EQ(hits[1].vbo, 1u);
@@ -70,9 +70,9 @@ TEST(VergunningOpknippen, LevelCountsTheAanvragen) {
         TownBuilder b;
         const auto v = static_cast<std::int32_t>(b.vbo(winkelfunctie, 300));
         for (int k = 0; k < n; ++k) b.vergunning(v, day(2024, 1, 1) + 20 * k, 260000);
-        const auto hits = b.run(VergunningOpknippen{});
+        const auto hits = b.run(make_configured<VergunningOpknippen>());
         ASSERT_EQ(hits.size(), 1u);
-        EXPECT_EQ(hits[0].level, level) << n;
+        EXPECT_EQ(hits[0].niveau, level) << n;
     }
 }
 
@@ -82,7 +82,7 @@ TEST(VergunningOpknippen, OneLargeAanvraagAndTheFutureAreLeftAlone) {
     b.vergunning(v, day(2024, 1, 1), 2000000);
     b.vergunning(v, day(2024, 2, 1), 100000);
     b.vergunning(v, day(2025, 2, 1), 450000);  // after the peildatum
-    EXPECT_TRUE(b.run(VergunningOpknippen{}).empty());
+    EXPECT_TRUE(b.run(make_configured<VergunningOpknippen>()).empty());
 }
 
 TEST(VergunningOpknippen, SilentWithoutTheLayer) {
@@ -91,12 +91,11 @@ TEST(VergunningOpknippen, SilentWithoutTheLayer) {
     b.vergunning(v, day(2024, 1, 10), 300000);
     b.vergunning(v, day(2024, 6, 1), 250000);
     b.town.has_vergunningen = false;
-    EXPECT_TRUE(b.run(VergunningOpknippen{}).empty());
+    EXPECT_TRUE(b.run(make_configured<VergunningOpknippen>()).empty());
 }
 
 TEST(VergunningOpknippen, ConfigureTakesParameters) {
-    VergunningOpknippen signal;
-    signal.configure(params(signal, {{"drempel_euro", 100000}, {"min_aanvragen", 3}}));
+    const auto signal = make_configured<VergunningOpknippen>({{"drempel_euro", 100000}, {"min_aanvragen", 3}});
     TownBuilder b;
     const auto v = static_cast<std::int32_t>(b.vbo(winkelfunctie, 300));
     for (int k = 0; k < 3; ++k) b.vergunning(v, day(2024, 1, 1) + k, 40000);

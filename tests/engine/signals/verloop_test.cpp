@@ -16,13 +16,12 @@ TEST(Verloop, FiresOnFourWisselingen) {
     b.vestiging(v, "4520", day(2023, 7, 1));                  // started in the window
     b.vestiging(v, "4719", day(2023, 9, 1), day(2024, 12, 1));
     b.vestiging(v, "4719", day(2024, 12, 15));
-    const auto hits = b.run(Verloop{});
+    const auto hits = b.run(make_configured<Verloop>());
     ASSERT_EQ(hits.size(), 1u);
-    EXPECT_EQ(hits[0].level, 1);
+    EXPECT_EQ(hits[0].niveau, 1);
     EXPECT_EQ(hits[0].bewijs,
-              "4 vestigingen begonnen of gestopt in 24 maanden, 0 korter dan 12 maanden gebleven; reeks: "
-              "SBI 4520 2018-01-01 tot 2023-06-01, SBI 4520 2023-07-01 tot nu, SBI 4719 2023-09-01 tot 2024-12-01, "
-              "SBI 4719 2024-12-15 tot nu");
+              "4 vestigingen begonnen of stopten in de laatste 24 maanden: SBI 4520 van 2018-01-01 tot 2023-06-01, "
+              "SBI 4520 van 2023-07-01 tot nu, SBI 4719 van 2023-09-01 tot 2024-12-01, SBI 4719 van 2024-12-15 tot nu");
 }
 
 // "Within 24 months": a date exactly 24 months before the peildatum is outside, a day later inside.
@@ -32,7 +31,7 @@ TEST(Verloop, WindowBoundaryIsExclusive) {
         const auto v = b.vbo(kantoorfunctie, 80);
         b.vestiging(v, "4520", start);
         for (int k = 0; k < 3; ++k) b.vestiging(v, "4520", day(2024, 1, 1));
-        EXPECT_EQ(b.run(Verloop{}).size(), fires ? 1u : 0u) << format_date(start);
+        EXPECT_EQ(b.run(make_configured<Verloop>()).size(), fires ? 1u : 0u) << format_date(start);
     }
 }
 
@@ -42,7 +41,7 @@ TEST(Verloop, CountBoundaryIsInclusive) {
         TownBuilder b;
         const auto v = b.vbo(kantoorfunctie, 80);
         for (int k = 0; k < n; ++k) b.vestiging(v, "4520", day(2024, 1, 1));
-        EXPECT_EQ(b.run(Verloop{}).size(), fires ? 1u : 0u) << n;
+        EXPECT_EQ(b.run(make_configured<Verloop>()).size(), fires ? 1u : 0u) << n;
     }
 }
 
@@ -56,7 +55,7 @@ TEST(Verloop, ShortLivedRule) {
         b.vestiging(v, "5610", day(2020, 12, 1), day(2021, 3, 1));
         b.vestiging(v, "5610", day(2020, 11, 1), day(2021, 3, 15));
         b.vestiging(v, "5610", day(2020, 4, 1), einde);  // lived 12 months when it ended on 2021-04-01
-        EXPECT_EQ(b.run(Verloop{}).size(), fires ? 1u : 0u) << format_date(einde);
+        EXPECT_EQ(b.run(make_configured<Verloop>()).size(), fires ? 1u : 0u) << format_date(einde);
     }
 }
 
@@ -67,7 +66,7 @@ TEST(Verloop, ShortLivedMustHaveEndedWithin36Months) {
         b.vestiging(v, "5610", day(2021, 6, 1), einde);
         b.vestiging(v, "5610", day(2022, 2, 1), day(2022, 8, 1));
         b.vestiging(v, "5610", day(2022, 6, 1), day(2022, 11, 1));
-        EXPECT_EQ(b.run(Verloop{}).size(), fires ? 1u : 0u) << format_date(einde);
+        EXPECT_EQ(b.run(make_configured<Verloop>()).size(), fires ? 1u : 0u) << format_date(einde);
     }
 }
 
@@ -76,7 +75,7 @@ TEST(Verloop, StableObjectsAndTheFutureAreLeftAlone) {
     const auto v = b.vbo(kantoorfunctie, 400);
     for (int k = 0; k < 10; ++k) b.vestiging(v, "6201", day(2010, 1, 1));   // long-standing tenants
     for (int k = 0; k < 4; ++k) b.vestiging(v, "6201", day(2025, 3, 1));    // after the peildatum
-    EXPECT_TRUE(b.run(Verloop{}).empty());
+    EXPECT_TRUE(b.run(make_configured<Verloop>()).empty());
 }
 
 // Level by the rule that fires most strongly: 1 from its threshold, 2 from twice, 3 from four times.
@@ -85,9 +84,9 @@ TEST(Verloop, LevelFollowsTheStrongestRule) {
         TownBuilder b;
         const auto v = b.vbo(kantoorfunctie, 80);
         for (int k = 0; k < n; ++k) b.vestiging(v, "4520", day(2024, 1, 1));
-        const auto hits = b.run(Verloop{});
+        const auto hits = b.run(make_configured<Verloop>());
         ASSERT_EQ(hits.size(), 1u);
-        EXPECT_EQ(hits[0].level, level) << n;
+        EXPECT_EQ(hits[0].niveau, level) << n;
         if (n == 16) {  // 6 shown
             EXPECT_NE(hits[0].bewijs.find(" en 10 meer"), std::string::npos);
         }
@@ -95,8 +94,7 @@ TEST(Verloop, LevelFollowsTheStrongestRule) {
 }
 
 TEST(Verloop, ConfigureTakesParameters) {
-    Verloop signal;
-    signal.configure(params(signal, {{"venster_maanden", 120}, {"min_wisselingen", 2}}));
+    const auto signal = make_configured<Verloop>({{"venster_maanden", 120}, {"min_wisselingen", 2}});
     TownBuilder b;
     const auto v = b.vbo(kantoorfunctie, 80);
     b.vestiging(v, "4520", day(2016, 1, 1));
