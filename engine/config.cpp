@@ -7,6 +7,7 @@
 #include "errors.hpp"
 #include "match/similar.hpp"
 #include "policy_toml.hpp"
+#include "text.hpp"
 
 namespace onregel {
 
@@ -21,9 +22,7 @@ std::string meant(const std::string& written, const std::vector<std::string>& kn
     std::string out;
     const auto closest = closest_names(written, known);
     if (!closest.empty()) out += "; bedoelde u " + closest.front() + "?";
-    out += " (bekend: ";
-    for (std::size_t i = 0; i < known.size(); ++i) out += (i ? ", " : "") + known[i];
-    return out + ")";
+    return out + " (bekend: " + list_text(known, ", ") + ")";
 }
 
 // The one check of a parameter value, for a config file and for make_configured() alike. `text` is the

@@ -4,10 +4,22 @@
 
 #include "app/hotspots/hotspots_output.hpp"
 #include "engine/errors.hpp"
+#include "engine/signals/meldingen_hotspot.hpp"
 #include "layers/source/crs.hpp"
 #include "layers/store/files.hpp"
 
 namespace onregel {
+
+namespace {
+
+// The meldingen_hotspot signal's test, on cells of `cell` metres.
+ExcessOptions excess_options(double cell) {
+    auto excess = meldingen_hotspot_defaults();
+    excess.cell = cell;
+    return excess;
+}
+
+}  // namespace
 
 HotspotsSummary run_hotspots(const HotspotsOptions& options) {
     const auto extension = options.out.extension().string();
@@ -27,7 +39,7 @@ HotspotsSummary run_hotspots(const HotspotsOptions& options) {
             "Gi* vergelijkt");
     const auto table =
         summary.overschot
-            ? point_excess_hotspots(options.input, options.layer, options.bag, {.cell = options.cell}, summary.bag_rejects)
+            ? point_excess_hotspots(options.input, options.layer, options.bag, excess_options(options.cell), summary.bag_rejects)
             : point_hotspots(options.input, options.layer, options.value, options.cell, options.band);
     auto temporary = options.out;
     temporary += ".tmp-" + std::to_string(::getpid());

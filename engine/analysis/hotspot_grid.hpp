@@ -49,11 +49,12 @@ struct HotspotEvents {
 };
 HotspotEvents hotspot_events(const Town& town, const Policy& policy);
 
+// No defaults here: they are the meldingen_hotspot signal's (meldingen_hotspot_defaults()).
 struct ExcessOptions {
-    double cell = 100;               // metres
-    std::int64_t min_observed = 5;   // fewer events never make a cell hot (the loo k-threshold)
-    double min_ratio = 2;            // observed / expected at least this: an excess worth a visit
-    double fdr_q = 0.10;             // BH level for klasse 1; klasse 2 at q/2, klasse 3 at q/10
+    double cell;               // metres
+    std::int64_t min_observed; // fewer events never make a cell hot (the loo k-threshold)
+    double min_ratio;          // observed / expected at least this: an excess worth a visit
+    double fdr_q;              // BH level for klasse 1; klasse 2 at q/2, klasse 3 at q/10
 };
 
 // Excess of events over exposure. What is tested is the number of distinct sources in a cell

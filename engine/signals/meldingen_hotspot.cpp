@@ -2,6 +2,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include "engine/config.hpp"
 #include "engine/text.hpp"
 #include "support.hpp"
 
@@ -37,6 +38,8 @@ void MeldingenHotspot::configure(Params& params) {
     options_.min_ratio = params.real("min_verhouding");
     options_.fdr_q = params.real("fdr_q");
 }
+
+ExcessOptions meldingen_hotspot_defaults() { return make_configured<MeldingenHotspot>({}).options(); }
 
 HotspotGrid meldingen_excess(const Town& town, const Policy& policy, const ExcessOptions& options) {
     const auto events = hotspot_events(town, policy);

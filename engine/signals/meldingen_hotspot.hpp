@@ -15,8 +15,11 @@ public:
     const ExcessOptions& options() const { return options_; }
 
 private:
-    ExcessOptions options_;
+    ExcessOptions options_{};
 };
+
+// The test with the signal's default parameters, for `onregel hotspots` and tests.
+ExcessOptions meldingen_hotspot_defaults();
 
 // The grid of the meldingen_hotspot test over a town: meldingen up to the peildatum with a positive
 // weight for their categorie, against the verblijfsobjecten of each gemeente.

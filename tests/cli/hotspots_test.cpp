@@ -7,6 +7,7 @@
 #include "../engine/signals/town_builder.hpp"
 #include "cli_runner.hpp"
 #include "app/hotspots/hotspots_output.hpp"
+#include "engine/signals/meldingen_hotspot.hpp"
 
 namespace onregel::test {
 namespace {
@@ -146,7 +147,7 @@ TEST(MeldingenHotspots, TrendPerCellFromYearlyCounts) {
     }
     for (int k = 0; k < 30; ++k) b.melding(static_cast<std::int32_t>(falling), b.town.peildatum - 365 * 5 - 20);  // part-year
     b.melding(static_cast<std::int32_t>(still), b.town.peildatum + 5);  // after the peildatum: not counted
-    const auto out = meldingen_hotspots(b.town, b.policy, ExcessOptions{}, Profiel::handhaving);
+    const auto out = meldingen_hotspots(b.town, b.policy, meldingen_hotspot_defaults(), Profiel::handhaving);
     ASSERT_EQ(out.table.rows.size(), 3u);
     // Rows run west to east here: rising, falling, steady.
     const auto trend = [&](std::size_t r) { return std::get<std::string>(out.table.rows[r].cells[1]); };
@@ -157,7 +158,7 @@ TEST(MeldingenHotspots, TrendPerCellFromYearlyCounts) {
     EXPECT_EQ(count(0), 22);
     EXPECT_EQ(count(1), 52) << "the part-year's meldingen are in the count, not in the trend";
     EXPECT_EQ(count(2), 15);
-    const auto loo = meldingen_hotspots(b.town, b.policy, ExcessOptions{.min_observed = 16}, Profiel::loo);
+    const auto loo = meldingen_hotspots(b.town, b.policy, [] { auto o = meldingen_hotspot_defaults(); o.min_observed = 16; return o; }(), Profiel::loo);
     EXPECT_EQ(loo.onderdrukt, 1u) << "the steady cell has 15 meldingen, under k = 16";
     EXPECT_EQ(loo.table.rows.size(), 2u);
 }
@@ -168,7 +169,7 @@ TEST(MeldingenHotspots, TooFewYearsForATrend) {
     const auto home = b.vbo_at(woonfunctie, 80, {150050, 450050});
     for (int back = 0; back < 3; ++back)
         for (int k = 0; k <= back * 5; ++k) b.melding(static_cast<std::int32_t>(home), b.town.peildatum - 365 * back - 10);
-    const auto out = meldingen_hotspots(b.town, b.policy, ExcessOptions{}, Profiel::handhaving);
+    const auto out = meldingen_hotspots(b.town, b.policy, meldingen_hotspot_defaults(), Profiel::handhaving);
     ASSERT_EQ(out.table.rows.size(), 1u);
     EXPECT_EQ(std::get<std::string>(out.table.rows[0].cells[1]), "te weinig jaren");
 }

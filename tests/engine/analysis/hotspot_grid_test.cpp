@@ -8,6 +8,7 @@
 
 #include "engine/analysis/tail_probability.hpp"
 #include "engine/errors.hpp"
+#include "engine/signals/meldingen_hotspot.hpp"
 
 namespace onregel {
 namespace {
@@ -165,6 +166,14 @@ struct ExposureTown {
 };
 
 // Meldingen dense where people live are no hot spot; more than the people explain is.
+// The signal's defaults with some fields changed.
+template <typename Change>
+ExcessOptions defaults_with(Change change) {
+    auto options = meldingen_hotspot_defaults();
+    change(options);
+    return options;
+}
+
 TEST(ExcessHotspots, ExcessOverExposureNotDensity) {
     ExposureTown town;
     for (int row = 0; row < 10; ++row)
@@ -172,7 +181,7 @@ TEST(ExcessHotspots, ExcessOverExposureNotDensity) {
             const bool dense = row == 2 && column == 2, hot = row == 5 && column == 5;
             town.cell(column * 100.0, row * 100.0, dense ? 200 : 20, dense ? 10 : hot ? 12 : 1, 353);
         }
-    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), meldingen_hotspot_defaults());
     ASSERT_EQ(grid.cells.size(), 100u);
     // 120 meldingen over 2180 objects.
     const double rate = 120.0 / 2180.0;
@@ -206,7 +215,7 @@ TEST(ExcessHotspots, ManyMeldingenFromOneSourceAreNoHotSpot) {
         town.meldingen.push_back({555, 555});
         sources.push_back(1000);
     }
-    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, sources, {});
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, sources, meldingen_hotspot_defaults());
     const auto& cell = town.at(grid, 550, 550);
     EXPECT_EQ(cell.count, 31);
     EXPECT_EQ(cell.bronnen, 2);
@@ -222,7 +231,7 @@ TEST(ExcessHotspots, EachGemeenteIsItsOwnReference) {
     town.block(0, 20, 1, 353);
     town.block(5000, 20, 3, 344);
     town.meldingen.insert(town.meldingen.end(), 11, {550, 550});  // 12 in that cell of 0353
-    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), meldingen_hotspot_defaults());
     for (const auto& c : grid.cells) {
         const bool is_hot_cell = c.column == 5 && c.row == 5;
         EXPECT_EQ(c.klasse > 0, is_hot_cell) << c.column << "," << c.row;
@@ -239,7 +248,7 @@ TEST(ExcessHotspots, BorderCellsShareTheirExpectation) {
     town.block(2000, 20, 2, 344);
     town.cell(5000, 0, 10, 0, 353);
     town.cell(5000, 0, 10, 0, 344);
-    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
+    const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), meldingen_hotspot_defaults());
     const auto& border = town.at(grid, 5050, 50);
     EXPECT_EQ(border.objecten, 20);
     EXPECT_NEAR(border.verwacht, 10 * (100.0 / 2010) + 10 * (200.0 / 2010), 1e-12);
@@ -251,16 +260,16 @@ TEST(ExcessHotspots, FloorsAndLevels) {
     // 4 meldingen in one quiet cell: far past expectation, but under the minimum of 5.
     town.meldingen.insert(town.meldingen.end(), 4, {550, 550});
     town.meldingen.insert(town.meldingen.end(), 96, {1e9, 1e9});  // far away, outside any object's cell
-    auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
+    auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), meldingen_hotspot_defaults());
     EXPECT_EQ(town.at(grid, 550, 550).klasse, 0);
-    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {.min_observed = 4});
+    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), defaults_with([](ExcessOptions& o) { o.min_observed = 4; }));
     EXPECT_EQ(town.at(grid, 550, 550).klasse, 3);
     EXPECT_EQ(town.at(grid, 550, 550).verwacht, 4.0 / 100) << "meldingen in cells without objects set no rate";
     EXPECT_EQ(grid.cells.back().klasse, 0) << "a cell without objects is not tested";
-    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {.min_observed = 4, .min_ratio = 200});
+    grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), defaults_with([](ExcessOptions& o) { o.min_observed = 4; o.min_ratio = 200; }));
     EXPECT_EQ(town.at(grid, 550, 550).klasse, 0) << "4 against 0.04 expected is 100 times, under 200";
-    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {.cell = 0}), config_error);
-    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {.fdr_q = 1}), config_error);
+    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), defaults_with([](ExcessOptions& o) { o.cell = 0; })), config_error);
+    EXPECT_THROW(excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), defaults_with([](ExcessOptions& o) { o.fdr_q = 1; })), config_error);
 }
 
 // Level by the BH level reached over m tested cells: p <= q k / m at q/10, q/2, q.
@@ -270,7 +279,7 @@ TEST(ExcessHotspots, LevelFollowsTheFdrLevelReached) {
         ExposureTown town;
         for (int k = 0; k < 50; ++k) town.cell(k * 100.0, 0, 20, 2, 353);
         town.cell(0, 1000, 20, reports, 353);
-        const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), {});
+        const auto grid = excess_hotspots(town.vbos, town.gemeente, town.meldingen, town.sources(), meldingen_hotspot_defaults());
         const auto& c = town.at(grid, 50, 1050);
         // With 51 cells the smallest p passes BH at level a when p <= a / 51.
         const double p = poisson_upper_tail(reports, 20.0 * (100 + reports) / 1020);
@@ -299,9 +308,9 @@ TEST(ExcessHotspots, SameResultForAnyThreadCount) {
     HotspotGrid serial;
     {
         tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
-        serial = excess_hotspots(vbos, gemeente, meldingen, sources, {});
+        serial = excess_hotspots(vbos, gemeente, meldingen, sources, meldingen_hotspot_defaults());
     }
-    const auto parallel = excess_hotspots(vbos, gemeente, meldingen, sources, {});
+    const auto parallel = excess_hotspots(vbos, gemeente, meldingen, sources, meldingen_hotspot_defaults());
     ASSERT_EQ(serial.cells.size(), parallel.cells.size());
     int hot = 0;
     for (std::size_t i = 0; i < serial.cells.size(); ++i) {
