@@ -6,6 +6,7 @@
 
 #include "engine/errors.hpp"
 #include "layers/source/crs.hpp"
+#include "layers/gpkg/gpkg_writer.hpp"
 #include "layers/store/files.hpp"
 #include "app/hotspots/hotspots_output.hpp"
 

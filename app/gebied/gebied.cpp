@@ -14,6 +14,7 @@
 #include "engine/text.hpp"
 #include "layers/store/files.hpp"
 #include "layers/table/json_writer.hpp"
+#include "layers/table/xlsx_writer.hpp"
 #include "app/job.hpp"
 #include "layers/store/viewer_export.hpp"
 

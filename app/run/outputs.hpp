@@ -11,7 +11,7 @@
 #include "engine/analysis/scoring.hpp"
 #include "engine/model.hpp"
 #include "layers/table/feature_table.hpp"
-#include "layers/gpkg/gpkg_writer.hpp"
+#include "layers/gpkg/qgis_style.hpp"
 
 namespace onregel {
 

@@ -20,6 +20,7 @@
 #include "engine/signals/registry.hpp"
 #include "layers/store/files.hpp"
 #include "layers/gpkg/gpkg_writer.hpp"
+#include "layers/table/xlsx_writer.hpp"
 #include "app/hotspots/hotspots_output.hpp"
 #include "layers/versions.hpp"
 #include "layers/store/viewer_export.hpp"
