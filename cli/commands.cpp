@@ -6,6 +6,7 @@
 #include "command_evaluate.hpp"
 #include "command_gebied.hpp"
 #include "command_hotspots.hpp"
+#include "command_outputs.hpp"
 #include "command_run.hpp"
 #include "command_sample.hpp"
 #include "command_serve.hpp"
@@ -25,6 +26,7 @@ void add_commands(CLI::App& app) {
         add_gebied_command,
         add_serve_command,
         add_signals_command,
+        add_outputs_command,
         add_config_command,
         add_sample_command,
         add_version_command,

@@ -55,6 +55,9 @@
     return String(value).split(',').map((s) => s.trim()).filter(Boolean);
   }
 
+  // Why a signal flags an address, in its own sentence (bewijs); the signal's description when there is none.
+  const reden = (p, id) => (p.bewijs && typeof p.bewijs[id] === 'string' && p.bewijs[id]) || signalLabel(id);
+
   function signalLabel(id) {
     const names = DATA.meta && DATA.meta.signalen;
     if (id === 'integrale_bonus') return 'Integrale bonus (signalen uit meerdere domeinen)';
@@ -447,10 +450,11 @@
   // Why, as the data says it: the evidence of the signals that scored first, then of those that only
   // came along (0 points: already counted through another signal).
   function reasons(loc, controle) {
-    if (!loc) return h('ul', { class: 'redenen' }, listOf(controle.redenen).map((r) => h('li', null, r === 'steekproef' ? signalLabel(r) : r.replace(/_/g, ' '))));
+    // A steekproef, or an address beyond the viewer's top: the controle's own reason sentences.
+    if (!loc) return h('ul', { class: 'redenen' }, (Array.isArray(controle.redenen) ? controle.redenen : []).map((r) => h('li', null, String(r))));
     const bijdragen = Object.entries(loc.p.bijdragen || {}).sort((a, b) => (Number(b[1]) > 0) - (Number(a[1]) > 0));
     return h('ul', { class: 'redenen' }, bijdragen.map(([id, punten]) =>
-      h('li', { class: Number(punten) > 0 ? null : 'reden-bijkomend' }, (loc.p.bewijs && loc.p.bewijs[id]) || id.replace(/_/g, ' '))));
+      h('li', { class: Number(punten) > 0 ? null : 'reden-bijkomend' }, reden(loc.p, id))));
   }
 
   function bagFacts(p) {
@@ -805,7 +809,7 @@
           h('span', { class: 'item-tekst' },
             h('span', { class: 'item-adres' }, l.p.adres || id),
             h('span', { class: 'item-sub' }, [l.p.postcode, listOf(l.p.gebruiksdoel).join(', ')].filter(Boolean).join(' · ')),
-            h('span', { class: 'chips' }, listOf(l.p.signalen).map((s) => h('span', { class: 'chip', title: signalLabel(s) }, s.replace(/_/g, ' '))))),
+            h('span', { class: 'chips' }, listOf(l.p.signalen).map((s) => h('span', { class: 'chip', title: signalLabel(s) }, reden(l.p, s))))),
           scoreBadge(l.p.score, 'score')));
     }));
     if (selection.length === 0) {
@@ -920,9 +924,10 @@
   const neutralise = (text) => /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
   const quote = (text) => '"' + String(text).replace(/"/g, '""') + '"';
   const cell = (value) => quote(neutralise(value === undefined || value === null ? '' : String(value)));
-  // A BAG id is 16 digits with leading zeros: a bare number loses both in Excel, so the id is written
-  // as a text formula of our own making. It is the only formula in the file and holds digits only.
-  const idCell = (value) => /^\d+$/.test(String(value)) ? quote('="' + value + '"') : cell(value);
+  // Text of digits only (a BAG id: 16 digits with leading zeros; a toevoeging) would become a number in
+  // Excel and lose both, so it is written as a text formula of our own making: the only formula in the
+  // file, holding digits only. The same rule as onregel's controles.csv (feature_table_excel_csv).
+  const text = (value) => /^\d+$/.test(String(value)) ? quote('="' + value + '"') : cell(value);
 
   function exportCsv() {
     const columns = ['rang', 'score', 'bag_id', 'pand_id', 'adres', 'postcode', 'huisnummer', 'huisletter', 'toevoeging',
@@ -930,12 +935,12 @@
     if (hasHandelsnamen) columns.push('handelsnamen');
     const lines = [columns.map(quote).join(';')];
     for (const { p } of selection) {
-      const row = [cell(p.rank), cell(p.score), idCell(p.bag_id), idCell(p.pand_id), cell(p.adres), cell(p.postcode),
-        cell(p.huisnummer), cell(p.huisletter), cell(p.toevoeging), cell(listOf(p.gebruiksdoel).join(', ')),
-        cell(p.oppervlakte), cell(p.buurt), cell(listOf(p.signalen).join(', ')),
-        cell(Object.entries(p.bijdragen || {}).map(([id, points]) => id + ': ' + points).join(', ')),
+      const row = [cell(p.rank), cell(p.score), text(p.bag_id), text(p.pand_id), text(p.adres), text(p.postcode),
+        cell(p.huisnummer), text(p.huisletter), text(p.toevoeging), text(listOf(p.gebruiksdoel).join(', ')),
+        cell(p.oppervlakte), text(p.buurt), text(listOf(p.signalen).join(', ')),
+        text(Object.entries(p.bijdragen || {}).map(([id, points]) => id + ': ' + points).join(', ')),
         cell(p.n_vestigingen), cell(p.n_meldingen)];
-      if (hasHandelsnamen) row.push(cell((p.handelsnamen || []).join('; ')));
+      if (hasHandelsnamen) row.push(text((p.handelsnamen || []).join('; ')));
       lines.push(row.join(';'));
     }
     // BOM and CRLF: Excel on Windows then reads UTF-8 and rows as intended.

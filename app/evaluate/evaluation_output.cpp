@@ -155,7 +155,8 @@ EvaluatieRapport evaluate_run(const fs::path& run_dir, const std::string& uitkom
     Rejects rejects;
     LayerStats stats;
     read_uitkomsten(uitkomsten, index, ReadOptions{}, rows, rejects, stats);
-    rapport.rijen = stats.rows;
+    for (const auto& [reden, n] : stats.overgeslagen) rapport.niet_bezocht += n;
+    rapport.rijen = stats.rows - rapport.niet_bezocht;
     for (const auto& [laag, reasons] : rejects.counts())
         for (const auto& [reden, n] : reasons) rapport.afgewezen[reden] += static_cast<std::size_t>(n);
     std::vector<Resultaat> resultaten;
@@ -180,6 +181,7 @@ std::string evaluatie_json(const EvaluatieRapport& r) {
     j["peildatum_run"] = r.peildatum;
     j["uitkomsten"] = {{"bron", r.bron},
                        {"rijen", r.rijen},
+                       {"niet_bezocht", r.niet_bezocht},
                        {"gebruikt", r.gebruikt},
                        {"afgewezen", r.afgewezen},
                        {"van", r.van ? format_date(*r.van) : ""},
@@ -226,6 +228,9 @@ std::string evaluatie_md(const EvaluatieRapport& r) {
     if (afgewezen)
         md += " " + std::to_string(afgewezen) + (afgewezen == 1 ? " regel kon" : " regels konden") +
               " niet worden gebruikt (zie evaluatie.json).";
+    if (r.niet_bezocht)
+        md += " " + std::to_string(r.niet_bezocht) + (r.niet_bezocht == 1 ? " regel zonder datum en uitkomst is" : " regels zonder datum en uitkomst zijn") +
+              " overgeslagen (niet bezocht).";
     md += "\n\n## Vinden de signalen meer dan het toeval?\n\n";
     md += "- Adressen uit de ranglijst: " + aandeel_zin(e.gerangschikt) + ".\n";
     md += "- Steekproef (willekeurige adressen zonder signaal, ter vergelijking): " + aandeel_zin(e.steekproef) + ".\n";

@@ -15,6 +15,7 @@
 #include "engine/signals/registry.hpp"
 #include "engine/text.hpp"
 #include "layers/store/files.hpp"
+#include "layers/table/xlsx_writer.hpp"
 #include "layers/store/viewer_export.hpp"
 
 namespace fs = std::filesystem;

@@ -5,6 +5,7 @@
 #include "app/hotspots/hotspots_output.hpp"
 #include "engine/errors.hpp"
 #include "engine/signals/meldingen_hotspot.hpp"
+#include "layers/gpkg/gpkg_writer.hpp"
 #include "layers/source/crs.hpp"
 #include "layers/store/files.hpp"
 

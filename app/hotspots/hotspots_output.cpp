@@ -28,13 +28,23 @@ std::string trend_of(std::span<const double> series) {
 
 }  // namespace
 
+std::vector<Column> meldingen_hotspots_columns() {
+    using T = ColumnType;
+    return {{"klasse", T::integer, 0,
+             "3, 2, 1 when Benjamini–Hochberg significant at q/10, q/2, q (`fdr_q`) with at least `min_meldingen` "
+             "meldingen and `min_verhouding` times the expected places; else 0"},
+            {"trend", T::text, 0, "Mann–Kendall on the cell's meldingen per year: `stijgend`, `dalend`, `geen` or `te weinig jaren`"},
+            {"n_meldingen", T::integer, 0, "Meldingen in the cell up to the peildatum, in categories of positive weight"},
+            {"plekken", T::integer, 0, "Distinct places reported: an address, or the point of a melding without one"},
+            {"adressen", T::integer, 0, "Verblijfsobjecten in the cell (the exposure)"},
+            {"verwacht", T::real, 2, "Places the addresses lead one to expect at the gemeente's own rate"},
+            {"verhouding", T::real, 2, "`plekken` / `verwacht`; null for a cell without addresses"},
+            {"p", T::p_value, 0, "Poisson upper tail of `plekken` (4 significant digits)"}};
+}
+
 MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const ExcessOptions& options,
                                      Profiel profiel) {
-    using T = ColumnType;
-    MeldingenHotspots out{{"hotspots", GeometryType::polygon,
-                           {{"klasse", T::integer}, {"trend", T::text}, {"n_meldingen", T::integer}, {"plekken", T::integer}, {"adressen", T::integer},
-                            {"verwacht", T::real, 2}, {"verhouding", T::real, 2}, {"p", T::p_value}},
-                           {}}};
+    MeldingenHotspots out{{"hotspots", GeometryType::polygon, meldingen_hotspots_columns(), {}}};
     const auto events = hotspot_events(town, policy);
     if (events.points.empty()) return out;
     const auto grid = meldingen_excess(town, policy, options);
@@ -107,6 +117,18 @@ PointLayer read_points(const std::string& source, const std::string& layer_name,
 
 }  // namespace
 
+std::vector<Column> point_excess_columns() {
+    using T = ColumnType;
+    return {{"n_punten", T::integer, 0, "Points in the cell"},
+            {"adressen", T::integer, 0, "Verblijfsobjecten of the BAG in the cell"},
+            {"verwacht", T::real, 2, "Points the addresses lead one to expect at their gemeente's own rate"},
+            {"verhouding", T::real, 2, "`n_punten` / `verwacht`; null for a cell without addresses"},
+            {"p", T::p_value, 0, "Poisson upper tail (4 significant digits)"},
+            {"klasse", T::integer, 0,
+             "3, 2, 1 when Benjamini–Hochberg significant at 0.01, 0.05, 0.10 with at least `min_meldingen` points "
+             "and `min_verhouding` times the expected ones (the defaults of `meldingen_hotspot`); else 0"}};
+}
+
 FeatureTable point_excess_hotspots(const std::string& source, const std::string& layer_name, const std::string& bag,
                                    const ExcessOptions& options, std::size_t& bag_rejects) {
     Town town;
@@ -122,11 +144,7 @@ FeatureTable point_excess_hotspots(const std::string& source, const std::string&
     std::vector<std::uint64_t> place(events.points.size());
     for (std::size_t i = 0; i < place.size(); ++i) place[i] = i;
     const auto grid = excess_hotspots(points_of(town.verblijfsobjecten), gemeente, events.points, place, options);
-    using T = ColumnType;
-    FeatureTable table{"hotspots", GeometryType::polygon,
-                       {{"n_punten", T::integer}, {"adressen", T::integer}, {"verwacht", T::real, 2},
-                        {"verhouding", T::real, 2}, {"p", T::p_value}, {"klasse", T::integer}},
-                       {}};
+    FeatureTable table{"hotspots", GeometryType::polygon, point_excess_columns(), {}};
     for (const auto& c : grid.cells) {
         const double verhouding = c.objecten > 0 ? c.bronnen / c.verwacht : std::numeric_limits<double>::quiet_NaN();
         table.rows.push_back({cell_ring(grid, c), {std::int64_t(c.count), std::int64_t(c.objecten), c.verwacht, verhouding, c.p,
@@ -135,16 +153,26 @@ FeatureTable point_excess_hotspots(const std::string& source, const std::string&
     return table;
 }
 
+std::vector<Column> point_hotspots_columns(bool cells, bool value) {
+    using T = ColumnType;
+    std::vector<Column> columns;
+    if (cells) columns.push_back({"n_punten", T::integer, 0, "Points in the cell (`--cell` > 0 only)"});
+    if (value) columns.push_back({"waarde", T::real, 6, "The point's `--value`, or the cell's sum of them (with `--value` only)"});
+    columns.insert(columns.end(), {{"z", T::real, cells ? 4 : 6, "Gi* z-score"},
+                                   {"p", T::p_value, 0, "Two-sided p of z (4 significant digits)"},
+                                   {"klasse", T::integer, 0, "±3, ±2, ±1 when Benjamini–Hochberg significant at 0.01, 0.05, 0.10 (the sign of z: hot or cold); else 0"}});
+    return columns;
+}
+
 FeatureTable point_hotspots(const std::string& source, const std::string& layer_name, const std::string& value_column,
                             double cell, double band) {
     if (cell < 0) throw config_error("--cell must be 0 (the points themselves) or a positive cell size");
     if (cell == 0 && value_column.empty()) throw config_error("--cell 0 needs --value: Gi* compares the points' values");
     const auto [points, values] = read_points(source, layer_name, value_column);
 
-    using T = ColumnType;
-    FeatureTable table{"hotspots", cell > 0 ? GeometryType::polygon : GeometryType::point, {}, {}};
+    FeatureTable table{"hotspots", cell > 0 ? GeometryType::polygon : GeometryType::point,
+                       point_hotspots_columns(cell > 0, !value_column.empty()), {}};
     if (cell == 0) {
-        table.columns = {{"waarde", T::real, 6}, {"z", T::real, 6}, {"p", T::p_value}, {"klasse", T::integer}};
         const auto gi = getis_ord(points, values, band, true);
         const auto classes = hotspot_classes(gi.z, gi.p, true);
         for (std::size_t i = 0; i < points.size(); ++i)
@@ -154,9 +182,6 @@ FeatureTable point_hotspots(const std::string& source, const std::string& layer_
     const auto grid = grid_hotspots(points, points, values, cell, band);
     std::vector<std::int64_t> count(grid.cells.size(), 0);
     for (const auto& p : points) ++count[static_cast<std::size_t>(grid.find(p))];
-    table.columns = {{"n_punten", T::integer}};
-    if (!value_column.empty()) table.columns.push_back({"waarde", T::real, 6});
-    table.columns.insert(table.columns.end(), {{"z", T::real, 4}, {"p", T::p_value}, {"klasse", T::integer}});
     for (std::size_t i = 0; i < grid.cells.size(); ++i) {
         const auto& c = grid.cells[i];
         FeatureRow row{cell_ring(grid, c), {count[i]}};

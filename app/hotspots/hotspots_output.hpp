@@ -21,6 +21,7 @@ struct MeldingenHotspots {
 // meldingen, the same k below which the signal cannot fire. `trend` is Mann-Kendall (p < 0.05) on the
 // cell's meldingen per year, years of 365.25 days counted back from the peildatum (so the last year is a
 // whole one) that begin on or after the earliest melding; "te weinig jaren" with fewer than five.
+std::vector<Column> meldingen_hotspots_columns();
 MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, const ExcessOptions& options,
                                      Profiel profiel);
 
@@ -28,12 +29,15 @@ MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, con
 // verblijfsobjecten of a BAG source, each gemeente its own reference, as `run` tests meldingen; each
 // point is a reported place of its own. Cells (polygons) with n_punten, adressen, verwacht,
 // verhouding, p, klasse. `bag_rejects` receives the number of BAG rows that could not be used.
+std::vector<Column> point_excess_columns();
 FeatureTable point_excess_hotspots(const std::string& source, const std::string& layer_name, const std::string& bag,
                                    const ExcessOptions& options, std::size_t& bag_rejects);
 
 // Gi* for the points of any OGR point layer (reprojected to RD New). value_column empty: every point
 // weighs 1. cell > 0: grid cells (polygons) with n_punten (and waarde); cell = 0: Gi* on the points
 // themselves, one row per point in input order with waarde (required then), z, p, klasse.
+// The columns of point_hotspots: cells (--cell > 0) or points, with a value column or without.
+std::vector<Column> point_hotspots_columns(bool cells, bool value);
 FeatureTable point_hotspots(const std::string& source, const std::string& layer_name, const std::string& value_column,
                             double cell, double band);
 

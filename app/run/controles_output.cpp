@@ -2,33 +2,76 @@
 
 namespace onregel {
 
-FeatureTable controles_table(const Town& town, const std::vector<Beoordeling>& ranked,
-                             const std::vector<PandScore>& panden, const std::vector<Controle>& controles,
-                             Profiel profiel) {
+namespace {
+
+// Why the visited address is on the list, in the words of its signals' bewijs, and a pointer to the
+// other flagged addresses of its pand: the visit covers the pand (it is visited once).
+std::vector<std::string> redenen(const Beoordeling& adres, std::size_t andere) {
+    std::vector<std::string> out;
+    for (const auto& c : adres.bijdragen)
+        if (c.signaal != integrale_bonus_id) out.push_back(c.bewijs);
+    if (andere == 1)
+        out.push_back("In hetzelfde pand heeft nog 1 ander adres een signaal");
+    else if (andere > 1)
+        out.push_back("In hetzelfde pand hebben nog " + std::to_string(andere) + " andere adressen een signaal");
+    return out;
+}
+
+}  // namespace
+
+std::vector<Column> controles_columns(Profiel profiel) {
     using T = ColumnType;
-    FeatureTable table{"controles", GeometryType::point,
-                       {{"controledag", T::integer}, {"volgorde", T::integer}, {"bag_id", T::text}, {"pand_id", T::text},
-                        {"adres", T::text}, {"postcode", T::text}, {"huisnummer", T::integer}, {"huisletter", T::text},
-                        {"toevoeging", T::text}, {"gebruiksdoel", T::text}, {"steekproef", T::text},
-                        {"pand_rang", T::integer}, {"score", T::integer}, {"redenen", T::text_list}},
-                       {}};
+    std::vector<Column> columns = {
+        {"controledag", T::integer, 0, "The day of the visit, 1 to --capaciteit"},
+        {"volgorde", T::integer, 0, "Walking order within the day, from 1"},
+        {"bag_id", T::text, 0, "BAG id of the verblijfsobject to visit (16 digits, text)"},
+        {"pand_id", T::text, 0, "BAG id of its pand; empty when the BAG gives none"},
+        {"adres", T::text, 0, "Street, number, postcode and woonplaats"},
+        {"postcode", T::text, 0, "Postcode"},
+        {"huisnummer", T::integer, 0, "Huisnummer"},
+        {"huisletter", T::text, 0, "Huisletter"},
+        {"toevoeging", T::text, 0, "Huisnummertoevoeging"},
+        {"gebruiksdoel", T::text, 0, "Gebruiksdoelen in the BAG"},
+        {"steekproef", T::text, 0, "`ja` for a steekproef address (drawn at random among unflagged ones), else `nee`"},
+        {"pand_rang", T::integer, 0, "Rank of its pand in `panden_ranking`; empty for a steekproef"},
+        {"score", T::integer, 0, "The score of this address itself (the pand's highest); empty for a steekproef"},
+        {"redenen", T::sentences, 0,
+         "Why it is visited: the `bewijs` sentence of each of its signals, and how many other addresses of the pand "
+         "have one; for a steekproef, that it is one"}};
     if (profiel == Profiel::handhaving)
-        table.columns.insert(table.columns.end(), {{"handelsnamen", T::text_list}, {"kvk_nummers", T::text_list}});
+        columns.insert(columns.end(),
+                       {{"handelsnamen", T::text_list, 0, "Handelsnamen of the active vestigingen (profile `handhaving` only)"},
+                        {"kvk_nummers", T::text_list, 0, "Their KvK numbers (profile `handhaving` only)"}});
+    columns.insert(columns.end(),
+                   {{"datum_bezoek", T::text, 0, "Empty, for the handhavers: the date of the visit (read back by `evaluate`)"},
+                    {"bevinding", T::text, 0, "Empty, for the handhavers: `ja` or `nee` (read back by `evaluate`)"},
+                    {"constateringen", T::text, 0, "Empty, for the handhavers: what was found"},
+                    {"vervolg", T::text, 0, "Empty, for the handhavers: the follow-up"}});
+    return columns;
+}
+
+FeatureTable controles_table(const Town& town, const std::vector<Beoordeling>& ranked, const std::vector<PandScore>& panden,
+                             const std::vector<Controle>& controles, Profiel profiel) {
+    FeatureTable table{"controles", GeometryType::point, controles_columns(profiel), {}};
     for (const auto& c : controles) {
         const auto& vbo = town.verblijfsobjecten[c.vbo];
         Cell rang, score;
-        std::vector<std::string> redenen{std::string(steekproef_id)};
+        std::vector<std::string> waarom{std::string(steekproef_reden)};
         if (!c.steekproef) {
             const auto& pand = panden[static_cast<std::size_t>(c.pand_rang - 1)];
+            const auto& adres = ranked[pand.objecten[0]];  // the visited object: the pand's highest-ranked
+            if (adres.vbo != c.vbo)
+                throw std::logic_error("controle of " + bag_id_text(vbo.id) + " is not its pand's first object");
             rang = std::int64_t(c.pand_rang);
-            score = std::int64_t(ranked[pand.objecten[0]].score);  // the visited address's own
-            redenen = pand_signalen(ranked, pand);
+            score = std::int64_t(adres.score);
+            waarom = redenen(adres, pand.objecten.size() - 1);
         }
-        FeatureRow row{{vbo.punt},
-                       {std::int64_t(c.dag), std::int64_t(c.volgorde), bag_id_text(vbo.id), town.pand_id(vbo), format_adres(vbo.adres),
-                        vbo.adres.postcode, std::int64_t(vbo.adres.huisnummer), vbo.adres.huisletter, vbo.adres.toevoeging,
-                        format_gebruiksdoelen(vbo.gebruiksdoelen), std::string(c.steekproef ? "ja" : "nee"), rang, score,
-                        std::move(redenen)}};
+        FeatureRow row{
+            {vbo.punt},
+            make_cells(std::int64_t(c.dag), std::int64_t(c.volgorde), bag_id_text(vbo.id), town.pand_id(vbo),
+                       format_adres(vbo.adres), vbo.adres.postcode, std::int64_t(vbo.adres.huisnummer), vbo.adres.huisletter,
+                       vbo.adres.toevoeging, format_gebruiksdoelen(vbo.gebruiksdoelen), std::string(c.steekproef ? "ja" : "nee"),
+                       std::move(rang), std::move(score), std::move(waarom))};
         if (profiel == Profiel::handhaving) {
             std::vector<std::string> namen, kvk;
             for (auto v : town.vestigingen_per_vbo.of(c.vbo))
@@ -39,6 +82,7 @@ FeatureTable controles_table(const Town& town, const std::vector<Beoordeling>& r
             row.cells.push_back(std::move(namen));
             row.cells.push_back(std::move(kvk));
         }
+        row.cells.resize(table.columns.size());  // the handhavers' columns, empty
         table.rows.push_back(std::move(row));
     }
     return table;

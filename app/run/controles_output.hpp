@@ -1,22 +1,27 @@
 #pragma once
 // The controle proposal as a table: controles.geojson, controles.csv, controles.xlsx and the
-// GeoPackage layer all come from it.
+// GeoPackage layer all come from it. The same sheet comes back filled in: its empty columns
+// datum_bezoek and bevinding are what `evaluate --uitkomsten` (and `run --uitkomsten`) read.
+#include <string_view>
 #include <vector>
 
+#include "app/run/outputs.hpp"
 #include "engine/analysis/proposal.hpp"
 #include "layers/table/feature_table.hpp"
-#include "app/run/outputs.hpp"
 
 namespace onregel {
 
-// The id in `redenen` that marks a steekproef visit (the viewer labels it through meta.signalen).
-inline constexpr std::string_view steekproef_id = "steekproef";
+// The reason given for a steekproef visit.
+inline constexpr std::string_view steekproef_reden = "Steekproef: een willekeurig gekozen adres zonder signaal, ter vergelijking";
+
+// The columns of controles_table, for `profiel`.
+std::vector<Column> controles_columns(Profiel profiel);
 
 // One row per controle in (controledag, volgorde) order: the address, `steekproef` ja/nee, the pand's
-// rank and score, and `redenen` (signal ids of the pand's flagged objects, or "steekproef"). The
-// handhaving profile adds handelsnamen and kvk_nummers of the active vestigingen.
-FeatureTable controles_table(const Town& town, const std::vector<Beoordeling>& ranked,
-                             const std::vector<PandScore>& panden, const std::vector<Controle>& controles,
-                             Profiel profiel);
+// rank, the address's own score and `redenen` (the bewijs sentences of its signals, or
+// steekproef_reden), then the empty columns the handhavers fill in. The handhaving profile adds
+// handelsnamen and kvk_nummers of the active vestigingen.
+FeatureTable controles_table(const Town& town, const std::vector<Beoordeling>& ranked, const std::vector<PandScore>& panden,
+                             const std::vector<Controle>& controles, Profiel profiel);
 
 }  // namespace onregel

@@ -27,16 +27,34 @@ int actieve_vestigingen(const Town& town, std::uint32_t vbo) {
     return n;
 }
 
+std::vector<Column> locaties_columns(Profiel profiel, bool buurt) {
+    using T = ColumnType;
+    std::vector<Column> columns = {
+        {"rank", T::integer, 0, "Position in the ranking, from 1: by score, then more flagged objects in the pand, then BAG id"},
+        {"score", T::integer, 0, "Sum of `bijdragen`"},
+        {"bag_id", T::text, 0, "BAG id of the verblijfsobject (16 digits, text)"},
+        {"pand_id", T::text, 0, "BAG id of its pand; empty when the BAG gives none"},
+        {"adres", T::text, 0, "Street, number, postcode and woonplaats"},
+        {"postcode", T::text, 0, "Postcode"},
+        {"huisnummer", T::integer, 0, "Huisnummer"},
+        {"huisletter", T::text, 0, "Huisletter"},
+        {"toevoeging", T::text, 0, "Huisnummertoevoeging"},
+        {"gebruiksdoel", T::text, 0, "Gebruiksdoelen in the BAG"},
+        {"oppervlakte", T::integer, 0, "Gebruiksoppervlakte in m² (BAG)"},
+        {"signalen", T::text_list, 0, "Ids of the signals that flag it, in catalogue order (docs/signals.md)"},
+        {"bijdragen", T::json, 0,
+         "Object: signal id (and `integrale_bonus`) → points; 0 when the evidence was already counted through another signal"},
+        {"bewijs", T::json, 0, "Object: signal id (and `integrale_bonus`) → the sentence that says why, facts first"},
+        {"n_vestigingen", T::integer, 0, "KvK vestigingen active on the address at the peildatum"},
+        {"n_meldingen", T::integer, 0, "Meldingen matched to the address"}};
+    if (buurt) columns.push_back({"buurt", T::text, 0, "Name of the CBS buurt it lies in (with `--buurten` only)"});
+    if (profiel == Profiel::handhaving)
+        columns.push_back({"handelsnamen", T::text_list, 0, "Handelsnamen of the active vestigingen (profile `handhaving` only)"});
+    return columns;
+}
+
 FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
                             std::span<const std::string> buurt) {
-    using T = ColumnType;
-    std::vector<Column> columns = {{"rank", T::integer}, {"score", T::integer}, {"bag_id", T::text}, {"pand_id", T::text},
-                                   {"adres", T::text}, {"postcode", T::text}, {"huisnummer", T::integer},
-                                   {"huisletter", T::text}, {"toevoeging", T::text}, {"gebruiksdoel", T::text},
-                                   {"oppervlakte", T::integer}, {"signalen", T::text_list}, {"bijdragen", T::json},
-                                   {"bewijs", T::json}, {"n_vestigingen", T::integer}, {"n_meldingen", T::integer}};
-    if (!buurt.empty()) columns.push_back({"buurt", T::text});
-    if (profiel == Profiel::handhaving) columns.push_back({"handelsnamen", T::text_list});
     const auto make_row = [&town, &ranked, profiel, buurt](std::size_t r) {
         const auto& b = ranked[r];
         const auto& vbo = town.verblijfsobjecten[b.vbo];
@@ -70,7 +88,7 @@ FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ra
         }
         return row;
     };
-    return {"locaties", GeometryType::point, std::move(columns), ranked.size(), make_row};
+    return {"locaties", GeometryType::point, locaties_columns(profiel, !buurt.empty()), ranked.size(), make_row};
 }
 
 std::vector<std::string> pand_signalen(const std::vector<Beoordeling>& ranked, const PandScore& pand) {
@@ -82,9 +100,19 @@ std::vector<std::string> pand_signalen(const std::vector<Beoordeling>& ranked, c
     return ids;
 }
 
+std::vector<Column> panden_ranking_columns() {
+    using T = ColumnType;
+    return {{"rang", T::integer, 0, "Position in the ranking of panden, from 1: by score, then more flagged objects, then BAG id"},
+            {"score", T::integer, 0, "The score of its highest-ranked verblijfsobject (never a sum)"},
+            {"pand_id", T::text, 0, "BAG id of the pand; empty for an object registered without a pand (its own entry)"},
+            {"n_objecten", T::integer, 0, "Its flagged verblijfsobjecten"},
+            {"bag_ids", T::text_list, 0, "Their BAG ids, by rank"},
+            {"adres", T::text, 0, "Address of its highest-ranked object"},
+            {"signalen", T::text_list, 0, "Ids of the signals of its flagged objects, each once"}};
+}
+
 FeatureLayer panden_ranking_layer(const Town& town, const std::vector<Beoordeling>& ranked,
                                   const std::vector<PandScore>& panden) {
-    using T = ColumnType;
     const auto make_row = [&town, &ranked, &panden](std::size_t k) {
         const auto& pand = panden[k];
         std::vector<std::string> bag_ids;
@@ -99,10 +127,7 @@ FeatureLayer panden_ranking_layer(const Town& town, const std::vector<Beoordelin
                                      format_adres(town.verblijfsobjecten[ranked[pand.objecten[0]].vbo].adres),
                                      pand_signalen(ranked, pand))};
     };
-    return {"panden_ranking", GeometryType::polygon,
-            {{"rang", T::integer}, {"score", T::integer}, {"pand_id", T::text}, {"n_objecten", T::integer},
-             {"bag_ids", T::text_list}, {"adres", T::text}, {"signalen", T::text_list}},
-            panden.size(), make_row};
+    return {"panden_ranking", GeometryType::polygon, panden_ranking_columns(), panden.size(), make_row};
 }
 
 namespace {

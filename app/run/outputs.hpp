@@ -11,7 +11,7 @@
 #include "engine/analysis/scoring.hpp"
 #include "engine/model.hpp"
 #include "layers/table/feature_table.hpp"
-#include "layers/gpkg/gpkg_writer.hpp"
+#include "layers/gpkg/qgis_style.hpp"
 
 namespace onregel {
 
@@ -25,11 +25,14 @@ std::string_view profiel_name(Profiel profiel);
 // (`bijdragen` and `bewijs` as nested objects). `buurt`, when given (--buurten), holds each
 // verblijfsobject's buurt name and adds the column `buurt`. The rows are made as the writers come to
 // them, from town, ranked and buurt, which must outlive the layer.
+// The columns of locaties_layer: with `buurt` when --buurten gave buurten, handelsnamen in profile handhaving.
+std::vector<Column> locaties_columns(Profiel profiel, bool buurt);
 FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
                             std::span<const std::string> buurt = {});
 
 // The panden ranking: one row per pand with a flagged object, its outline when the input has one.
 // Made as the writers come to it, from town, ranked and panden, which must outlive the layer.
+std::vector<Column> panden_ranking_columns();
 FeatureLayer panden_ranking_layer(const Town& town, const std::vector<Beoordeling>& ranked,
                                   const std::vector<PandScore>& panden);
 

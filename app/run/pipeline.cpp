@@ -20,6 +20,7 @@
 #include "engine/signals/registry.hpp"
 #include "layers/store/files.hpp"
 #include "layers/gpkg/gpkg_writer.hpp"
+#include "layers/table/xlsx_writer.hpp"
 #include "app/hotspots/hotspots_output.hpp"
 #include "layers/versions.hpp"
 #include "layers/store/viewer_export.hpp"
@@ -189,7 +190,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     if (options.voorstel) {
         controles_json = feature_table_geojson(controles_tabel, to_wgs84);
         write("controles.geojson", controles_json);
-        write("controles.csv", feature_table_csv(controles_tabel, false));
+        write("controles.csv", feature_table_excel_csv(controles_tabel));
         write_xlsx(output.file("controles.xlsx"), controles_tabel);
         summary.written.push_back("controles.xlsx");
     }
@@ -204,7 +205,6 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     meta["locaties_totaal"] = ranked.size();  // the viewer holds the first shown.locaties of them
     for (const auto& s : signals) meta["signalen"][s->info().id] = s->info().beschrijving;
     meta["signalen"][integrale_bonus_id] = "Signalen uit meerdere domeinen op één adres (integrale bonus)";
-    meta["signalen"][steekproef_id] = "Steekproef: een willekeurig gekozen adres zonder signaal, ter vergelijking";
     std::vector<std::pair<std::string, std::string>> viewer_layers = {
         {"meta", meta.dump()}, {"panden", panden_geojson(town, shown.panden, to_wgs84)}, {"hotspots", hotspots_json}};
     if (options.voorstel) viewer_layers.push_back({"controles", controles_json});

@@ -106,8 +106,10 @@ void read_uitkomsten(const std::string& source, const AddressIndex& index, const
     auto dataset = open_vector(source);
     auto& layer = pick_layer(*dataset, "uitkomsten", source);
     const Columns columns(layer, source);
-    const int c_datum = columns.required("datum");
-    const int c_uitkomst = columns.required("uitkomst");
+    // Or the controles sheet of `run`, filled in: datum_bezoek and bevinding (ja/nee).
+    int c_datum = columns.first_of({"datum", "datum_bezoek"}), c_uitkomst = columns.first_of({"uitkomst", "bevinding"});
+    if (c_datum < 0) c_datum = columns.required("datum");
+    if (c_uitkomst < 0) c_uitkomst = columns.required("uitkomst");
     const int c_categorie = columns.optional("categorie");
     const int c_bag = columns.optional("bag_id");
     const auto address = address_columns(columns);
@@ -115,6 +117,7 @@ void read_uitkomsten(const std::string& source, const AddressIndex& index, const
     MangledIds mangled;
     read_rows(*dataset, layer, "uitkomsten", source, options, rejects, stats, [&](auto& f, std::string& row_id) {
         Uitkomst u;
+        if (field_text(f, c_datum).empty() && field_text(f, c_uitkomst).empty()) throw RowSkipped{niet_bezocht};
         const Wanted wanted{field_text(f, c_bag), read_address(f, address), std::nullopt};
         u.id = row_id = !wanted.bag_id.empty() ? wanted.bag_id
                         : wanted.adres       ? written_address(wanted.adres->postcode, wanted.adres->nummer)
@@ -123,8 +126,8 @@ void read_uitkomsten(const std::string& source, const AddressIndex& index, const
         if (!datum) throw RowError{"datum ontbreekt", ""};
         u.datum = *datum;
         const auto uitkomst = field_text(f, c_uitkomst);
-        if (uitkomst == "bevinding") u.bevinding = true;
-        else if (uitkomst != "geen_bevinding") throw RowError{"uitkomst is niet bevinding of geen_bevinding", uitkomst};
+        if (uitkomst == "bevinding" || EQUAL(uitkomst.c_str(), "ja")) u.bevinding = true;
+        else if (uitkomst != "geen_bevinding" && !EQUAL(uitkomst.c_str(), "nee")) throw RowError{"uitkomst is niet bevinding of geen_bevinding (ja of nee)", uitkomst};
         u.categorie = field_text(f, c_categorie);
         mangled.check(wanted.bag_id);
         const auto match = locate(index, wanted, options.match_radius);

@@ -25,6 +25,7 @@ struct RowSkipped {
     const char* reden;
 };
 inline constexpr const char* buiten_selectie = "buiten selectie (--gemeente/--bbox)";
+inline constexpr const char* niet_bezocht = "niet bezocht (datum en uitkomst leeg)";
 
 // One row: calls parse(row_id); a RowError becomes a reject labelled label(), with the id parse had
 // set by then, and a RowSkipped is counted.

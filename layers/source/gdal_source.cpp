@@ -135,6 +135,8 @@ bool plain_ascii(std::string_view text) {
 
 std::string_view clean_field(std::string_view text, std::string_view column_name, std::string& scratch) {
     text = trim(text);
+    // ="0353..." is how a CSV for Excel keeps digits text (onregel's controles.csv, the viewer's export).
+    if (text.size() >= 3 && text.substr(0, 2) == "=\"" && text.find('"', 2) == text.size() - 1) text = text.substr(2, text.size() - 3);
     if (constexpr std::size_t limit = 1 << 16; text.size() > limit)
         throw RowError{"veld te lang", std::string(column_name) + ": " + std::to_string(text.size()) + " tekens"};
     if (!plain_ascii(text) && !CPLIsUTF8(text.data(), static_cast<int>(text.size()))) {

@@ -22,9 +22,12 @@ std::string significant(double value) {
     return std::string(buf, r.ptr);
 }
 
-std::string joined(const std::vector<std::string>& items) {
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
     return out;
 }
 
@@ -117,7 +120,8 @@ std::string cell_text(const Column& column, const Cell& cell) {
     if (const auto* number = std::get_if<std::int64_t>(&cell)) return std::to_string(*number);
     if (const auto* real = std::get_if<double>(&cell))
         return column.type == ColumnType::p_value ? significant(*real) : format_decimal(*real, column.decimals);
-    if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) return joined(*list);
+    if (const auto* list = std::get_if<std::vector<std::string>>(&cell))
+        return joined(*list, column.type == ColumnType::sentences ? "; " : ", ");
     return "";
 }
 
@@ -213,6 +217,40 @@ std::string feature_table_csv(const FeatureLayer& layer, bool with_xy) {
                 }
             }
             out += '\n';
+        }
+    });
+    return out;
+}
+
+std::string feature_table_excel_csv(const FeatureLayer& layer) {
+    const auto quoted = [](std::string_view text) {
+        std::string out = "\"";
+        for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + '"';
+    };
+    std::string out = "\xEF\xBB\xBF";
+    for (std::size_t c = 0; c < layer.columns.size(); ++c) out += (c ? ";" : "") + quoted(layer.columns[c].name);
+    out += "\r\n";
+    layer.for_each_block([&](std::size_t, std::span<const FeatureRow> rows) {
+        for (const auto& row : rows) {
+            for (std::size_t c = 0; c < layer.columns.size(); ++c) {
+                const auto& column = layer.columns[c];
+                const auto& cell = row.cells[c];
+                const auto text = cell_text(column, cell);
+                if (c) out += ';';
+                if (std::holds_alternative<double>(cell)) {
+                    auto comma = text;
+                    std::replace(comma.begin(), comma.end(), '.', ',');
+                    out += quoted(comma);
+                } else if (std::holds_alternative<std::int64_t>(cell)) {
+                    out += quoted(text);
+                } else if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) {
+                    out += quoted("=\"" + text + "\"");  // the only formula in the file, of our own making: digits only
+                } else {
+                    out += quoted(spreadsheet_safe(text));
+                }
+            }
+            out += "\r\n";
         }
     });
     return out;

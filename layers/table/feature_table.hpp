@@ -7,6 +7,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -22,13 +23,17 @@ enum class ColumnType : std::uint8_t {
     real,       // written with the column's decimals
     p_value,    // written with 4 significant digits (p runs down to 1e-20)
     text_list,  // a JSON array in GeoJSON, ", "-joined elsewhere
+    sentences,  // a JSON array in GeoJSON, "; "-joined elsewhere: sentences hold commas
     json,       // already-serialised JSON: nested in GeoJSON, as text elsewhere
 };
 
+// A column, declared once where its table is built: `beschrijving` is what docs/outputs.md says of it
+// (see app/output_docs.hpp), so the documentation cannot drift from what the writers write.
 struct Column {
     std::string name;
     ColumnType type = ColumnType::text;
-    int decimals = 0;  // real only
+    int decimals = 0;               // real only
+    std::string_view beschrijving = {};  // a string literal
 };
 
 using Cell = std::variant<std::monostate, std::string, std::int64_t, double, std::vector<std::string>>;
@@ -102,6 +107,12 @@ void write_geojson(const std::filesystem::path& path, const FeatureLayer& layer,
 // CSV with a header, RD New `x`,`y` (the point, or a polygon's vertex mean: a cell's centre) after the
 // columns when with_xy; text neutralised against spreadsheet formulas (a leading = + - @ gets ').
 std::string feature_table_csv(const FeatureLayer& layer, bool with_xy);
+
+// The same table as a CSV file for Dutch Excel, as the viewer's "Selectie als CSV" writes one: a UTF-8
+// byte order mark, `;` between fields, CRLF line ends, every field quoted; text neutralised as above,
+// and text of digits only written as the formula ="0353..." so Excel keeps it text (leading zeros,
+// all 16 digits); reals with a decimal comma. No geometry.
+std::string feature_table_excel_csv(const FeatureLayer& layer);
 
 // Spreadsheet formula injection: text starting with = + - @ (or a tab/CR) gets a leading apostrophe.
 std::string spreadsheet_safe(std::string text);

@@ -12,7 +12,9 @@
 //   precision@5 = 3/5 = 0.6 (rank 1..5: yes yes no yes no), precision@6 = 0.5
 //   per signal: a 3/3; b 1/3; c 1/2
 #include <gtest/gtest.h>
+#include <gdal_priv.h>
 #include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
 
 #include "cli_runner.hpp"
 
@@ -149,6 +151,99 @@ TEST(CliEvaluate, ADirectoryWithoutARunIsAnError) {
     const auto result = run_cli({"evaluate", "--out", dir.string(), "--uitkomsten", fixture("uitkomsten.csv").string()});
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.err.find("manifest.json"), std::string::npos) << result.err;
+}
+
+// The handhavers' side of the round trip: controles.xlsx filled in and saved as Excel would, the
+// date a date cell, through GDAL's XLSX driver. Rows 1-3 visited (ja, nee, "Ja"), the others left empty.
+void fill_in_xlsx(const fs::path& from, const fs::path& to) {
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> source(GDALDataset::Open(from.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ASSERT_TRUE(source);
+    OGRLayer* in = source->GetLayerByName("controles");
+    ASSERT_TRUE(in);
+    std::unique_ptr<GDALDataset> target(GetGDALDriverManager()->GetDriverByName("XLSX")->Create(to.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_TRUE(target);
+    OGRLayer* out = target->CreateLayer("controles", nullptr, wkbNone, nullptr);
+    ASSERT_TRUE(out);
+    const auto* defn = in->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        OGRFieldDefn field(defn->GetFieldDefn(i));
+        if (std::string(field.GetNameRef()) == "datum_bezoek") field.SetType(OFTDate);
+        ASSERT_EQ(out->CreateField(&field), OGRERR_NONE);
+    }
+    const char* bevinding[] = {"ja", "nee", "Ja"};
+    int row = 0;
+    in->ResetReading();
+    for (std::unique_ptr<OGRFeature> f(in->GetNextFeature()); f; f.reset(in->GetNextFeature()), ++row) {
+        OGRFeature copy(out->GetLayerDefn());
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (f->IsFieldSetAndNotNull(i)) copy.SetField(i, f->GetFieldAsString(i));
+        if (row < 3) {
+            copy.SetField("datum_bezoek", 2025, 2, 3 + row);
+            copy.SetField("bevinding", bevinding[row]);
+            copy.SetField("constateringen", "Twee bedrijven, geen bewoning; zie rapport");
+        }
+        ASSERT_EQ(out->CreateFeature(&copy), OGRERR_NONE);
+    }
+}
+
+// The same for controles.csv, as Excel writes it back: its own `;`, byte order mark and quotes.
+std::string fill_in_csv(std::string csv) {
+    const std::string empty = ";\"\";\"\";\"\";\"\"\r\n";
+    const char* filled[] = {";\"2025-02-03\";\"ja\";\"\";\"\"\r\n", ";\"2025-02-04\";\"nee\";\"\";\"\"\r\n",
+                            ";\"2025-02-05\";\"Ja\";\"\";\"\"\r\n"};
+    std::size_t at = csv.find("\r\n") + 2;  // after the header
+    for (const char* row : filled) {
+        at = csv.find(empty, at);
+        if (at == std::string::npos) break;
+        csv.replace(at, empty.size(), row);
+        at = csv.find("\r\n", at) + 2;
+    }
+    return csv;
+}
+
+// issue #19: the controles sheet goes to the door and comes back as --uitkomsten, as XLSX and as CSV.
+TEST(CliEvaluate, TheControlesSheetComesBackFilledIn) {
+    const auto dir = scratch("evaluate_controles");
+    const auto run = dir / "run";
+    const auto made = run_cli({"run", "--bag", tiny("bag.csv"), "--kvk", tiny("kvk.csv"), "--meldingen", tiny("meldingen.csv"),
+                               "--out", run.string(), "--quiet", "--capaciteit", "2", "--per-dag", "3"});
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+
+    // GDAL's own CSV driver reads the Dutch-Excel CSV: `;`, the byte order mark, ids as ="...".
+    const auto csv = slurp(run / "controles.csv");
+    ASSERT_EQ(csv.rfind("\xEF\xBB\xBF\"controledag\";\"volgorde\";\"bag_id\";", 0), 0u) << csv.substr(0, 80);
+    const auto read = ogr_layer(run / "controles.csv", "controles")["features"];
+    ASSERT_EQ(read.size(), 5u);
+    const auto& first = read[0]["properties"];
+    EXPECT_EQ(first["bag_id"].get<std::string>().substr(0, 6), "=\"0353") << first;
+    for (const char* column : {"redenen", "datum_bezoek", "bevinding", "constateringen", "vervolg"})
+        EXPECT_TRUE(first.contains(column)) << column;
+
+    fill_in_xlsx(run / "controles.xlsx", dir / "ingevuld.xlsx");
+    std::ofstream(dir / "ingevuld.csv", std::ios::binary) << fill_in_csv(csv);
+
+    nlohmann::json results[2];
+    for (int k = 0; k < 2; ++k) {
+        const auto source = dir / (k == 0 ? "ingevuld.xlsx" : "ingevuld.csv");
+        SCOPED_TRACE(source.string());
+        const auto result = run_cli({"evaluate", "--out", run.string(), "--uitkomsten", source.string()});
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+        const auto e = nlohmann::json::parse(slurp(run / "evaluatie.json"));
+        EXPECT_EQ(e["uitkomsten"]["rijen"], 3) << e["uitkomsten"];
+        EXPECT_EQ(e["uitkomsten"]["niet_bezocht"], 2);
+        EXPECT_EQ(e["uitkomsten"]["gebruikt"], 3) << e["uitkomsten"];
+        EXPECT_TRUE(e["uitkomsten"]["afgewezen"].empty()) << e["uitkomsten"];
+        EXPECT_EQ(e["uitkomsten"]["van"], "2025-02-03");
+        EXPECT_EQ(e["uitkomsten"]["tot"], "2025-02-05");
+        EXPECT_EQ(e["gerangschikt"]["gecontroleerd"].get<int>() + e["steekproef"]["gecontroleerd"].get<int>(), 3);
+        EXPECT_EQ(e["gerangschikt"]["bevindingen"].get<int>() + e["steekproef"]["bevindingen"].get<int>(), 2);
+        EXPECT_NE(result.out.find("2 regels zonder datum en uitkomst zijn overgeslagen"), std::string::npos) << result.out;
+        results[k] = e;
+    }
+    results[0]["uitkomsten"].erase("bron");
+    results[1]["uitkomsten"].erase("bron");
+    EXPECT_EQ(results[0], results[1]) << "the XLSX and the CSV give the same evaluation";
 }
 
 }  // namespace

@@ -35,6 +35,10 @@ TEST(CliProposal, ControlesInEveryFormatWithIdsAsTextAndFormulasNeutralised) {
     const auto xlsx = ogr_layer(dir / "out" / "controles.xlsx", "controles")["features"];
     ASSERT_EQ(geojson.size(), 5u);
     ASSERT_EQ(xlsx.size(), geojson.size());
+    std::map<std::string, nlohmann::json> locaties;  // properties by bag_id
+    const auto locaties_json = nlohmann::json::parse(slurp(dir / "out" / "locaties.geojson"));
+    for (const auto& f : locaties_json["features"])
+        locaties[f["properties"]["bag_id"].get<std::string>()] = f["properties"];
     std::map<int, int> per_day;
     for (std::size_t i = 0; i < geojson.size(); ++i) {
         const auto& g = geojson[i]["properties"];
@@ -51,13 +55,32 @@ TEST(CliProposal, ControlesInEveryFormatWithIdsAsTextAndFormulasNeutralised) {
             EXPECT_EQ(x["adres"], g["adres"]);
         }
         if (g["steekproef"] == "ja") {
-            EXPECT_EQ(g["redenen"], nlohmann::json::array({"steekproef"}));
+            EXPECT_EQ(g["redenen"], nlohmann::json::array({"Steekproef: een willekeurig gekozen adres zonder signaal, ter vergelijking"}));
+            EXPECT_TRUE(g["score"].is_null());
+        } else {
+            // The address's own reasons, in the words of its bewijs (as locaties has them), and its own score.
+            const auto& locatie = locaties.at(g["bag_id"].get<std::string>());
+            std::vector<std::string> bewijs;
+            for (const auto& [signaal, zin] : locatie["bewijs"].items())
+                if (signaal != "integrale_bonus") bewijs.push_back(zin.get<std::string>());
+            ASSERT_FALSE(bewijs.empty());
+            for (std::size_t k = 0; k < bewijs.size(); ++k) EXPECT_EQ(g["redenen"][k], bewijs[k]) << g["redenen"];
+            EXPECT_EQ(g["score"], locatie["score"]);
+            std::string joined;
+            for (const auto& zin : g["redenen"]) joined += (joined.empty() ? "" : "; ") + zin.get<std::string>();
+            EXPECT_EQ(x["redenen"], joined) << "the sentences joined by ; in the spreadsheet";
+        }
+        for (const char* empty : {"datum_bezoek", "bevinding", "constateringen", "vervolg"}) {
+            EXPECT_TRUE(g.contains(empty) && g[empty].is_null()) << empty;
         }
     }
     for (const auto& [dag, n] : per_day) EXPECT_LE(n, 3) << "dag " << dag;
+    // For Dutch Excel, as the viewer's "Selectie als CSV": BOM, `;`, CRLF, every field quoted, ids as ="...".
     const auto csv = slurp(dir / "out" / "controles.csv");
-    EXPECT_NE(csv.find(",\"'=1+2 straat 1, 3401AA IJsselstein\","), std::string::npos) << csv;
-    EXPECT_NE(csv.find(",0353010000000001,"), std::string::npos) << csv;
+    EXPECT_EQ(csv.rfind("\xEF\xBB\xBF\"controledag\";", 0), 0u) << csv.substr(0, 40);
+    EXPECT_NE(csv.find(";\"'=1+2 straat 1, 3401AA IJsselstein\";"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(";\"=\"\"0353010000000001\"\"\";"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\"vervolg\"\r\n\"1\";\"1\";"), std::string::npos) << csv;
 
     const auto manifest = nlohmann::json::parse(slurp(dir / "out" / "manifest.json"));
     EXPECT_EQ(manifest["voorstel"]["capaciteit"], 2);

@@ -96,7 +96,7 @@ function fixtureLayers({ viewerMax = Infinity, locatiesTotaal } = {}) {
     geometry: f.geometry,
     properties: {
       controledag: 1 + (i % 2), volgorde: 1 + Math.floor(i / 2), rank: f.properties.rank,
-      bag_id: f.properties.bag_id, adres: f.properties.adres, redenen: f.properties.signalen
+      bag_id: f.properties.bag_id, adres: f.properties.adres, redenen: f.properties.signalen.map((s) => f.properties.bewijs[s])
     }
   }));
 

@@ -50,6 +50,12 @@ test('a viewer holding the top of a longer ranking says how much longer and wher
     await top.page.evaluate(() => { window.print = () => {}; });
     await top.page.click('#dagen li.dag[data-dag="2"] .knop-print');
     assert.equal(await top.page.locator('#looplijst li.stop-blok').count(), 4);
+    const beyond = new Map(layers).get('controles').features.map((f) => f.properties).filter((p) => p.controledag === 2 && !shown.includes(p.bag_id));
+    assert.ok(beyond.length > 0, 'day 2 holds a controle beyond the top');
+    for (const p of beyond) {
+      const redenen = await top.page.$$eval('#looplijst li.stop-blok[data-bag-id="' + p.bag_id + '"] .redenen li', (lis) => lis.map((li) => li.textContent));
+      assert.deepEqual(redenen, p.redenen, 'the controle\'s own reason sentences');
+    }
     assert.deepEqual(top.errors, []);
   } finally {
     await top.close();
@@ -106,6 +112,13 @@ test('a signal filter and a postcode search narrow the list', async () => {
   assert.deepEqual(await listedIds(page), locaties.filter((p) => p.postcode === postcode).map((p) => String(p.bag_id)));
   await page.fill('#zoek', '');
   assert.equal((await listedIds(page)).length, locaties.length);
+});
+
+test('the list says why in the signals\' own sentences, the rule in the tooltip', async () => {
+  const chips = await viewer.page.$$eval('#lijst li.item:first-child .chip', (cs) => cs.map((c) => ({ text: c.textContent, title: c.title })));
+  const first = locaties[0];
+  assert.deepEqual(chips.map((c) => c.text), first.signalen.map((s) => first.bewijs[s]));
+  assert.deepEqual(chips.map((c) => c.title), first.signalen.map((s) => data.meta.signalen[s]));
 });
 
 test('sorting by score keeps the highest first', async () => {
@@ -215,6 +228,8 @@ test('the looplijst of a day of eight fits on two A4 pages with what the door ne
   for (const block of blocks) {
     const loc = locaties.get(block.id);
     assert.ok(block.text.includes('Aantekeningen'));
+    const controle = day.find((p) => p.bag_id === block.id);
+    if (controle.steekproef === 'ja') assert.equal(block.first, controle.redenen[0], 'a steekproef says so in words');
     if (!loc) continue;
     // The evidence of a signal that scored comes first; every evidence sentence is there.
     const scored = Object.keys(loc.bijdragen).filter((id) => loc.bijdragen[id] > 0);
@@ -223,7 +238,7 @@ test('the looplijst of a day of eight fits on two A4 pages with what the door ne
     assert.ok(block.text.includes(loc.adres) && block.text.includes(loc.pand_id));
   }
   // No rule texts, and in loo no trade names or KvK numbers.
-  for (const [id, rule] of Object.entries(data.meta.signalen)) if (id !== 'steekproef') assert.ok(!text.includes(rule), id);
+  for (const [id, rule] of Object.entries(data.meta.signalen)) assert.ok(!text.includes(rule), id);
   assert.doesNotMatch(text, /Handelsnamen|KvK-nummers/);
   await page.screenshot({ path: path.join(scratchDir(), 'looplijst-dag1.png'), fullPage: true });
   await page.emulateMedia({ media: null });  // page.pdf prints with screen CSS while 'screen' is emulated
