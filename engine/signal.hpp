@@ -80,8 +80,8 @@ public:
     int integer(std::string_view name);
     double real(std::string_view name);
     // A rule across parameters: throws config_error unless the values of `names` do not decrease in this
-    // order, naming each with its value ("[signalen.boxencomplex] niveau2 = 8, niveau3 = 6: the levels must
-    // not decrease (niveau2 <= niveau3)"). `what` says what the order means.
+    // order, naming each with its value ("[signalen.boxencomplex] niveau2 = 8, niveau3 = 6: de niveaus mogen
+    // niet dalen (niveau2 <= niveau3)"). `what` says what the order means.
     void require_ascending(std::initializer_list<std::string_view> names, std::string_view what);
     // Throws std::logic_error naming the declared parameters configure() left unread.
     void check_all_read() const;
