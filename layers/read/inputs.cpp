@@ -1,9 +1,11 @@
 #include "layers/read/inputs.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <tbb/task_group.h>
 
 #include "engine/errors.hpp"
+#include "engine/text.hpp"
 #include "layers/read/readers.hpp"
 #include "layers/store/files.hpp"
 
@@ -23,14 +25,55 @@ void append(Rejects& into, const Rejects& from) {
     for (const auto& r : from.rows()) into.add(r);
 }
 
+std::string percent(std::size_t part, std::size_t whole) {
+    return format_decimal_nl(100.0 * static_cast<double>(part) / static_cast<double>(whole), 1) + " %";
+}
+
+// The reasons the inputs cannot be analysed (Inputs::onbruikbaar).
+std::string unusable(const Inputs& inputs, const InputSources& sources, const ReadOptions& options) {
+    std::string out;
+    const double whole = std::round(options.max_afgewezen);
+    const std::string limit = format_decimal_nl(options.max_afgewezen, whole == options.max_afgewezen ? 0 : 1);
+    for (const auto& [layer, source] : {std::pair{"bag", &sources.bag}, {"kvk", &sources.kvk}}) {
+        const auto it = inputs.layers.find(layer);
+        if (it == inputs.layers.end()) continue;
+        // Rows skipped on purpose (history, outside --gemeente/--bbox) are no part of the share.
+        std::size_t skipped = 0;
+        for (const auto& [reden, n] : it->second.overgeslagen) skipped += n;
+        const std::size_t rows = it->second.rows - skipped, rejected = inputs.rejects.count(layer);
+        if (rejected < options.min_afgewezen_fout || 100.0 * static_cast<double>(rejected) <= options.max_afgewezen * static_cast<double>(rows))
+            continue;
+        std::map<std::string, std::pair<std::size_t, Reden>> by_text;
+        for (const auto& r : inputs.rejects.rows())
+            if (r.laag == layer) ++by_text.try_emplace(r.tekst(), 0, r.reden).first->second.first;
+        std::vector<std::pair<std::string, std::pair<std::size_t, Reden>>> reasons(by_text.begin(), by_text.end());
+        std::stable_sort(reasons.begin(), reasons.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+        if (!out.empty()) out += "\n";
+        out += *source + ": " + std::to_string(rejected) + " van de " + std::to_string(rows) + " rijen afgewezen (" +
+               percent(rejected, rows) + ", meer dan " + limit + " %" +
+               (skipped ? "; " + std::to_string(skipped) + " overgeslagen rijen niet meegeteld" : "") + "). Meest voorkomende redenen:";
+        for (std::size_t i = 0; i < reasons.size() && i < 3; ++i)
+            out += "\n  " + std::to_string(reasons[i].second.first) + "x " + reasons[i].first + ": " +
+                   std::string(info(reasons[i].second.second).advies);
+        out += "\nHerstel de invoer (alle afgewezen rijen: onregel validate), of sta meer afwijzingen toe met --max-afgewezen.";
+    }
+    if (inputs.town.verblijfsobjecten.empty()) {
+        if (!out.empty()) out += "\n";
+        out += sources.bag + ": geen enkel bruikbaar verblijfsobject (zie de afgewezen rijen)";
+    }
+    return out;
+}
+
 void check_options(const ReadOptions& options) {
+    if (!(options.max_afgewezen >= 0 && options.max_afgewezen <= 100))
+        throw config_error("--max-afgewezen " + format_decimal_nl(options.max_afgewezen, 1) + ": verwacht een percentage van 0 tot en met 100");
     if (!options.gemeente.empty() &&
         (options.gemeente.size() != 4 || options.gemeente.find_first_not_of("0123456789") != std::string::npos))
-        throw config_error("--gemeente " + options.gemeente + ": expected the 4-digit CBS gemeentecode, e.g. 0221 for Doesburg");
+        throw config_error("--gemeente " + options.gemeente + ": verwacht de gemeentecode van het CBS in 4 cijfers, zoals 0221 voor Doesburg");
     if (!options.input_srs.empty()) {
         OGRSpatialReference srs;
         if (srs.SetFromUserInput(options.input_srs.c_str()) != OGRERR_NONE)
-            throw config_error("--input-srs " + options.input_srs + ": not a coordinate system GDAL knows (try EPSG:4326)");
+            throw config_error("--input-srs " + options.input_srs + ": geen coordinatenstelsel dat GDAL kent (probeer EPSG:4326)");
     }
 }
 
@@ -72,14 +115,14 @@ Bbox parse_bbox(const std::string& text) {
         if (i == 3) {
             const Bbox box{v[0], v[1], v[2], v[3]};
             if (box.min_x >= box.max_x || box.min_y >= box.max_y)
-                throw config_error("--bbox " + text + ": minx must be below maxx and miny below maxy");
+                throw config_error("--bbox " + text + ": minx moet kleiner zijn dan maxx en miny kleiner dan maxy");
             if (!inside_netherlands({box.min_x, box.min_y}) || !inside_netherlands({box.max_x, box.max_y}))
-                throw config_error("--bbox " + text + ": not in RD New metres (e.g. 206000,446000,208000,448000)");
+                throw config_error("--bbox " + text + ": niet in meters RD New (zoals 206000,446000,208000,448000)");
             return box;
         }
         start = cut + 1;
     }
-    throw config_error("--bbox " + text + ": expected minx,miny,maxx,maxy in RD New metres, e.g. 206000,446000,208000,448000");
+    throw config_error("--bbox " + text + ": verwacht minx,miny,maxx,maxy in meters RD New, zoals 206000,446000,208000,448000");
 }
 
 Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {
@@ -139,8 +182,13 @@ Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {
             if (d) inputs.latest_date = std::max(inputs.latest_date.value_or(*d), *d);
     for (const auto& m : town.meldingen) inputs.latest_date = std::max(inputs.latest_date.value_or(m.datum), m.datum);
     warn_about_age(inputs);
+    inputs.onbruikbaar = unusable(inputs, sources, options);
     town.link();
     return inputs;
+}
+
+void require_usable(const Inputs& inputs) {
+    if (!inputs.onbruikbaar.empty()) throw input_error(inputs.onbruikbaar);
 }
 
 }  // namespace onregel

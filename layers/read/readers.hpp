@@ -36,7 +36,7 @@ void read_row(const std::string& laag, const std::string& bron, Rejects& rejects
     try {
         parse(row_id);
     } catch (RowError& e) {
-        rejects.add({laag, bron, label(), row_id, std::move(e.reden), std::move(e.waarde)});
+        rejects.add(laag, bron, label(), row_id, std::move(e));
     } catch (const RowSkipped& s) {
         ++stats.overgeslagen[s.reden];
     }
@@ -59,7 +59,7 @@ void read_ogr_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laa
     }
     // A reader that stops early must say so: the rows after it would otherwise be lost unseen.
     if (CPLGetLastErrorType() >= CE_Failure)
-        throw input_error(bron + ": reading stopped after " + std::to_string(stats.rows) + " rows: " + CPLGetLastErrorMsg());
+        throw input_error(bron + ": lezen gestopt na " + std::to_string(stats.rows) + " rijen; GDAL meldt: " + CPLGetLastErrorMsg());
 }
 
 // The CSV file behind `layer` when it can be read without OGR (CsvFile::open): options.direct, and a
@@ -85,10 +85,10 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
     csv->for_each_row([&](const CsvRow& row) {
         read_row(laag, bron, rejects, stats, row_id,
                  [&](std::string& id) {
-                     if (row.broken) throw RowError{row.broken, ""};
+                     if (row.broken) throw RowError{*row.broken, ""};
                      parse(row, id);
                  },
-                 [&] { return csv_label(row.number, row.line, row.broken); });
+                 [&] { return csv_label(row.number, row.line, row.broken.has_value()); });
     });
 }
 
@@ -110,7 +110,7 @@ void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string
     stats.driver = dataset.GetDriver()->GetDescription();
     struct Row {
         std::int64_t number, line;
-        const char* broken;
+        std::optional<Reden> broken;
         std::optional<std::invoke_result_t<Prepare&, const CsvRow&>> prepared;  // not for a broken row
     };
     using Rows = std::vector<Row>;
@@ -136,10 +136,10 @@ void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string
                 for (auto& row : *rows)  // not a structured binding: clang 14 cannot capture one
                     read_row(laag, bron, rejects, stats, row_id,
                              [&](std::string& id) {
-                                 if (row.broken) throw RowError{row.broken, ""};
+                                 if (row.broken) throw RowError{*row.broken, ""};
                                  finish(*row.prepared, id);
                              },
-                             [&] { return csv_label(row.number, row.line, row.broken); });
+                             [&] { return csv_label(row.number, row.line, row.broken.has_value()); });
             }));
 }
 
@@ -265,8 +265,8 @@ std::optional<Match> locate(const AddressIndex& index, const Wanted& wanted, dou
 // Today by the system clock: a melding or controle dated later is a typing error.
 Date today();
 
-// A spreadsheet turns 16-digit ids into 3.53E+15 or drops the leading zeros: "" when `id` looks fine.
-std::string bag_id_problem(const std::string& id);
+// A spreadsheet turns 16-digit ids into 3.53E+15 or drops the leading zeros: nullopt when `id` looks fine.
+std::optional<Reden> bag_id_problem(const std::string& id);
 bool is_bag_id(const std::string& id);
 
 // Collects ids that a spreadsheet mangled, for one warning per layer instead of a line per row.

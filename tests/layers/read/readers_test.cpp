@@ -96,7 +96,7 @@ TEST(BagCsvReader, GemeenteWithoutItsColumnNamesTheColumn) {
         read_inputs(test::inputs_of(bag, kvk), options);
         FAIL();
     } catch (const input_error& e) {
-        EXPECT_NE(std::string(e.what()).find("'bronhouder_identificatie' (found: identificatie, gebruiksdoel"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("'bronhouder_identificatie' ontbreekt (gevonden: identificatie, gebruiksdoel"), std::string::npos) << e.what();
     }
 }
 
@@ -192,7 +192,7 @@ TEST(KvkJsonReader, ArrayAndOneObjectPerLine) {
         EXPECT_EQ(in.town.vestigingen[1].match, MatchMethod::coordinaat);
         EXPECT_EQ(in.town.vestigingen[1].vbo, static_cast<std::int32_t>(vbo_of(in, "0221010000000002")));
         ASSERT_EQ(in.rejects.count("kvk"), 1u);
-        EXPECT_EQ(in.rejects.rows().back().reden, "geen bezoekadres");
+        EXPECT_EQ(in.rejects.rows().back().reden, Reden::geen_bezoekadres);
         EXPECT_EQ(in.layers.at("kvk").sbi_versie, "SBI 2008");
         expect_accounted(in);
     }
@@ -226,7 +226,7 @@ TEST(MeldingenReader, EveryLocationFormLandsOnTheSameObject) {
     };
     for (const auto& source : files) {
         const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
-        ASSERT_EQ(in.town.meldingen.size(), 1u) << source << (in.rejects.rows().empty() ? "" : ": " + in.rejects.rows()[0].reden + " " + in.rejects.rows()[0].waarde);
+        ASSERT_EQ(in.town.meldingen.size(), 1u) << source << (in.rejects.rows().empty() ? "" : ": " + in.rejects.rows()[0].tekst() + " " + in.rejects.rows()[0].waarde);
         const auto& m = in.town.meldingen[0];
         EXPECT_EQ(m.vbo, static_cast<std::int32_t>(vbo_of(in, "0221010000000002"))) << source;
         EXPECT_NEAR(m.punt.x, 206345.0, 0.5) << source;
@@ -243,7 +243,7 @@ TEST(MeldingenReader, SwappedLatLonIsRejectedWithAHint) {
     const auto source = test::write_file(dir / "lonlat.csv", "id,datum,lon,lat\nM1,2024-05-01,52.013795,6.135127\n");
     const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
     ASSERT_EQ(in.rejects.count("meldingen"), 1u);
-    EXPECT_EQ(in.rejects.rows().back().reden, "coordinaat buiten Nederland (lon en lat verwisseld?)");
+    EXPECT_EQ(in.rejects.rows().back().reden, Reden::coordinaat_lon_lat_verwisseld);
     EXPECT_EQ(in.rejects.rows().back().waarde, "52.013795 6.135127");  // as the row wrote it
 }
 
@@ -256,7 +256,7 @@ TEST(MeldingenReader, GeometryOutsideTheNetherlandsShowsItsOwnCoordinates) {
         {"type":"Feature","properties":{"id":"M1","datum":"2024-05-01"},"geometry":{"type":"Point","coordinates":[52.013795,6.135127]}}]})");
     const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
     ASSERT_EQ(in.rejects.count("meldingen"), 1u);
-    EXPECT_EQ(in.rejects.rows().back().reden, "coordinaat buiten Nederland");
+    EXPECT_EQ(in.rejects.rows().back().reden, Reden::coordinaat_buiten_nederland);
     EXPECT_EQ(in.rejects.rows().back().waarde, "52.0 6.1");
 }
 
