@@ -2,6 +2,7 @@
 // array of responses, or one response per line. The bezoekadres counts; its geoData gives the BAG
 // id and coordinates when KvK has them. Read through GDAL's virtual file system, so /vsizip/ works.
 #include <cctype>
+#include <functional>
 #include <cpl_vsi.h>
 #include <nlohmann/json.hpp>
 
@@ -74,8 +75,21 @@ std::optional<Point> geo_point(const json& geo, const Context& c) {
     return p;
 }
 
-void read_one(const json& r, std::string& row_id, Context& c) {
-    if (!r.is_object()) throw RowError{Reden::json_geen_object, r.dump().substr(0, 80)};
+// A Basisprofiel response holds its vestiging under _embedded.hoofdvestiging; the onderneming around
+// it gives what the vestiging lacks (its SBI activities, materieleRegistratie), _embedded.eigenaar the
+// rechtsvorm. The vestiging with those added; any other object as it is.
+json vestiging_of(const json& r) {
+    const auto& hoofdvestiging = member(member(r, "_embedded"), "hoofdvestiging");
+    if (!hoofdvestiging.is_object()) return r;
+    json v = hoofdvestiging;
+    for (const auto& [key, value] : r.items())
+        if (!v.contains(key)) v[key] = value;
+    return v;
+}
+
+void read_one(const json& response, std::string& row_id, Context& c) {
+    if (!response.is_object()) throw RowError{Reden::json_geen_object, response.dump().substr(0, 80)};
+    const json r = vestiging_of(response);
     Vestiging v;
     v.vestigingsnummer = row_id = text(r, "vestigingsnummer");
     check_vestigingsnummer(v.vestigingsnummer, c.seen);
@@ -148,7 +162,12 @@ void read_kvk_json(const std::string& source, const AddressIndex& index, const R
     stats.crs = "geoData: rijksdriehoekX/Y (EPSG:28992), gpsLatitude/Longitude (EPSG:4326)";
     Context c{source, index, options, town, stats, ToRd(nullptr, "EPSG:4326", source), {}, {}, {}};
     const auto first_vestiging = town.vestigingen.size();
-    auto one = [&](const json& r, const std::string& label) {
+    const std::function<void(const json&, const std::string&)> one = [&](const json& r, const std::string& label) {
+        // A Zoeken response: each of its resultaten is a row (without SBI activities: rejected saying so).
+        if (const auto& resultaten = member(r, "resultaten"); resultaten.is_array()) {
+            for (std::size_t i = 0; i < resultaten.size(); ++i) one(resultaten[i], label + " resultaat " + std::to_string(i + 1));
+            return;
+        }
         ++stats.rows;
         std::string row_id;
         try {

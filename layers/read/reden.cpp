@@ -102,7 +102,7 @@ constexpr std::array table{
     RedenInfo{R::sbi_ongeldig, "sbi_ongeldig", "ongeldige SBI-code",
               "een SBI-code is 2 tot 5 cijfers: open het bestand niet in Excel, of zet de kolom eerst op 'Tekst'"},
     RedenInfo{R::sbi_hoofdactiviteit_ontbreekt, "sbi_hoofdactiviteit_ontbreekt", "geen SBI-hoofdactiviteit",
-              "de vestiging heeft geen activiteit met indHoofdactiviteit 'Ja': vraag het Vestigingsprofiel opnieuw op"},
+              "de vestiging heeft geen activiteit met indHoofdactiviteit 'Ja' (een Zoeken-resultaat heeft er geen): vraag per vestiging het Vestigingsprofiel op"},
     RedenInfo{R::personen_geen_aantal, "personen_geen_aantal", "totaalWerkzamePersonen is geen aantal",
               "schrijf het aantal werkzame personen als heel getal, of laat het leeg"},
     RedenInfo{R::bouwkosten_geen_bedrag, "bouwkosten_geen_bedrag", "bouwkosten is geen bedrag",

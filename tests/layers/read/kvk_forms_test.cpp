@@ -1,7 +1,9 @@
 // The KvK forms as they are delivered (issue #18): the register's partial dates, Dutch Excel's
 // d-m-yyyy, a BAG id that places a row whose postcode is broken, and the API's toevoeging "A" that
 // is the BAG's huisletter. Against the tiny BAG: 0353010000000003 is Kerkstraat 12a, 3401AC.
+#include <fstream>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "layers/read/kvk.hpp"
 #include "layers/layers_test_util.hpp"
@@ -94,6 +96,48 @@ TEST(KvkJsonReader, ToevoegingALetterIsTheBagHuisletter) {
     EXPECT_EQ(bag_id_text(in.town.verblijfsobjecten[static_cast<std::size_t>(v.vbo)].id), "0353010000000003");
     EXPECT_EQ(v.adres.huisletter, "A");
     EXPECT_EQ(day(v.aanvang), "2015-06-01");
+}
+
+// The KvK test API's own Basisprofiel response (../shared/data/kvk), its hoofdvestiging moved to
+// Kerkstraat 12a: the vestiging under _embedded, with the onderneming's SBI and the eigenaar's rechtsvorm.
+TEST(KvkJsonReader, BasisprofielAsTheApiReturnsIt) {
+    const auto dir = test::scratch_dir("kvk_forms_basisprofiel");
+    auto profiel = nlohmann::json::parse(std::ifstream(std::string(ONREGEL_SHARED_DIR) + "/data/kvk/kvk_test_api_basisprofiel_90006623.json"));
+    auto& adres = profiel["_embedded"]["hoofdvestiging"]["adressen"][0];
+    adres["postcode"] = "3401AC";
+    adres["huisnummer"] = 12;
+    adres["geoData"]["addresseerbaarObjectId"] = "0353010000000003";
+    adres["geoData"].erase("rijksdriehoekX");
+    adres["geoData"].erase("rijksdriehoekY");
+    const auto kvk = test::write_file(dir / "basisprofiel.json", profiel.dump(2));
+    const auto in = read_inputs(test::inputs_of(tiny_bag, kvk), {});
+    ASSERT_EQ(in.town.vestigingen.size(), 1u) << (in.rejects.count("kvk") ? in.rejects.rows().back().tekst() : "");
+    const auto& v = in.town.vestigingen[0];
+    EXPECT_EQ(v.vestigingsnummer, "990064773193");
+    EXPECT_EQ(v.kvk_nummer, "90006623");
+    EXPECT_EQ(v.sbi_hoofd, "86210");
+    EXPECT_EQ(v.rechtsvorm, "Stichting");
+    EXPECT_EQ(v.match, MatchMethod::bag_id);
+    EXPECT_EQ(day(v.aanvang), "2012-05-11");
+    EXPECT_EQ(in.layers.at("kvk").sbi_versie, "SBI 2025");
+}
+
+// A Zoeken response: every one of its resultaten is a row, rejected for want of SBI activities with
+// the advice to ask for the Vestigingsprofiel.
+TEST(KvkJsonReader, ZoekenResultatenAreRowsWithoutSbi) {
+    const auto dir = test::scratch_dir("kvk_forms_zoeken");
+    const auto kvk = test::write_file(dir / "zoeken.json", R"({"pagina": 1, "resultatenPerPagina": 10, "totaal": 2, "resultaten": [
+  {"kvkNummer": "90006623", "vestigingsnummer": "990064773193", "naam": "Stichting", "type": "hoofdvestiging",
+   "adres": {"binnenlandsAdres": {"type": "bezoekadres", "straatnaam": "Kerkstraat", "huisnummer": 12, "postcode": "3401AC"}}},
+  {"kvkNummer": "90006624", "vestigingsnummer": "990064773194", "naam": "Stichting 2", "type": "nevenvestiging"}]})");
+    const auto in = read_inputs(test::inputs_of(tiny_bag, kvk), {});
+    EXPECT_EQ(in.layers.at("kvk").rows, 2u);
+    EXPECT_EQ(in.rejects.count("kvk"), 2u);
+    for (const auto& r : in.rejects.rows())
+        if (r.laag == "kvk") {
+            EXPECT_EQ(r.reden, Reden::sbi_hoofdactiviteit_ontbreekt) << r.rij;
+            EXPECT_NE(info(r.reden).advies.find("Vestigingsprofiel"), std::string_view::npos);
+        }
 }
 
 }  // namespace
