@@ -436,7 +436,7 @@ void read_bag(const std::string& source, const ReadOptions& options, Town& town,
     stats.stand = geopackage_date(*dataset);
 }
 
-void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town) {
+void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town, Telling& telling) {
     if (town.panden.empty()) return;
     auto dataset = open_vector(source);
     auto* layer = dataset->GetLayerByName("pand");
@@ -464,13 +464,18 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
         std::vector<Point> omtrek;
     };
     std::vector<std::vector<Update>> updates(ranges.size());
+    std::vector<std::size_t> seen(ranges.size()), unneeded(ranges.size()), broken(ranges.size());  // rows per range
     std::vector<std::unique_ptr<ToRd>> to_rd(ranges.size());  // made here, as the PointReaders above
     for (auto& t : to_rd) t = std::make_unique<ToRd>(layer->GetSpatialRef(), options.input_srs, source);
     auto take = [&](std::size_t k, const auto& row, std::string& scratch) {
+        ++seen[k];
         try {
             const auto number = bag_id_number(row.text(p_id, scratch));
             const auto it = number ? pand_index.find(*number) : pand_index.end();
-            if (it == pand_index.end()) return;
+            if (it == pand_index.end()) {
+                ++unneeded[k];
+                return;
+            }
             Update u{it->second, std::nullopt, 0, row.outline(*to_rd[k])};
             if (p_status >= 0) u.status = text_of(row, p_status);
             if (const auto jaar = parse_number(row.text(p_bouwjaar, scratch)); jaar && *jaar > 0 && *jaar < 3000)
@@ -478,6 +483,7 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
             updates[k].push_back(std::move(u));
         } catch (const RowError&) {
             // A broken pand row only costs its outline; the verblijfsobjecten are already read.
+            ++broken[k];
         }
     };
     if (direct_read(source, *dataset, *layer, around, wkbPolygon)) {
@@ -494,6 +500,16 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
             for (FeaturePtr f{lyr.GetNextFeature()}; f; f.reset(lyr.GetNextFeature())) take(k, OgrRow{*f, nullptr}, scratch);
         });
     }
+    const auto rows = layer->GetFeatureCount(TRUE);
+    telling.rijen = rows > 0 ? static_cast<std::size_t>(rows) : 0;
+    std::size_t read = 0;
+    for (std::size_t k = 0; k < ranges.size(); ++k) {
+        read += seen[k];
+        telling.gebruikt += updates[k].size();
+        if (unneeded[k]) telling.overgeslagen[niet_nodig] += unneeded[k];
+        if (broken[k]) telling.overgeslagen["onleesbaar (de omtrek ontbreekt)"] += broken[k];
+    }
+    if (telling.rijen > read) telling.overgeslagen[buiten_selectie] += telling.rijen - read;  // left out by the source's index
     for (auto& range : updates)
         for (auto& u : range) {
             auto& pand = town.panden[static_cast<std::size_t>(u.pand)];

@@ -140,7 +140,10 @@ Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {
     // The other layers are matched against the verblijfsobjecten; the panden are only completed.
     LayerRead kvk, meldingen, vergunningen, erkenningen, buurten, uitkomsten;
     tbb::task_group group;
-    if (!lvbag) group.run([&] { read_bag_panden(sources.bag, options, inputs.town); });
+    if (!lvbag) {
+        auto& panden = inputs.layers["bag"].objecttypen["pand"];  // before the other readers run: the map is not touched meanwhile
+        group.run([&] { read_bag_panden(sources.bag, options, inputs.town, panden); });
+    }
     AddressIndex index(inputs.town.verblijfsobjecten, nevenadressen);
     group.run([&] { read_kvk(sources.kvk, index, options, kvk.part, kvk.rejects, kvk.stats); });
     if (!sources.meldingen.empty())

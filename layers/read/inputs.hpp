@@ -82,9 +82,9 @@ struct LayerStats {
     std::optional<Date> stand;                         // BAG: the date the extract describes, when known
     std::string sbi_versie;                            // kvk: "SBI 2008", "SBI 2025", "gemengd" or "onbekend"
     std::vector<std::string> waarschuwingen;           // Dutch, for people fixing the input
-    // LV BAG: every record of every file read, per object type (verblijfsobject, pand, nummeraanduiding,
-    // ...), history included; `rows` and the rest above count the verblijfsobjecten, ligplaatsen and
-    // standplaatsen, what the layer is read for.
+    // BAG: the records of the other files and layers read, per object type, so that every record is
+    // counted — LV BAG every file (verblijfsobject, pand, nummeraanduiding, ..., history included), a
+    // bag-light source its pand layer. `rows` and the rest above count the addressable objects.
     std::map<std::string, Telling> objecttypen;
     void saw_date(Date d);
     void saw_match(std::string_view route);  // one more row used through `route`

@@ -481,7 +481,7 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
         auto& telling = stats.objecttypen[type_names[static_cast<std::size_t>(type)]];
         for (const auto& r : reads[i].records) {
             if (used.count(&r)) ++telling.gebruikt;
-            else ++telling.overgeslagen["niet nodig (geen gebruikt verblijfsobject verwijst ernaar)"];
+            else ++telling.overgeslagen[niet_nodig];
         }
     }
     if (stats.rows == 0) throw input_error(source + ": LV BAG-extract zonder verblijfsobjecten (er zit geen *VBO*.xml in)");

@@ -25,6 +25,8 @@ struct RowSkipped {
     const char* reden;
 };
 inline constexpr const char* buiten_selectie = "buiten selectie (--gemeente/--bbox)";
+// A pand, nummeraanduiding, ... that no used verblijfsobject refers to: read, counted, not needed.
+inline constexpr const char* niet_nodig = "niet nodig (geen gebruikt verblijfsobject verwijst ernaar)";
 
 // One row: calls parse(row_id); a RowError becomes a reject labelled label(), with the id parse had
 // set by then, and a RowSkipped is counted.
@@ -159,7 +161,9 @@ void read_bag(const std::string& source, const ReadOptions& options, Town& town,
               Rejects& rejects, LayerStats& stats);
 // The pand layer of the same source (bag-light): status, bouwjaar and outline of the panden that
 // read_bag found through their verblijfsobjecten; panden without verblijfsobjecten are not needed.
-void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town);
+// Every row of the pand layer is counted in `telling`: used, not needed, outside the selection, or
+// unreadable (its outline is then missing).
+void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town, Telling& telling);
 // A ligplaats or standplaats status ("Plaats aangewezen", "Plaats ingetrokken") in the model's terms.
 VboStatus plaats_status(std::string_view status);
 

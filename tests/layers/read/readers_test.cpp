@@ -35,6 +35,11 @@ void expect_accounted(const Inputs& in) {
         std::size_t skipped = 0;
         for (const auto& [reden, n] : s.overgeslagen) skipped += n;
         EXPECT_EQ(s.rows, s.used + in.rejects.count(name) + skipped) << name;
+        for (const auto& [type, t] : s.objecttypen) {
+            std::size_t t_skipped = 0;
+            for (const auto& [reden, n] : t.overgeslagen) t_skipped += n;
+            EXPECT_EQ(t.rijen, t.gebruikt + t.afgewezen + t_skipped) << name << " " << type;
+        }
     }
 }
 
@@ -55,6 +60,9 @@ TEST(BagLightReader, VerblijfsobjectenLigplaatsenStandplaatsenAndPanden) {
     EXPECT_EQ(pand.omtrek.size(), 5u);
     EXPECT_EQ(in.layers.at("bag").driver, "GPKG");
     EXPECT_TRUE(in.layers.at("bag").stand) << "gpkg_contents.last_change";
+    const auto& panden = in.layers.at("bag").objecttypen.at("pand");
+    EXPECT_EQ(panden.rijen, 3u) << "every row of the pand layer counted";
+    EXPECT_EQ(panden.gebruikt, 3u);
     expect_accounted(in);
 }
 
@@ -70,6 +78,8 @@ TEST(BagLightReader, GemeenteAndBboxSelect) {
     EXPECT_EQ(in.layers.at("bag").selectie, "bronhouder_identificatie = 0221");
     EXPECT_EQ(in.layers.at("kvk").overgeslagen.at("buiten selectie (--gemeente/--bbox)"), 1u);
     EXPECT_EQ(in.rejects.count("kvk"), 0u);
+    EXPECT_EQ(in.layers.at("bag").objecttypen.at("pand").rijen, 3u) << "the pand in 0344 too, as not needed or outside";
+    EXPECT_EQ(in.layers.at("bag").objecttypen.at("pand").gebruikt, 2u);
     expect_accounted(in);
 
     options = {};
