@@ -444,6 +444,8 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
     std::unordered_map<std::uint64_t, std::int32_t> pand_index;  // read_bag checked every id to be a number
     pand_index.reserve(town.panden.size());
     for (std::size_t i = 0; i < town.panden.size(); ++i) pand_index.emplace(town.panden[i].id, static_cast<std::int32_t>(i));
+    const auto rows = layer->GetFeatureCount(TRUE);  // before the reads below filter the layer
+    telling.rijen = rows > 0 ? static_cast<std::size_t>(rows) : 0;
     const Columns columns(*layer, source);
     int p_id = columns.required("identificatie");
     int p_status = columns.optional("status");
@@ -500,8 +502,6 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
             for (FeaturePtr f{lyr.GetNextFeature()}; f; f.reset(lyr.GetNextFeature())) take(k, OgrRow{*f, nullptr}, scratch);
         });
     }
-    const auto rows = layer->GetFeatureCount(TRUE);
-    telling.rijen = rows > 0 ? static_cast<std::size_t>(rows) : 0;
     std::size_t read = 0;
     for (std::size_t k = 0; k < ranges.size(); ++k) {
         read += seen[k];
