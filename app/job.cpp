@@ -35,7 +35,7 @@ void Job::commit(StagedOutput& output, const std::filesystem::path& out, const s
 }
 
 Date job_peildatum(const Config& config, const Inputs& inputs, const InputSources& sources) {
-    if (inputs.town.verblijfsobjecten.empty()) throw input_error(sources.bag + ": no usable verblijfsobject (see rejects)");
+    require_usable(inputs);
     if (config.peildatum) return *config.peildatum;
     if (!inputs.latest_date)
         throw input_error(sources.kvk + ": no dates in KvK or meldingen to take the peildatum from; set peildatum in the config");

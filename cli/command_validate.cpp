@@ -29,8 +29,7 @@ void add_validate_command(CLI::App& app) {
         args->inputs.finish();
         const auto inputs = read_inputs(args->sources, args->options);
         std::cout << validation_report(inputs);
-        if (inputs.town.verblijfsobjecten.empty())
-            throw input_error(args->sources.bag + ": geen bruikbaar verblijfsobject (zie de redenen hierboven)");
+        require_usable(inputs);
     });
 }
 

@@ -102,7 +102,7 @@ PointLayer read_points(const std::string& source, const std::string& layer_name,
             if (!p) throw input_error(where() + "no point (geometry, x/y or lon/lat)");
             out.points.push_back(*p);
         } catch (const RowError& e) {
-            throw input_error(where() + e.reden + (e.waarde.empty() ? "" : " (" + e.waarde + ")"));
+            throw input_error(where() + e.tekst() + (e.waarde.empty() ? "" : " (" + e.waarde + ")"));
         }
         if (c_value >= 0) {
             const auto text = field_text(*f, c_value);

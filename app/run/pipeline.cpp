@@ -66,6 +66,8 @@ nlohmann::ordered_json input_entry(const std::string& path, const std::string& s
     std::size_t skipped = 0;
     for (const auto& [reason, n] : stats.overgeslagen) skipped += n;
     entry["overgeslagen"] = stats.overgeslagen;  // deliberately not used: history, outside the selection
+    for (const auto& [type, t] : stats.objecttypen)  // LV BAG: every record of every file
+        entry["objecttypen"][type] = {{"rijen", t.rijen}, {"gebruikt", t.gebruikt}, {"afgewezen", t.afgewezen}, {"overgeslagen", t.overgeslagen}};
     if (!stats.crs.empty()) entry["crs"] = stats.crs;
     if (!stats.selectie.empty()) entry["selectie"] = stats.selectie;
     if (stats.stand) entry["stand"] = format_date(*stats.stand);

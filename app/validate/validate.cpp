@@ -11,18 +11,7 @@ namespace {
 
 std::string percent(std::size_t part, std::size_t whole) {
     if (whole == 0) return "-";
-    return format_decimal(100.0 * static_cast<double>(part) / static_cast<double>(whole), 1) + "%";
-}
-
-// What to do about a reject reason, where the reason alone does not say it.
-std::string_view advice(std::string_view reden) {
-    if (reden.find("spreadsheet") != std::string_view::npos || reden.find("voorloopnullen") != std::string_view::npos)
-        return "open het bestand niet in Excel, of zet de kolom eerst op 'Tekst'";
-    if (reden == "adres niet gevonden in BAG") return "controleer postcode en huisnummer, of is de BAG-levering ouder dan deze gegevens?";
-    if (reden.find("buiten Nederland") != std::string_view::npos)
-        return "staan de coordinaten in het juiste stelsel? RD in x/y, WGS84 in lon/lat, anders --input-srs";
-    if (reden.rfind("ongeldige datum", 0) == 0) return "schrijf datums als JJJJ-MM-DD of JJJJMMDD";
-    return {};
+    return format_decimal_nl(100.0 * static_cast<double>(part) / static_cast<double>(whole), 1) + " %";
 }
 
 }  // namespace
@@ -52,6 +41,13 @@ std::string validation_report(const Inputs& inputs, std::size_t examples_per_rea
         if (skipped) out += ", " + std::to_string(skipped) + " overgeslagen";
         out += "\n";
         for (const auto& [reden, n] : s.overgeslagen) out += "     overgeslagen: " + std::to_string(n) + "x " + reden + "\n";
+        if (!s.objecttypen.empty()) out += "   per objecttype (elke rij van elk bestand):\n";
+        for (const auto& [type, t] : s.objecttypen) {
+            out += "     " + type + ": " + std::to_string(t.rijen) + " gelezen, " + std::to_string(t.gebruikt) + " gebruikt, " +
+                   std::to_string(t.afgewezen) + " afgewezen";
+            for (const auto& [reden, n] : t.overgeslagen) out += ", " + std::to_string(n) + " " + reden;
+            out += "\n";
+        }
         if (s.stand) out += "   stand:         " + format_date(*s.stand) + "\n";
         if (s.eerste_datum) out += "   datums:        " + format_date(*s.eerste_datum) + " t/m " + format_date(*s.laatste_datum) + "\n";
         if (!s.sbi_versie.empty()) out += "   SBI-versie:    " + s.sbi_versie + "\n";
@@ -64,13 +60,11 @@ std::string validation_report(const Inputs& inputs, std::size_t examples_per_rea
         }
         if (rejected) {
             out += "   afgewezen per reden:\n";
-            std::map<std::string, std::vector<const Reject*>> by_reason;
+            std::map<std::string, std::vector<const Reject*>> by_reason;  // by text: "ongeldige {}" names several fields
             for (const auto& r : inputs.rejects.rows())
-                if (r.laag == name) by_reason[r.reden].push_back(&r);
-            for (const auto& [reden, rows] : by_reason) {
-                out += "     " + std::to_string(rows.size()) + "x " + reden;
-                if (const auto a = advice(reden); !a.empty()) out += " -- " + std::string(a);
-                out += "\n";
+                if (r.laag == name) by_reason[r.tekst()].push_back(&r);
+            for (const auto& [tekst, rows] : by_reason) {
+                out += "     " + std::to_string(rows.size()) + "x " + tekst + " -- " + std::string(info(rows.front()->reden).advies) + "\n";
                 for (std::size_t k = 0; k < rows.size() && k < examples_per_reason; ++k) {
                     const auto& r = *rows[k];
                     out += "       " + r.rij + (r.id.empty() ? "" : " (" + r.id + ")") +

@@ -11,7 +11,7 @@ namespace onregel {
 
 namespace {
 
-[[noreturn]] void unusable() { throw RowError{"geometrie onbruikbaar", ""}; }
+[[noreturn]] void unusable() { throw RowError{Reden::geometrie_onbruikbaar, ""}; }
 
 // Reads WKB (and the GeoPackage header before it) with bounds checks: a short or damaged blob is a
 // RowError for its row, never a read past its end.

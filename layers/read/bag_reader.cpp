@@ -59,13 +59,13 @@ std::int32_t read_int(const Row& row, int column, const char* field, bool requir
     try {
         v = row.integer(column, scratch);
     } catch (const RowError& e) {
-        throw RowError{std::string(field) + " is geen geheel getal", e.waarde};
+        throw RowError{Reden::geen_geheel_getal, e.waarde, field};
     }
     if (!v) {
-        if (required) throw RowError{std::string(field) + " ontbreekt", ""};
+        if (required) throw RowError{Reden::veld_ontbreekt, "", field};
         return 0;
     }
-    if (*v < -2'000'000'000 || *v > 2'000'000'000) throw RowError{std::string(field) + " is geen geheel getal", std::to_string(*v)};
+    if (*v < -2'000'000'000 || *v > 2'000'000'000) throw RowError{Reden::geen_geheel_getal, std::to_string(*v), field};
     return static_cast<std::int32_t>(*v);  // the caller judges the sign
 }
 
@@ -95,7 +95,7 @@ Selection select_rows(OGRLayer& layer, const Columns& columns, const ReadOptions
 
 void apply_selection(OGRLayer& layer, const std::string& filter, const ReadOptions& options, const std::string& source) {
     if (!filter.empty() && layer.SetAttributeFilter(filter.c_str()) != OGRERR_NONE)
-        throw input_error(source + ": layer '" + layer.GetName() + "': cannot select " + filter);
+        throw input_error(source + ": laag '" + layer.GetName() + "': selectie niet uit te voeren: " + filter);
     if (options.bbox && layer.GetGeomType() != wkbNone && is_rd(layer.GetSpatialRef(), options))
         layer.SetSpatialFilterRect(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y);
 }
@@ -212,10 +212,10 @@ Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const
     std::string scratch, letter_scratch, toev_scratch;
     Verblijfsobject v;
     row_id.assign(f.text(c.id, scratch));  // into the caller's buffer: no allocation per row
-    if (const auto problem = bag_id_problem(row_id); !problem.empty()) throw RowError{problem, row_id};
+    if (const auto problem = bag_id_problem(row_id)) throw RowError{*problem, row_id};
     v.id = *bag_id_number(row_id);
     const auto punt = f.point();
-    if (!punt) throw RowError{"geen locatie", ""};
+    if (!punt) throw RowError{Reden::geen_locatie, ""};
     if (options.bbox && !options.bbox->contains(*punt)) throw RowSkipped{buiten_selectie};
     v.punt = *punt;
     if (with_use) {
@@ -223,7 +223,7 @@ Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const
         try {
             v.gebruiksdoelen = parse_gebruiksdoelen(doel);
         } catch (const input_error&) {
-            throw RowError{"onbekend gebruiksdoel", std::string(doel)};
+            throw RowError{Reden::gebruiksdoel_onbekend, std::string(doel)};
         }
     }
     if (const auto status = f.text(c.status, scratch); !status.empty() && !with_use) {
@@ -232,30 +232,30 @@ Verblijfsobject parse_object(const Row& f, const Layout& c, bool with_use, const
         try {
             v.status = parse_vbo_status(status);
         } catch (const input_error&) {
-            throw RowError{"onbekende status", std::string(status)};
+            throw RowError{Reden::status_onbekend, std::string(status)};
         }
     } else if (c.status >= 0) {
-        throw RowError{"status ontbreekt", ""};  // an empty or NULL status is not taken for 'in gebruik'
+        throw RowError{Reden::status_ontbreekt, ""};  // an empty or NULL status is not taken for 'in gebruik'
     }
     if (with_use) {
-        if (v.gebruiksdoelen == 0) throw RowError{"gebruiksdoel ontbreekt", ""};
+        if (v.gebruiksdoelen == 0) throw RowError{Reden::gebruiksdoel_ontbreekt, ""};
         v.oppervlakte = read_int(f, c.opp, "oppervlakte", true, scratch);
-        if (v.oppervlakte <= 0) throw RowError{"oppervlakte is niet positief", text_of(f, c.opp)};
+        if (v.oppervlakte <= 0) throw RowError{Reden::oppervlakte_niet_positief, text_of(f, c.opp)};
     }
     v.bouwjaar = read_int(f, c.bouwjaar, "bouwjaar", false, scratch);
-    if (v.bouwjaar < 0) throw RowError{"bouwjaar is negatief", text_of(f, c.bouwjaar)};
+    if (v.bouwjaar < 0) throw RowError{Reden::bouwjaar_negatief, text_of(f, c.bouwjaar)};
     // BAG has nummeraanduidingen without a postcode: the object is kept, reachable by id and location.
     const auto postcode_text = f.text(c.postcode, scratch);
     auto postcode = normalise_postcode(postcode_text);
-    if (!postcode && !postcode_text.empty()) throw RowError{"ongeldige postcode", std::string(postcode_text)};
+    if (!postcode && !postcode_text.empty()) throw RowError{Reden::postcode_ongeldig, std::string(postcode_text)};
     auto nummer = parse_huisnummer(f.text(c.nummer, scratch), f.text(c.letter, letter_scratch),
                                    f.text(c.toev, toev_scratch));
-    if (!nummer) throw RowError{"ongeldig huisnummer", text_of(f, c.nummer)};
+    if (!nummer) throw RowError{Reden::huisnummer_ongeldig, text_of(f, c.nummer)};
     v.adres = {text_of(f, c.straat), nummer->nummer, std::move(nummer->huisletter), std::move(nummer->toevoeging),
                postcode ? std::move(*postcode) : std::string(), text_of(f, c.plaats)};
     const auto pand_text = f.text(c.pand, scratch);
     const auto pand_number = bag_id_number(pand_text);
-    if (!pand_text.empty() && !pand_number) throw RowError{"pand_identificatie is geen BAG-id", std::string(pand_text)};
+    if (!pand_text.empty() && !pand_number) throw RowError{Reden::pand_id_ongeldig, std::string(pand_text)};
     pand = pand_number.value_or(0);
     return v;
 }
@@ -364,7 +364,7 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
             rejects_before(chunk.vbo_rows[i]);
             if (repeated[position++]) {
                 const auto id = bag_id_text(v.id);
-                rejects.add({"bag", source, row_label(dataset, chunk.vbo_fids[i]), id, "dubbel BAG-id", id});
+                rejects.add({"bag", source, row_label(dataset, chunk.vbo_fids[i]), id, Reden::bag_id_dubbel, id});
                 continue;
             }
             seen.push_back(v.id);
@@ -436,7 +436,7 @@ void read_bag(const std::string& source, const ReadOptions& options, Town& town,
     stats.stand = geopackage_date(*dataset);
 }
 
-void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town) {
+void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town, Telling& telling) {
     if (town.panden.empty()) return;
     auto dataset = open_vector(source);
     auto* layer = dataset->GetLayerByName("pand");
@@ -444,6 +444,8 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
     std::unordered_map<std::uint64_t, std::int32_t> pand_index;  // read_bag checked every id to be a number
     pand_index.reserve(town.panden.size());
     for (std::size_t i = 0; i < town.panden.size(); ++i) pand_index.emplace(town.panden[i].id, static_cast<std::int32_t>(i));
+    const auto rows = layer->GetFeatureCount(TRUE);  // before the reads below filter the layer
+    telling.rijen = rows > 0 ? static_cast<std::size_t>(rows) : 0;
     const Columns columns(*layer, source);
     int p_id = columns.required("identificatie");
     int p_status = columns.optional("status");
@@ -464,13 +466,18 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
         std::vector<Point> omtrek;
     };
     std::vector<std::vector<Update>> updates(ranges.size());
+    std::vector<std::size_t> seen(ranges.size()), unneeded(ranges.size()), broken(ranges.size());  // rows per range
     std::vector<std::unique_ptr<ToRd>> to_rd(ranges.size());  // made here, as the PointReaders above
     for (auto& t : to_rd) t = std::make_unique<ToRd>(layer->GetSpatialRef(), options.input_srs, source);
     auto take = [&](std::size_t k, const auto& row, std::string& scratch) {
+        ++seen[k];
         try {
             const auto number = bag_id_number(row.text(p_id, scratch));
             const auto it = number ? pand_index.find(*number) : pand_index.end();
-            if (it == pand_index.end()) return;
+            if (it == pand_index.end()) {
+                ++unneeded[k];
+                return;
+            }
             Update u{it->second, std::nullopt, 0, row.outline(*to_rd[k])};
             if (p_status >= 0) u.status = text_of(row, p_status);
             if (const auto jaar = parse_number(row.text(p_bouwjaar, scratch)); jaar && *jaar > 0 && *jaar < 3000)
@@ -478,6 +485,7 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
             updates[k].push_back(std::move(u));
         } catch (const RowError&) {
             // A broken pand row only costs its outline; the verblijfsobjecten are already read.
+            ++broken[k];
         }
     };
     if (direct_read(source, *dataset, *layer, around, wkbPolygon)) {
@@ -494,6 +502,14 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
             for (FeaturePtr f{lyr.GetNextFeature()}; f; f.reset(lyr.GetNextFeature())) take(k, OgrRow{*f, nullptr}, scratch);
         });
     }
+    std::size_t read = 0;
+    for (std::size_t k = 0; k < ranges.size(); ++k) {
+        read += seen[k];
+        telling.gebruikt += updates[k].size();
+        if (unneeded[k]) telling.overgeslagen[niet_nodig] += unneeded[k];
+        if (broken[k]) telling.overgeslagen["onleesbaar (de omtrek ontbreekt)"] += broken[k];
+    }
+    if (telling.rijen > read) telling.overgeslagen[buiten_selectie] += telling.rijen - read;  // left out by the source's index
     for (auto& range : updates)
         for (auto& u : range) {
             auto& pand = town.panden[static_cast<std::size_t>(u.pand)];

@@ -89,20 +89,20 @@ void read_buurten(const std::string& source, const std::vector<Verblijfsobject>&
     std::vector<unsigned char> wkb;
     read_ogr_rows(*dataset, layer, "buurten", source, rejects, stats, [&](OGRFeature& f, std::string& row_id) {
         const auto code = row_id = field_text(f, c_code);
-        if (code.empty()) throw RowError{"buurtcode ontbreekt", ""};
-        if (buurtnamen.count(code)) throw RowError{"dubbele buurtcode", code};
+        if (code.empty()) throw RowError{Reden::buurtcode_ontbreekt, ""};
+        if (buurtnamen.count(code)) throw RowError{Reden::buurtcode_dubbel, code};
         // CBS writes GM0221; --gemeente takes 0221.
         const auto gemeente = field_text(f, c_gemeente);
         if (!options.gemeente.empty() && gemeente != options.gemeente && gemeente != "GM" + options.gemeente)
             throw RowSkipped{buiten_selectie};
         OGRGeometry* g = f.GetGeometryRef();
-        if (!g || g->IsEmpty()) throw RowError{"geen geometrie", ""};
+        if (!g || g->IsEmpty()) throw RowError{Reden::geen_geometrie, ""};
         const auto type = wkbFlatten(g->getGeometryType());
-        if (type != wkbPolygon && type != wkbMultiPolygon) throw RowError{"geometrie is geen vlak", g->getGeometryName()};
-        if (!to_rd.identity() && g->transformTo(&rd) != OGRERR_NONE) throw RowError{"coordinaat niet om te rekenen naar RD", code};
+        if (type != wkbPolygon && type != wkbMultiPolygon) throw RowError{Reden::geometrie_geen_vlak, g->getGeometryName()};
+        if (!to_rd.identity() && g->transformTo(&rd) != OGRERR_NONE) throw RowError{Reden::coordinaat_niet_om_te_rekenen, code};
         wkb.resize(static_cast<std::size_t>(g->WkbSize()));
         g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-        if (!geos.add(wkb)) throw RowError{"geometrie onbruikbaar", code};
+        if (!geos.add(wkb)) throw RowError{Reden::geometrie_onbruikbaar, code};
         codes.push_back(code);
         buurtnamen.emplace(code, field_text(f, c_naam));
         ++stats.used;

@@ -36,7 +36,7 @@ bool plain_line(std::string_view line) {
 struct Record {
     std::size_t next;
     std::int64_t lines;
-    const char* broken;
+    std::optional<Reden> broken;
 };
 
 Record read_record(const char* data, std::size_t size, std::size_t at, char separator, std::size_t columns,
@@ -45,14 +45,14 @@ Record read_record(const char* data, std::size_t size, std::size_t at, char sepa
     unquoted.clear();
     std::size_t first_next = 0;
     line_at(data, size, at, first_next);
-    const auto broken = [&](const char* why) { return Record{first_next, 1, why}; };
+    const auto broken = [&](Reden why) { return Record{first_next, 1, why}; };
     const std::size_t limit = std::min(size, first_next + max_record_bytes);  // where quotes must have closed
     unquoted.reserve(limit - at);  // views into it stay valid: it never grows past this
     const auto has_nul = [&](std::size_t begin, std::size_t end) { return std::memchr(data + begin, '\0', end - begin) != nullptr; };
     std::int64_t lines = 1;
     const auto done = [&](std::size_t next) {
-        if (fields.size() > columns) return broken("meer velden dan de kopregel (scheidingsteken in een tekstveld?)");
-        return Record{next, lines, nullptr};
+        if (fields.size() > columns) return broken(Reden::csv_meer_velden);
+        return Record{next, lines, std::nullopt};
     };
     for (std::size_t i = at;;) {
         if (i < size && data[i] == '"') {
@@ -61,7 +61,7 @@ Record read_record(const char* data, std::size_t size, std::size_t at, char sepa
             std::size_t close = start;
             while (true) {
                 const auto* quote = close < limit ? static_cast<const char*>(std::memchr(data + close, '"', limit - close)) : nullptr;
-                if (!quote) return broken("aanhalingsteken niet gesloten");
+                if (!quote) return broken(Reden::csv_aanhalingsteken_open);
                 close = static_cast<std::size_t>(quote - data);
                 if (close + 1 < size && data[close + 1] == '"') {
                     doubled = true;
@@ -72,8 +72,8 @@ Record read_record(const char* data, std::size_t size, std::size_t at, char sepa
             }
             std::string_view content(data + start, close - start);
             lines += std::count(content.begin(), content.end(), '\n');
-            if (lines > 1 + max_record_lines) return broken("aanhalingsteken niet gesloten");
-            if (has_nul(start, close)) return broken("NUL-teken in de regel (geen tekstbestand?)");
+            if (lines > 1 + max_record_lines) return broken(Reden::csv_aanhalingsteken_open);
+            if (has_nul(start, close)) return broken(Reden::csv_nul_teken);
             if (doubled) {
                 const std::size_t from = unquoted.size();
                 for (std::size_t k = 0; k < content.size(); ++k) {
@@ -91,7 +91,7 @@ Record read_record(const char* data, std::size_t size, std::size_t at, char sepa
             }
             if (data[i] == '\n') return done(i + 1);
             if (data[i] == '\r' && (i + 1 == size || data[i + 1] == '\n')) return done(std::min(i + 2, size));
-            return broken("tekst na een sluitend aanhalingsteken");
+            return broken(Reden::csv_tekst_na_aanhalingsteken);
         }
         const auto* nl = static_cast<const char*>(std::memchr(data + i, '\n', size - i));
         const std::size_t eol = nl ? static_cast<std::size_t>(nl - data) : size;
@@ -99,7 +99,7 @@ Record read_record(const char* data, std::size_t size, std::size_t at, char sepa
         const auto end = rest.find(separator);
         auto field = rest.substr(0, end);
         if (end == std::string_view::npos && !field.empty() && field.back() == '\r') field.remove_suffix(1);
-        if (has_nul(i, i + field.size())) return broken("NUL-teken in de regel (geen tekstbestand?)");
+        if (has_nul(i, i + field.size())) return broken(Reden::csv_nul_teken);
         fields.push_back(field);
         if (end == std::string_view::npos) return done(nl ? eol + 1 : size);
         i += end + 1;

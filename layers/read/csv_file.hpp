@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "layers/read/reden.hpp"
+
 namespace onregel {
 
 // One record. Field c is column c of the header; a short record has fewer fields (the others are
@@ -21,7 +23,7 @@ struct CsvRow {
     const std::vector<std::string>& names;  // the header, for messages
     std::int64_t number;                    // from 1, empty lines not counted: OGR's FID
     std::int64_t line;                      // the physical line it starts on (the header is line 1)
-    const char* broken = nullptr;           // why it is rejected: a quote that is not closed, ...
+    std::optional<Reden> broken;            // why it is rejected: a quote that is not closed, ...
     std::string_view field(int column) const {
         return column < 0 || static_cast<std::size_t>(column) >= fields.size() ? std::string_view()
                                                                                 : fields[static_cast<std::size_t>(column)];

@@ -147,7 +147,7 @@ std::vector<Gebied> read_gebieden(const std::string& source, const std::string& 
         try {
             gebied.naam = c_naam >= 0 ? field_text(*f, c_naam) : "";
         } catch (const RowError& e) {
-            throw input_error(source + ": " + row_label(*dataset, *f) + ": " + e.reden);
+            throw input_error(source + ": " + row_label(*dataset, *f) + ": " + e.tekst());
         }
         if (gebied.naam.empty()) gebied.naam = "gebied " + std::to_string(n);
         const std::string where = source + ": " + row_label(*dataset, *f) + " (" + gebied.naam + ")";

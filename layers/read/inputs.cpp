@@ -1,9 +1,11 @@
 #include "layers/read/inputs.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <tbb/task_group.h>
 
 #include "engine/errors.hpp"
+#include "engine/text.hpp"
 #include "layers/read/readers.hpp"
 #include "layers/store/files.hpp"
 
@@ -23,7 +25,48 @@ void append(Rejects& into, const Rejects& from) {
     for (const auto& r : from.rows()) into.add(r);
 }
 
+std::string percent(std::size_t part, std::size_t whole) {
+    return format_decimal_nl(100.0 * static_cast<double>(part) / static_cast<double>(whole), 1) + " %";
+}
+
+// The reasons the inputs cannot be analysed (Inputs::onbruikbaar).
+std::string unusable(const Inputs& inputs, const InputSources& sources, const ReadOptions& options) {
+    std::string out;
+    const double whole = std::round(options.max_afgewezen);
+    const std::string limit = format_decimal_nl(options.max_afgewezen, whole == options.max_afgewezen ? 0 : 1);
+    for (const auto& [layer, source] : {std::pair{"bag", &sources.bag}, {"kvk", &sources.kvk}}) {
+        const auto it = inputs.layers.find(layer);
+        if (it == inputs.layers.end()) continue;
+        // Rows skipped on purpose (history, outside --gemeente/--bbox) are no part of the share.
+        std::size_t skipped = 0;
+        for (const auto& [reden, n] : it->second.overgeslagen) skipped += n;
+        const std::size_t rows = it->second.rows - skipped, rejected = inputs.rejects.count(layer);
+        if (rejected < options.min_afgewezen_fout || 100.0 * static_cast<double>(rejected) <= options.max_afgewezen * static_cast<double>(rows))
+            continue;
+        std::map<std::string, std::pair<std::size_t, Reden>> by_text;
+        for (const auto& r : inputs.rejects.rows())
+            if (r.laag == layer) ++by_text.try_emplace(r.tekst(), 0, r.reden).first->second.first;
+        std::vector<std::pair<std::string, std::pair<std::size_t, Reden>>> reasons(by_text.begin(), by_text.end());
+        std::stable_sort(reasons.begin(), reasons.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+        if (!out.empty()) out += "\n";
+        out += *source + ": " + std::to_string(rejected) + " van de " + std::to_string(rows) + " rijen afgewezen (" +
+               percent(rejected, rows) + ", meer dan " + limit + " %" +
+               (skipped ? "; " + std::to_string(skipped) + " overgeslagen rijen niet meegeteld" : "") + "). Meest voorkomende redenen:";
+        for (std::size_t i = 0; i < reasons.size() && i < 3; ++i)
+            out += "\n  " + std::to_string(reasons[i].second.first) + "x " + reasons[i].first + ": " +
+                   std::string(info(reasons[i].second.second).advies);
+        out += "\nHerstel de invoer (alle afgewezen rijen: onregel validate), of sta meer afwijzingen toe met --max-afgewezen.";
+    }
+    if (inputs.town.verblijfsobjecten.empty()) {
+        if (!out.empty()) out += "\n";
+        out += sources.bag + ": geen enkel bruikbaar verblijfsobject (zie de afgewezen rijen)";
+    }
+    return out;
+}
+
 void check_options(const ReadOptions& options) {
+    if (!(options.max_afgewezen >= 0 && options.max_afgewezen <= 100))
+        throw config_error("--max-afgewezen " + format_decimal_nl(options.max_afgewezen, 1) + ": verwacht een percentage van 0 tot en met 100");
     if (!options.gemeente.empty() &&
         (options.gemeente.size() != 4 || options.gemeente.find_first_not_of("0123456789") != std::string::npos))
         throw config_error("--gemeente " + options.gemeente + ": verwacht de CBS-gemeentecode van 4 cijfers, bijvoorbeeld 0221 voor Doesburg");
@@ -97,7 +140,10 @@ Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {
     // The other layers are matched against the verblijfsobjecten; the panden are only completed.
     LayerRead kvk, meldingen, vergunningen, erkenningen, buurten, uitkomsten;
     tbb::task_group group;
-    if (!lvbag) group.run([&] { read_bag_panden(sources.bag, options, inputs.town); });
+    if (!lvbag) {
+        auto& panden = inputs.layers["bag"].objecttypen["pand"];  // before the other readers run: the map is not touched meanwhile
+        group.run([&] { read_bag_panden(sources.bag, options, inputs.town, panden); });
+    }
     AddressIndex index(inputs.town.verblijfsobjecten, nevenadressen);
     group.run([&] { read_kvk(sources.kvk, index, options, kvk.part, kvk.rejects, kvk.stats); });
     if (!sources.meldingen.empty())
@@ -139,8 +185,13 @@ Inputs read_inputs(const InputSources& sources, const ReadOptions& options) {
             if (d) inputs.latest_date = std::max(inputs.latest_date.value_or(*d), *d);
     for (const auto& m : town.meldingen) inputs.latest_date = std::max(inputs.latest_date.value_or(m.datum), m.datum);
     warn_about_age(inputs);
+    inputs.onbruikbaar = unusable(inputs, sources, options);
     town.link();
     return inputs;
+}
+
+void require_usable(const Inputs& inputs) {
+    if (!inputs.onbruikbaar.empty()) throw input_error(inputs.onbruikbaar);
 }
 
 }  // namespace onregel

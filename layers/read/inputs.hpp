@@ -55,6 +55,17 @@ struct ReadOptions {
     // geometry is its location, without --bbox, through SQLite (GpkgTable); a plain CSV file (plain_csv)
     // through CsvFile. Off: OGR for everything; the tests compare the two.
     bool direct = true;
+    // A required layer (bag, kvk) of which more than this percentage of the rows is rejected is an
+    // error (--max-afgewezen): the rows used would give a quiet, wrong result. A handful of rejects is
+    // read in rejects.csv, so it takes at least min_afgewezen_fout rejected rows.
+    double max_afgewezen = 10;
+    std::size_t min_afgewezen_fout = 20;
+};
+
+// The records of one object type of a source: rijen = gebruikt + afgewezen + the overgeslagen.
+struct Telling {
+    std::size_t rijen = 0, gebruikt = 0, afgewezen = 0;
+    std::map<std::string, std::size_t> overgeslagen;  // reason -> count
 };
 
 // What the manifest and `onregel validate` say about one input layer.
@@ -71,6 +82,10 @@ struct LayerStats {
     std::optional<Date> stand;                         // BAG: the date the extract describes, when known
     std::string sbi_versie;                            // kvk: "SBI 2008", "SBI 2025", "gemengd" or "onbekend"
     std::vector<std::string> waarschuwingen;           // Dutch, for people fixing the input
+    // BAG: the records of the other files and layers read, per object type, so that every record is
+    // counted — LV BAG every file (verblijfsobject, pand, nummeraanduiding, ..., history included), a
+    // bag-light source its pand layer. `rows` and the rest above count the addressable objects.
+    std::map<std::string, Telling> objecttypen;
     void saw_date(Date d);
     void saw_match(std::string_view route);  // one more row used through `route`
 };
@@ -95,8 +110,16 @@ struct Inputs {
     std::map<std::string, std::string> buurtnamen;  // buurtcode -> buurtnaam
     std::vector<Uitkomst> uitkomsten;               // --uitkomsten
     GridIndex vbo_grid;  // the verblijfsobjecten's points in cells of AddressIndex::grid_cell_m
+    // Why the inputs cannot be analysed though they were read, in Dutch; "" when they can: no usable
+    // verblijfsobject, or a required layer mostly rejected (ReadOptions::max_afgewezen), with its
+    // commonest reasons and what to do about them. Reasons and counts only, never a row's values.
+    std::string onbruikbaar;
 };
 
 Inputs read_inputs(const InputSources& sources, const ReadOptions& options);
+
+// Throws input_error with inputs.onbruikbaar when it is set: `validate` after its report, every
+// command that analyses before it starts.
+void require_usable(const Inputs& inputs);
 
 }  // namespace onregel

@@ -14,7 +14,12 @@ namespace onregel {
 // warns when both versions occur.
 void assign_sbi_versie(const SbiVersionCount& count, Town& town, std::size_t first, LayerStats& stats);
 std::string checked_sbi(const std::string& code);  // RowError unless 2-5 digits
-std::optional<Date> checked_date(const std::string& text, const char* field);
+// A KvK date as the register writes it, and as Dutch Excel saves it: YYYYMMDD with 00 for a month or
+// day the register does not know (20150600, 20150000), 00000000 for no known date at all (nullopt),
+// d-m-yyyy (9-12-1995), and what parse_date reads. A partial date covers its whole month or year:
+// `einde` false gives its first day (a vestiging begun in 2015-06 is active from June), true its last.
+// RowError datum_ongeldig naming `field` for anything else.
+std::optional<Date> kvk_date(const std::string& text, const char* field, bool einde);
 // "Ja"/"Nee" as the API writes it, and the spellings spreadsheets make of it.
 bool yes(const std::string& text);
 // The vestigingsnummers read so far, each kept as its value and its number of digits (so 000123 and
@@ -35,9 +40,22 @@ void check_vestigingsnummer(const std::string& nummer, Vestigingsnummers& seen);
 void check_vestigingsnummer_form(const std::string& nummer);                      // digits, at most 12
 void check_vestigingsnummer_new(const std::string& nummer, Vestigingsnummers& seen);  // not seen before
 // Where a vestiging is (id -> address -> coordinates): `punt` is asked for the row's coordinates only
-// when neither id nor address leads to an object, and then kept in `wanted`.
+// when neither id nor address leads to an object, and then kept in `wanted`. `adres_error`: the written
+// address could not be read; thrown only when neither the BAG id nor the coordinates place the row.
 std::optional<Match> locate_vestiging(Wanted& wanted, const std::function<std::optional<Point>()>& punt,
-                                      const AddressIndex& index, const ReadOptions& options);
+                                      const AddressIndex& index, const ReadOptions& options,
+                                      std::optional<RowError> adres_error = std::nullopt);
+// The written address as read_address/parse_address give it; a RowError is kept in `error` for
+// locate_vestiging instead of rejecting a row that its BAG id may still place.
+template <class Read>
+std::optional<WrittenAddress> address_or_error(Read&& read, std::optional<RowError>& error) {
+    try {
+        return read();
+    } catch (RowError& e) {
+        error = std::move(e);
+        return std::nullopt;
+    }
+}
 // Adds `v` at `match` to the town, or throws RowError/RowSkipped saying why there is no match.
 void place_vestiging(Vestiging& v, const Wanted& wanted, const std::optional<Match>& match, const AddressIndex& index,
                      const ReadOptions& options, Town& town, LayerStats& stats);

@@ -1,6 +1,8 @@
 // KvK Vestigingsprofiel JSON as the API returns it (/api/v1/vestigingsprofielen/{nummer}): a JSON
 // array of responses, or one response per line. The bezoekadres counts; its geoData gives the BAG
 // id and coordinates when KvK has them. Read through GDAL's virtual file system, so /vsizip/ works.
+#include <cctype>
+#include <functional>
 #include <cpl_vsi.h>
 #include <nlohmann/json.hpp>
 
@@ -15,7 +17,7 @@ using json = nlohmann::json;
 
 std::string read_all(const std::string& source, std::size_t limit) {
     VSILFILE* file = VSIFOpenL(source.c_str(), "rb");
-    if (!file) throw input_error(source + ": cannot open");
+    if (!file) throw input_error(source + ": kan niet worden geopend");
     std::string text;
     char buffer[1 << 16];
     for (std::size_t n; text.size() < limit && (n = VSIFReadL(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
@@ -66,15 +68,28 @@ std::optional<Point> geo_point(const json& geo, const Context& c) {
     const auto lon = parse_number(text(geo, "gpsLongitude")), lat = parse_number(text(geo, "gpsLatitude"));
     if (!p && lon && lat) {
         Point q{*lon, *lat};
-        if (!c.from_wgs84.apply(q.x, q.y)) throw RowError{"coordinaat niet om te rekenen naar RD", text(geo, "gpsLongitude") + " " + text(geo, "gpsLatitude")};
+        if (!c.from_wgs84.apply(q.x, q.y)) throw RowError{Reden::coordinaat_niet_om_te_rekenen, text(geo, "gpsLongitude") + " " + text(geo, "gpsLatitude")};
         p = q;
     }
-    if (p && !inside_netherlands(*p)) throw RowError{"coordinaat buiten Nederland", text(geo, "rijksdriehoekX") + " " + text(geo, "rijksdriehoekY")};
+    if (p && !inside_netherlands(*p)) throw RowError{Reden::coordinaat_buiten_nederland, text(geo, "rijksdriehoekX") + " " + text(geo, "rijksdriehoekY")};
     return p;
 }
 
-void read_one(const json& r, std::string& row_id, Context& c) {
-    if (!r.is_object()) throw RowError{"geen JSON-object", r.dump().substr(0, 80)};
+// A Basisprofiel response holds its vestiging under _embedded.hoofdvestiging; the onderneming around
+// it gives what the vestiging lacks (its SBI activities, materieleRegistratie), _embedded.eigenaar the
+// rechtsvorm. The vestiging with those added; any other object as it is.
+json vestiging_of(const json& r) {
+    const auto& hoofdvestiging = member(member(r, "_embedded"), "hoofdvestiging");
+    if (!hoofdvestiging.is_object()) return r;
+    json v = hoofdvestiging;
+    for (const auto& [key, value] : r.items())
+        if (!v.contains(key)) v[key] = value;
+    return v;
+}
+
+void read_one(const json& response, std::string& row_id, Context& c) {
+    if (!response.is_object()) throw RowError{Reden::json_geen_object, response.dump().substr(0, 80)};
+    const json r = vestiging_of(response);
     Vestiging v;
     v.vestigingsnummer = row_id = text(r, "vestigingsnummer");
     check_vestigingsnummer(v.vestigingsnummer, c.seen);
@@ -85,18 +100,18 @@ void read_one(const json& r, std::string& row_id, Context& c) {
     v.hoofdvestiging = yes(text(r, "indHoofdvestiging"));
     const auto& registratie = member(r, "materieleRegistratie");
     const auto aanvang = text(registratie, "datumAanvang"), einde = text(registratie, "datumEinde");
-    v.aanvang = checked_date(aanvang, "datumAanvang");
-    v.einde = checked_date(einde, "datumEinde");
-    if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{"datumEinde voor datumAanvang", einde};
+    v.aanvang = kvk_date(aanvang, "datumAanvang", false);
+    v.einde = kvk_date(einde, "datumEinde", true);
+    if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{Reden::einde_voor_aanvang, einde};
     for (const auto& a : member(r, "sbiActiviteiten")) {
         auto code = checked_sbi(text(a, "sbiCode"));
         if (yes(text(a, "indHoofdactiviteit")) && v.sbi_hoofd.empty()) v.sbi_hoofd = std::move(code);
         else v.sbi_neven.push_back(std::move(code));
     }
-    if (v.sbi_hoofd.empty()) throw RowError{"geen SBI-hoofdactiviteit", ""};
+    if (v.sbi_hoofd.empty()) throw RowError{Reden::sbi_hoofdactiviteit_ontbreekt, ""};
     if (const auto personen = text(r, "totaalWerkzamePersonen"); !personen.empty()) {
         const auto n = parse_number(personen);
-        if (!n || *n < 0 || *n > 1e6) throw RowError{"totaalWerkzamePersonen is geen aantal", personen};
+        if (!n || *n < 0 || *n > 1e6) throw RowError{Reden::personen_geen_aantal, personen};
         v.werkzame_personen = static_cast<std::int32_t>(*n);
     }
     const json* bezoek = nullptr;
@@ -105,17 +120,21 @@ void read_one(const json& r, std::string& row_id, Context& c) {
         types += (types.empty() ? "" : ",") + text(a, "type");
         if (text(a, "type") == "bezoekadres" && !bezoek) bezoek = &a;
     }
-    if (!bezoek) throw RowError{"geen bezoekadres", types};
+    if (!bezoek) throw RowError{Reden::geen_bezoekadres, types};
     const auto& geo = member(*bezoek, "geoData");
+    auto letter = text(*bezoek, "huisletter"), toevoeging = text(*bezoek, "huisnummerToevoeging");
+    // The API writes Hizzaarderlaan 3 A as huisnummer 3, huisnummerToevoeging "A": one letter is the BAG's huisletter.
+    if (letter.empty() && toevoeging.size() == 1 && std::isalpha(static_cast<unsigned char>(toevoeging[0]))) letter.swap(toevoeging);
+    std::optional<RowError> adres_error;
     Wanted wanted{text(geo, "addresseerbaarObjectId"),
-                  parse_address(text(*bezoek, "postcode"), text(*bezoek, "huisnummer"), text(*bezoek, "huisletter"),
-                                text(*bezoek, "huisnummerToevoeging")),
+                  address_or_error([&] { return parse_address(text(*bezoek, "postcode"), text(*bezoek, "huisnummer"), letter, toevoeging); },
+                                   adres_error),
                   std::nullopt};
     c.mangled.check(wanted.bag_id);
     if (wanted.adres)
         v.adres = {text(*bezoek, "straatnaam"), wanted.adres->nummer.nummer, wanted.adres->nummer.huisletter,
                    wanted.adres->nummer.toevoeging, wanted.adres->postcode, text(*bezoek, "plaats")};
-    const auto match = locate_vestiging(wanted, [&] { return geo_point(geo, c); }, c.index, c.options);
+    const auto match = locate_vestiging(wanted, [&] { return geo_point(geo, c); }, c.index, c.options, std::move(adres_error));
     c.sbi.see(v.sbi_hoofd);
     for (const auto& code : v.sbi_neven) c.sbi.see(code);
     place_vestiging(v, wanted, match, c.index, c.options, c.town, c.stats);
@@ -143,13 +162,18 @@ void read_kvk_json(const std::string& source, const AddressIndex& index, const R
     stats.crs = "geoData: rijksdriehoekX/Y (EPSG:28992), gpsLatitude/Longitude (EPSG:4326)";
     Context c{source, index, options, town, stats, ToRd(nullptr, "EPSG:4326", source), {}, {}, {}};
     const auto first_vestiging = town.vestigingen.size();
-    auto one = [&](const json& r, const std::string& label) {
+    const std::function<void(const json&, const std::string&)> one = [&](const json& r, const std::string& label) {
+        // A Zoeken response: each of its resultaten is a row (without SBI activities: rejected saying so).
+        if (const auto& resultaten = member(r, "resultaten"); resultaten.is_array()) {
+            for (std::size_t i = 0; i < resultaten.size(); ++i) one(resultaten[i], label + " resultaat " + std::to_string(i + 1));
+            return;
+        }
         ++stats.rows;
         std::string row_id;
         try {
             read_one(r, row_id, c);
         } catch (RowError& e) {
-            rejects.add({"kvk", source, label, row_id, std::move(e.reden), std::move(e.waarde)});
+            rejects.add("kvk", source, label, row_id, std::move(e));
         } catch (const RowSkipped& s) {
             ++stats.overgeslagen[s.reden];
         }
@@ -158,7 +182,7 @@ void read_kvk_json(const std::string& source, const AddressIndex& index, const R
     // An array, or one (pretty-printed) response: parsed whole. Otherwise one response per line.
     json all = json::parse(content, nullptr, false);
     if (first != std::string::npos && content[first] == '[' && all.is_discarded())
-        throw input_error(source + ": not valid JSON (a '[' at the start promises one array)");
+        throw input_error(source + ": geen geldige JSON (een '[' aan het begin belooft één lijst)");
     if (all.is_array()) {
         for (std::size_t i = 0; i < all.size(); ++i) one(all[i], "object " + std::to_string(i + 1));
     } else if (all.is_object()) {
@@ -177,7 +201,7 @@ void read_kvk_json(const std::string& source, const AddressIndex& index, const R
                 r = json::parse(text);
             } catch (const json::parse_error&) {
                 ++stats.rows;
-                rejects.add({"kvk", source, "regel " + std::to_string(line), "", "geen geldige JSON", std::string(text.substr(0, 80))});
+                rejects.add({"kvk", source, "regel " + std::to_string(line), "", Reden::json_ongeldig, std::string(text.substr(0, 80))});
                 continue;
             }
             one(r, "regel " + std::to_string(line));

@@ -34,15 +34,45 @@ void assign_sbi_versie(const SbiVersionCount& count, Town& town, std::size_t fir
 }
 
 std::string checked_sbi(const std::string& code) {
-    if (code.size() < 2 || code.size() > 5 || !all_digits(code)) throw RowError{"ongeldige SBI-code", code};
+    if (code.size() < 2 || code.size() > 5 || !all_digits(code)) throw RowError{Reden::sbi_ongeldig, code};
     return code;
 }
 
-std::optional<Date> checked_date(const std::string& text, const char* field) {
+std::optional<Date> kvk_date(const std::string& text, const char* field, bool einde) {
+    const auto invalid = [&] { return RowError{Reden::datum_ongeldig, text, field}; };
+    const auto number = [&](std::size_t from, std::size_t count) {
+        const auto part = text.substr(from, count);
+        if (!all_digits(part)) throw invalid();
+        return std::stoi(part);
+    };
+    // Day 0 is an unknown day, month 0 an unknown month (and then day 0 too).
+    const auto date = [&](int y, int m, int d) -> Date {
+        if (y < 1800 || y > 2200 || m < 0 || m > 12 || d < 0 || (m == 0 && d != 0)) throw invalid();
+        if (d == 0) {
+            const int first = m ? m : 1, last = m ? m : 12;
+            if (!einde) return date_from_ymd(y, static_cast<unsigned>(first), 1);
+            return last == 12 ? date_from_ymd(y + 1, 1, 1) - 1 : date_from_ymd(y, static_cast<unsigned>(last + 1), 1) - 1;
+        }
+        const auto day = date_from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+        int yy;
+        unsigned mm, dd;
+        ymd_from_date(day, yy, mm, dd);
+        if (dd != static_cast<unsigned>(d)) throw invalid();  // 31-6-2015 is no date
+        return day;
+    };
+    if (text == "00000000") return std::nullopt;
+    if (text.size() == 8 && all_digits(text) && (text.compare(4, 2, "00") == 0 || text.compare(6, 2, "00") == 0))
+        return date(number(0, 4), number(4, 2), number(6, 2));
+    const auto dash = text.find('-'), dash2 = dash == std::string::npos ? dash : text.find('-', dash + 1);
+    if (dash >= 1 && dash <= 2 && dash2 != std::string::npos && dash2 - dash >= 2 && dash2 - dash <= 3 && text.size() == dash2 + 5) {
+        const int d = number(0, dash), m = number(dash + 1, dash2 - dash - 1);
+        if (d == 0 || m == 0) throw invalid();
+        return date(number(dash2 + 1, 4), m, d);
+    }
     try {
         return parse_date(text);
     } catch (const input_error&) {
-        throw RowError{std::string("ongeldige ") + field, text};
+        throw invalid();
     }
 }
 
@@ -51,7 +81,7 @@ bool yes(const std::string& text) {
 }
 
 void check_vestigingsnummer_form(const std::string& nummer) {
-    if (!all_digits(nummer) || nummer.size() > 12) throw RowError{"vestigingsnummer is geen 12 cijfers", nummer};
+    if (!all_digits(nummer) || nummer.size() > 12) throw RowError{Reden::vestigingsnummer_ongeldig, nummer};
 }
 
 bool Vestigingsnummers::add(const std::string& nummer) {
@@ -61,7 +91,7 @@ bool Vestigingsnummers::add(const std::string& nummer) {
 }
 
 void check_vestigingsnummer_new(const std::string& nummer, Vestigingsnummers& seen) {
-    if (!seen.add(nummer)) throw RowError{"dubbel vestigingsnummer", nummer};
+    if (!seen.add(nummer)) throw RowError{Reden::vestigingsnummer_dubbel, nummer};
 }
 
 void check_vestigingsnummer(const std::string& nummer, Vestigingsnummers& seen) {
@@ -70,10 +100,12 @@ void check_vestigingsnummer(const std::string& nummer, Vestigingsnummers& seen) 
 }
 
 std::optional<Match> locate_vestiging(Wanted& wanted, const std::function<std::optional<Point>()>& punt,
-                                      const AddressIndex& index, const ReadOptions& options) {
+                                      const AddressIndex& index, const ReadOptions& options, std::optional<RowError> adres_error) {
     if (auto match = locate(index, wanted, options.match_radius)) return match;
     wanted.punt = punt();
-    return wanted.punt ? locate(index, wanted, options.match_radius) : std::nullopt;
+    auto match = wanted.punt ? locate(index, wanted, options.match_radius) : std::nullopt;
+    if (!match && adres_error) throw std::move(*adres_error);
+    return match;
 }
 
 void place_vestiging(Vestiging& v, const Wanted& wanted, const std::optional<Match>& match, const AddressIndex& index,
@@ -140,9 +172,9 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
             v.handelsnaam = field_text(f, c_naam);
             v.rechtsvorm = field_text(f, c_rechtsvorm);
             v.hoofdvestiging = yes(field_text(f, c_hoofd));
-            v.aanvang = checked_date(field_text(f, c_aanvang), "datumAanvang");
-            v.einde = checked_date(field_text(f, c_einde), "datumEinde");
-            if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{"datumEinde voor datumAanvang", field_text(f, c_einde)};
+            v.aanvang = kvk_date(field_text(f, c_aanvang), "datumAanvang", false);
+            v.einde = kvk_date(field_text(f, c_einde), "datumEinde", true);
+            if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{Reden::einde_voor_aanvang, field_text(f, c_einde)};
             v.sbi_hoofd = checked_sbi(field_text(f, c_sbi));
             for (std::string neven = field_text(f, c_neven); !neven.empty();) {
                 const auto cut = neven.find_first_of("|,;");
@@ -155,16 +187,17 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
             if (const auto personen = field_text(f, c_personen); !personen.empty()) {
                 const auto n = parse_number(personen);
                 if (!n || *n < 0 || *n > 1e6 || *n != static_cast<double>(static_cast<std::int64_t>(*n)))
-                    throw RowError{"totaalWerkzamePersonen is geen aantal", personen};
+                    throw RowError{Reden::personen_geen_aantal, personen};
                 v.werkzame_personen = static_cast<std::int32_t>(*n);
             }
-            p.wanted = {field_text(f, c_bag), read_address(f, address), std::nullopt};
+            std::optional<RowError> adres_error;
+            p.wanted = {field_text(f, c_bag), address_or_error([&] { return read_address(f, address); }, adres_error), std::nullopt};
             p.bag_id = p.wanted.bag_id;
             if (p.wanted.adres)
                 v.adres = {field_text(f, c_straat), p.wanted.adres->nummer.nummer, p.wanted.adres->nummer.huisletter,
                            p.wanted.adres->nummer.toevoeging, p.wanted.adres->postcode, field_text(f, c_plaats)};
             const auto& reader = points.local();
-            p.match = locate_vestiging(p.wanted, [&] { return reader.read(f); }, index, options);
+            p.match = locate_vestiging(p.wanted, [&] { return reader.read(f); }, index, options, std::move(adres_error));
             p.sbi_seen = true;
         } catch (RowError& e) {
             p.error = std::move(e);

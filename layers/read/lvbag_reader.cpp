@@ -8,6 +8,7 @@
 #include <cpl_vsi.h>
 #include <tbb/parallel_for.h>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/errors.hpp"
 #include "layers/read/readers.hpp"
@@ -18,6 +19,9 @@ namespace onregel {
 namespace {
 
 enum class LvType { vbo, lig, sta, pnd, num, opr, wpl };
+// The object types' names in the manifest and `validate`, in LvType's order.
+constexpr const char* type_names[] = {"verblijfsobject", "ligplaats", "standplaats", "pand", "nummeraanduiding", "openbareruimte",
+                                      "woonplaats"};
 
 struct LvFile {
     std::string path;
@@ -34,6 +38,28 @@ std::optional<LvType> lv_type(std::string_view name) {
         {"NUM", LvType::num}, {"OPR", LvType::opr}, {"WPL", LvType::wpl}};
     for (const auto& [code, type] : types)
         if (name.substr(4, 3) == code) return type;
+    return std::nullopt;
+}
+
+// An LV BAG XML file by what it holds, whatever its name: the extract's root element, then the first
+// object's element (a few KiB in, after the bagInfo header).
+std::optional<LvType> lv_type_by_content(const std::string& path) {
+    VSILFILE* file = VSIFOpenL(path.c_str(), "rb");
+    if (!file) return std::nullopt;
+    std::string head(1 << 16, '\0');
+    head.resize(VSIFReadL(head.data(), 1, head.size(), file));
+    VSIFCloseL(file);
+    if (head.find("bagStand") == std::string::npos || head.find("www.kadaster.nl/schemas/lvbag") == std::string::npos) return std::nullopt;
+    static constexpr std::pair<std::string_view, LvType> types[] = {
+        {"Verblijfsobject", LvType::vbo}, {"Ligplaats", LvType::lig},         {"Standplaats", LvType::sta}, {"Pand", LvType::pnd},
+        {"Nummeraanduiding", LvType::num}, {"OpenbareRuimte", LvType::opr}, {"Woonplaats", LvType::wpl}};
+    for (std::size_t at = head.find("<Objecten:"); at != std::string::npos; at = head.find("<Objecten:", at + 1)) {
+        const auto name = std::string_view(head).substr(at + 10);
+        for (const auto& [element, type] : types)
+            if (name.substr(0, element.size()) == element && name.size() > element.size() &&
+                (name[element.size()] == '>' || name[element.size()] == ' '))
+                return type;
+    }
     return std::nullopt;
 }
 
@@ -110,6 +136,10 @@ Extract find_files(const std::string& source) {
     } else if (ends_with(source, ".zip")) {
         root = "/vsizip/" + source;
         names = list_zip(source, entries_left);
+    } else if (ends_with(source, ".xml")) {  // one object type's file on its own
+        const auto slash = source.find_last_of('/');
+        root = slash == std::string::npos ? "." : source.substr(0, slash);
+        names = {base_name(source)};
     } else {
         return {};
     }
@@ -118,7 +148,8 @@ Extract find_files(const std::string& source) {
         const auto file = base_name(name);
         const auto path = root + "/" + name;
         if (ends_with(file, ".xml") && file.rfind("Leveringsdocument", 0) == 0) extract.leveringsdocument = path;
-        const auto type = lv_type(file);
+        auto type = lv_type(file);
+        if (!type && ends_with(file, ".xml")) type = lv_type_by_content(path);
         if (!type) continue;
         if (ends_with(file, ".xml")) {
             extract.files.push_back({path, *type});
@@ -201,8 +232,20 @@ std::string joined(OGRFeature& f, int column, char separator) {
 FileRead read_file(const LvFile& file, const ReadOptions& options) {
     auto dataset = open_vector(file.path, {"LEGACY_ID=YES"}, "LVBAG");
     FileRead out;
-    if (dataset->GetLayerCount() < 1) return out;
+    // The driver parses the file while opening it and when its layer is first asked for: broken XML
+    // shows there (open_vector reset the error state first), with GDAL's parser message and line, and
+    // must not pass for a file without the expected columns.
+    const auto parsed = [&] {
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw input_error(file.path + ": geen geldig LV BAG-bestand; GDAL meldt: " + CPLGetLastErrorMsg());
+    };
+    if (dataset->GetLayerCount() < 1) {
+        parsed();
+        return out;
+    }
     OGRLayer& layer = *dataset->GetLayer(0);
+    layer.GetLayerDefn();
+    parsed();
     const Columns c(layer, file.path);
     const int c_id = c.required("identificatie"), c_voorkomen = c.optional("voorkomenIdentificatie");
     const int c_eind = c.optional("eindGeldigheid"), c_inactief = c.optional("tijdstipInactief");
@@ -273,7 +316,9 @@ FileRead read_file(const LvFile& file, const ReadOptions& options) {
             r.error = std::move(e);
         }
         out.records.push_back(std::move(r));
+        CPLErrorReset();
     }
+    parsed();
     return out;
 }
 
@@ -320,9 +365,9 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
         }
         if (levering.gemeenten.empty())
             throw input_error(source + ": --gemeente " + options.gemeente +
-                              " needs a gemeente extract (its Leveringsdocument names the gemeente); this extract names none");
+                              " vraagt een gemeente-extract (het Leveringsdocument noemt de gemeente); dit extract noemt er geen");
         if (!covered)
-            throw input_error(source + ": --gemeente " + options.gemeente + " is not in this extract, which covers " + listed);
+            throw input_error(source + ": --gemeente " + options.gemeente + " zit niet in dit extract, dat " + listed + " beslaat");
         stats.selectie = "gemeente " + options.gemeente;
     }
     if (options.bbox) stats.selectie += std::string(stats.selectie.empty() ? "" : ", ") + "bbox";
@@ -336,16 +381,19 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
     index_records(reads, extract.files, LvType::num, num);
     index_records(reads, extract.files, LvType::pnd, pnd);
 
+    // The records a verblijfsobject uses (its address parts, its pand), counted when it is used.
+    std::vector<const Record*> uses;
     auto address_of = [&](const std::string& ref, const char* what) {
         const Record* n = find(num, ref);
-        if (!n) throw RowError{std::string(what) + " niet in de nummeraanduidingen", ref};
+        if (!n) throw RowError{Reden::nummeraanduiding_ontbreekt, ref, what};
         const auto postcode = normalise_postcode(n->postcode);
-        if (!postcode && !n->postcode.empty()) throw RowError{std::string("ongeldige postcode van ") + what, n->postcode};
+        if (!postcode && !n->postcode.empty()) throw RowError{Reden::nummeraanduiding_postcode_ongeldig, n->postcode, what};
         const auto nummer = parse_huisnummer(n->huisnummer, n->huisletter, n->toevoeging);
-        if (!nummer) throw RowError{std::string("ongeldig huisnummer van ") + what, n->huisnummer};
+        if (!nummer) throw RowError{Reden::nummeraanduiding_huisnummer_ongeldig, n->huisnummer, what};
         const Record* o = find(opr, n->openbare_ruimte);
         // A nummeraanduiding may lie in another woonplaats than its openbare ruimte.
         const Record* w = find(wpl, !n->woonplaats.empty() ? n->woonplaats : o ? o->woonplaats : "");
+        uses.insert(uses.end(), {n, o, w});
         return std::pair{Adres{o ? o->naam : "", nummer->nummer, nummer->huisletter, nummer->toevoeging, postcode.value_or(""),
                                w ? w->naam : ""},
                          *nummer};
@@ -353,19 +401,24 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
 
     std::unordered_map<BagId, std::int32_t> pand_index;
     std::unordered_map<std::string, std::uint32_t> seen;
+    std::unordered_set<const Record*> used;  // the records of other types that a used verblijfsobject needs
     static constexpr const char* historie = "historie (voorkomen met eindGeldigheid of inactief)";
     for (std::size_t i = 0; i < extract.files.size(); ++i) {
         const auto type = extract.files[i].type;
+        auto& telling = stats.objecttypen[type_names[static_cast<std::size_t>(type)]];
+        telling.rijen += reads[i].records.size() + reads[i].historie;
+        if (reads[i].historie) telling.overgeslagen[historie] += reads[i].historie;
         if (type != LvType::vbo && type != LvType::lig && type != LvType::sta) continue;
         if (!reads[i].crs.empty()) stats.crs = reads[i].crs;
         stats.rows += reads[i].records.size() + reads[i].historie;
         if (reads[i].historie) stats.overgeslagen[historie] += reads[i].historie;
         for (const auto& r : reads[i].records) {
+            uses.clear();
             try {
-                if (const auto problem = bag_id_problem(r.id); !problem.empty()) throw RowError{problem, r.id};
-                if (seen.count(r.id)) throw RowError{"dubbel BAG-id", r.id};
+                if (const auto problem = bag_id_problem(r.id)) throw RowError{*problem, r.id};
+                if (seen.count(r.id)) throw RowError{Reden::bag_id_dubbel, r.id};
                 if (r.error) throw *r.error;
-                if (!r.punt) throw RowError{"geen locatie", ""};
+                if (!r.punt) throw RowError{Reden::geen_locatie, ""};
                 if (options.bbox && !options.bbox->contains(*r.punt)) throw RowSkipped{buiten_selectie};
                 Verblijfsobject v;
                 v.id = *bag_id_number(r.id);  // checked above
@@ -375,16 +428,16 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
                         v.gebruiksdoelen = parse_gebruiksdoelen(r.gebruiksdoel);
                         v.status = parse_vbo_status(r.status);
                     } catch (const input_error&) {
-                        throw RowError{v.gebruiksdoelen ? "onbekende status" : "onbekend gebruiksdoel",
+                        throw RowError{v.gebruiksdoelen ? Reden::status_onbekend : Reden::gebruiksdoel_onbekend,
                                        v.gebruiksdoelen ? r.status : r.gebruiksdoel};
                     }
                     const auto opp = parse_number(r.oppervlakte);
-                    if (!opp || *opp <= 0) throw RowError{"oppervlakte is niet positief", r.oppervlakte};
+                    if (!opp || *opp <= 0) throw RowError{Reden::oppervlakte_niet_positief, r.oppervlakte};
                     v.oppervlakte = static_cast<std::int32_t>(*opp);
                 } else {
                     v.status = plaats_status(r.status);
                 }
-                if (r.hoofdadres.empty()) throw RowError{"hoofdadres ontbreekt", ""};
+                if (r.hoofdadres.empty()) throw RowError{Reden::hoofdadres_ontbreekt, ""};
                 v.adres = address_of(r.hoofdadres, "hoofdadres").first;
                 const auto index = static_cast<std::uint32_t>(town.verblijfsobjecten.size());
                 std::vector<NevenAdres> neven;
@@ -394,8 +447,9 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
                 }
                 if (!r.pand.empty()) {
                     const Record* p = find(pnd, r.pand);
+                    uses.push_back(p);
                     const auto pand = bag_id_number(r.pand);
-                    if (!pand) throw RowError{"pandRef is geen BAG-id", r.pand};
+                    if (!pand) throw RowError{Reden::pandref_ongeldig, r.pand};
                     auto [it, added] = pand_index.emplace(*pand, static_cast<std::int32_t>(town.panden.size()));
                     if (added) {
                         const auto jaar = p ? parse_number(p->bouwjaar) : std::nullopt;
@@ -408,15 +462,29 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
                 seen.emplace(r.id, index);
                 town.verblijfsobjecten.push_back(std::move(v));
                 nevenadressen.insert(nevenadressen.end(), neven.begin(), neven.end());
+                used.insert(uses.begin(), uses.end());
                 ++stats.used;
+                ++telling.gebruikt;
             } catch (const RowError& e) {
-                rejects.add({"bag", source, r.label, r.id, e.reden, e.waarde});
+                rejects.add("bag", source, r.label, r.id, e);
+                ++telling.afgewezen;
             } catch (const RowSkipped& s) {
                 ++stats.overgeslagen[s.reden];
+                ++telling.overgeslagen[s.reden];
             }
         }
     }
-    if (stats.rows == 0) throw input_error(source + ": LV BAG extract without verblijfsobjecten (no *VBO*.xml inside)");
+    // The current records of the other types: used when a used verblijfsobject needs them, else not needed.
+    for (std::size_t i = 0; i < extract.files.size(); ++i) {
+        const auto type = extract.files[i].type;
+        if (type == LvType::vbo || type == LvType::lig || type == LvType::sta) continue;
+        auto& telling = stats.objecttypen[type_names[static_cast<std::size_t>(type)]];
+        for (const auto& r : reads[i].records) {
+            if (used.count(&r)) ++telling.gebruikt;
+            else ++telling.overgeslagen[niet_nodig];
+        }
+    }
+    if (stats.rows == 0) throw input_error(source + ": LV BAG-extract zonder verblijfsobjecten (er zit geen *VBO*.xml in)");
 }
 
 }  // namespace onregel

@@ -64,7 +64,7 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
             m.id = field_text(f, c_id);
             if (m.id.empty()) return p;
             const auto date = past_date(f, c_datum, "datum");
-            if (!date) throw RowError{"datum ontbreekt", ""};
+            if (!date) throw RowError{Reden::veld_ontbreekt, "", "datum"};
             m.datum = *date;
             m.categorie = field_text(f, c_categorie);
             if (const auto category = nested(m.categorie); category.is_object()) m.categorie = json_text(category, {"main", "sub", "name"});
@@ -78,7 +78,7 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
                     wanted.adres = parse_address(json_text(a, {"postcode"}), json_text(a, {"huisnummer"}), json_text(a, {"huisletter"}),
                                                  json_text(a, {"huisnummer_toevoeging", "toevoeging"}));
             wanted.punt = points.local().read(f);
-            if (!wanted.punt && !wanted.adres) throw RowError{"geen locatie", ""};
+            if (!wanted.punt && !wanted.adres) throw RowError{Reden::geen_locatie, ""};
             if (options.bbox && wanted.punt && !options.bbox->contains(*wanted.punt)) throw RowSkipped{buiten_selectie};
             p.match = locate(index, wanted, options.match_radius);
         } catch (RowError& e) {
@@ -94,8 +94,8 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
         Melding& m = p.m;
         row_id = m.id;
         if (p.error && m.id.empty()) throw std::move(*p.error);  // the id itself could not be read
-        if (m.id.empty()) throw RowError{"id ontbreekt", ""};
-        if (!seen.insert(m.id).second) throw RowError{"dubbel id", m.id};
+        if (m.id.empty()) throw RowError{Reden::id_ontbreekt, ""};
+        if (!seen.insert(m.id).second) throw RowError{Reden::id_dubbel, m.id};
         if (p.error) throw std::move(*p.error);
         if (p.skipped) throw *p.skipped;
         // An address names the door; a point is tied to the nearest object within the radius, and

@@ -19,9 +19,9 @@ Date required_date(Row& f, int column, const char* field) {
     try {
         date = field_date(f, column);
     } catch (const input_error&) {
-        throw RowError{std::string("ongeldige ") + field, field_text(f, column)};
+        throw RowError{Reden::datum_ongeldig, field_text(f, column), field};
     }
-    if (!date) throw RowError{std::string(field) + " ontbreekt", ""};
+    if (!date) throw RowError{Reden::veld_ontbreekt, "", field};
     return *date;
 }
 
@@ -44,13 +44,13 @@ void read_vergunningen(const std::string& source, const AddressIndex& index, con
     read_rows(*dataset, layer, "vergunningen", source, options, rejects, stats, [&](auto& f, std::string& row_id) {
         Vergunning v;
         v.zaaknummer = row_id = field_text(f, c_zaak);
-        if (v.zaaknummer.empty()) throw RowError{"zaaknummer ontbreekt", ""};
-        if (!seen.insert(v.zaaknummer).second) throw RowError{"dubbel zaaknummer", v.zaaknummer};
+        if (v.zaaknummer.empty()) throw RowError{Reden::zaaknummer_ontbreekt, ""};
+        if (!seen.insert(v.zaaknummer).second) throw RowError{Reden::zaaknummer_dubbel, v.zaaknummer};
         v.datum_aanvraag = required_date(f, c_datum, "datum_aanvraag");
         v.aanvrager = field_text(f, c_aanvrager);
         const auto kosten = field_text(f, c_kosten);
         const auto euro = parse_number(kosten);
-        if (!euro || *euro < 0 || *euro > 1e12) throw RowError{"bouwkosten is geen bedrag", kosten};
+        if (!euro || *euro < 0 || *euro > 1e12) throw RowError{Reden::bouwkosten_geen_bedrag, kosten};
         v.bouwkosten = static_cast<std::int64_t>(*euro);
         v.soort = field_text(f, c_soort);
         const Wanted wanted{field_text(f, c_bag), read_address(f, address), std::nullopt};
@@ -123,11 +123,11 @@ void read_uitkomsten(const std::string& source, const AddressIndex& index, const
                         : wanted.adres       ? written_address(wanted.adres->postcode, wanted.adres->nummer)
                                              : "";
         const auto datum = past_date(f, c_datum, "datum");
-        if (!datum) throw RowError{"datum ontbreekt", ""};
+        if (!datum) throw RowError{Reden::veld_ontbreekt, "", "datum"};
         u.datum = *datum;
         const auto uitkomst = field_text(f, c_uitkomst);
         if (uitkomst == "bevinding" || EQUAL(uitkomst.c_str(), "ja")) u.bevinding = true;
-        else if (uitkomst != "geen_bevinding" && !EQUAL(uitkomst.c_str(), "nee")) throw RowError{"uitkomst is niet bevinding of geen_bevinding (ja of nee)", uitkomst};
+        else if (uitkomst != "geen_bevinding" && !EQUAL(uitkomst.c_str(), "nee")) throw RowError{Reden::uitkomst_onbekend, uitkomst};
         u.categorie = field_text(f, c_categorie);
         mangled.check(wanted.bag_id);
         const auto match = locate(index, wanted, options.match_radius);

@@ -26,6 +26,8 @@ struct RowSkipped {
 };
 inline constexpr const char* buiten_selectie = "buiten selectie (--gemeente/--bbox)";
 inline constexpr const char* niet_bezocht = "niet bezocht (datum en uitkomst leeg)";
+// A pand, nummeraanduiding, ... that no used verblijfsobject refers to: read, counted, not needed.
+inline constexpr const char* niet_nodig = "niet nodig (geen gebruikt verblijfsobject verwijst ernaar)";
 
 // One row: calls parse(row_id); a RowError becomes a reject labelled label(), with the id parse had
 // set by then, and a RowSkipped is counted.
@@ -37,7 +39,7 @@ void read_row(const std::string& laag, const std::string& bron, Rejects& rejects
     try {
         parse(row_id);
     } catch (RowError& e) {
-        rejects.add({laag, bron, label(), row_id, std::move(e.reden), std::move(e.waarde)});
+        rejects.add(laag, bron, label(), row_id, std::move(e));
     } catch (const RowSkipped& s) {
         ++stats.overgeslagen[s.reden];
     }
@@ -60,7 +62,7 @@ void read_ogr_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laa
     }
     // A reader that stops early must say so: the rows after it would otherwise be lost unseen.
     if (CPLGetLastErrorType() >= CE_Failure)
-        throw input_error(bron + ": reading stopped after " + std::to_string(stats.rows) + " rows: " + CPLGetLastErrorMsg());
+        throw input_error(bron + ": lezen gestopt na " + std::to_string(stats.rows) + " rijen; GDAL meldt: " + CPLGetLastErrorMsg());
 }
 
 // The CSV file behind `layer` when it can be read without OGR (CsvFile::open): options.direct, and a
@@ -86,10 +88,10 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
     csv->for_each_row([&](const CsvRow& row) {
         read_row(laag, bron, rejects, stats, row_id,
                  [&](std::string& id) {
-                     if (row.broken) throw RowError{row.broken, ""};
+                     if (row.broken) throw RowError{*row.broken, ""};
                      parse(row, id);
                  },
-                 [&] { return csv_label(row.number, row.line, row.broken); });
+                 [&] { return csv_label(row.number, row.line, row.broken.has_value()); });
     });
 }
 
@@ -111,7 +113,7 @@ void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string
     stats.driver = dataset.GetDriver()->GetDescription();
     struct Row {
         std::int64_t number, line;
-        const char* broken;
+        std::optional<Reden> broken;
         std::optional<std::invoke_result_t<Prepare&, const CsvRow&>> prepared;  // not for a broken row
     };
     using Rows = std::vector<Row>;
@@ -137,10 +139,10 @@ void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string
                 for (auto& row : *rows)  // not a structured binding: clang 14 cannot capture one
                     read_row(laag, bron, rejects, stats, row_id,
                              [&](std::string& id) {
-                                 if (row.broken) throw RowError{row.broken, ""};
+                                 if (row.broken) throw RowError{*row.broken, ""};
                                  finish(*row.prepared, id);
                              },
-                             [&] { return csv_label(row.number, row.line, row.broken); });
+                             [&] { return csv_label(row.number, row.line, row.broken.has_value()); });
             }));
 }
 
@@ -160,7 +162,9 @@ void read_bag(const std::string& source, const ReadOptions& options, Town& town,
               Rejects& rejects, LayerStats& stats);
 // The pand layer of the same source (bag-light): status, bouwjaar and outline of the panden that
 // read_bag found through their verblijfsobjecten; panden without verblijfsobjecten are not needed.
-void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town);
+// Every row of the pand layer is counted in `telling`: used, not needed, outside the selection, or
+// unreadable (its outline is then missing).
+void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town, Telling& telling);
 // A ligplaats or standplaats status ("Plaats aangewezen", "Plaats ingetrokken") in the model's terms.
 VboStatus plaats_status(std::string_view status);
 
@@ -266,8 +270,8 @@ std::optional<Match> locate(const AddressIndex& index, const Wanted& wanted, dou
 // Today by the system clock: a melding or controle dated later is a typing error.
 Date today();
 
-// A spreadsheet turns 16-digit ids into 3.53E+15 or drops the leading zeros: "" when `id` looks fine.
-std::string bag_id_problem(const std::string& id);
+// A spreadsheet turns 16-digit ids into 3.53E+15 or drops the leading zeros: nullopt when `id` looks fine.
+std::optional<Reden> bag_id_problem(const std::string& id);
 bool is_bag_id(const std::string& id);
 
 // Collects ids that a spreadsheet mangled, for one warning per layer instead of a line per row.

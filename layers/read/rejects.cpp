@@ -4,7 +4,7 @@ namespace onregel {
 
 std::map<std::string, std::map<std::string, int>> Rejects::counts() const {
     std::map<std::string, std::map<std::string, int>> out;
-    for (const auto& r : rows_) ++out[r.laag][r.reden];
+    for (const auto& r : rows_) ++out[r.laag][r.tekst()];
     return out;
 }
 
@@ -45,7 +45,7 @@ std::string Rejects::csv(bool without_kvk) const {
     for (const auto& r : rows_) {
         const bool bare = without_kvk && r.laag == "kvk";
         out += csv_field(r.laag) + ',' + csv_field(r.bron) + ',' + csv_field(r.rij) + ',' + (bare ? "" : csv_field(r.id)) + ',' +
-               csv_field(r.reden) + ',' + (bare ? "" : csv_field(shorten(r.waarde))) + '\n';
+               csv_field(r.tekst()) + ',' + (bare ? "" : csv_field(shorten(r.waarde))) + '\n';
     }
     return out;
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "layers/read/reden.hpp"
+
 namespace onregel {
 
 struct Reject {
@@ -12,15 +14,20 @@ struct Reject {
     std::string bron;    // the input source
     std::string rij;     // "regel 12" or "feature 7"
     std::string id;      // the row's own id when it has one
-    std::string reden;   // Dutch, from a fixed set so they can be counted
+    Reden reden;
     std::string waarde;  // the offending value
+    std::string veld = {};  // the field a reason with "{}" names
+    std::string tekst() const { return reden_tekst(reden, veld); }  // Dutch, from the one table
 };
 
 class Rejects {
 public:
     void add(Reject reject) { rows_.push_back(std::move(reject)); }
+    void add(std::string laag, std::string bron, std::string rij, std::string id, RowError e) {
+        rows_.push_back({std::move(laag), std::move(bron), std::move(rij), std::move(id), e.reden, std::move(e.waarde), std::move(e.veld)});
+    }
     const std::vector<Reject>& rows() const { return rows_; }
-    // Counts per layer and reason, for the manifest.
+    // Counts per layer and reason text, for the manifest.
     std::map<std::string, std::map<std::string, int>> counts() const;
     std::size_t count(const std::string& laag) const;
     // CSV with header laag,bron,rij,id,reden,waarde; fields quoted as needed and neutralised

@@ -55,7 +55,7 @@ std::optional<Point> PointReader::from_columns(Row& row) const {
         if (ta.empty() && tb.empty()) return;
         written = ta + " " + tb;
         const auto va = parse_number(ta), vb = parse_number(tb);
-        if (!va || !vb) throw RowError{std::string(what) + " is geen getal", written};
+        if (!va || !vb) throw RowError{Reden::coordinaat_geen_getal, written, what};
         p = Point{*va, *vb};
         transform = t;
     };
@@ -71,7 +71,7 @@ std::optional<Point> PointReader::read(OGRFeature& feature) const {
         if (g && !g->IsEmpty()) {
             if (wkbFlatten(g->getGeometryType()) == wkbPoint) return from_geometry({g->toPoint()->getX(), g->toPoint()->getY()});
             OGRPoint centroid;  // a ligplaats, standplaats or drawn area: its centre stands for it
-            if (g->Centroid(&centroid) != OGRERR_NONE) throw RowError{"geometrie onbruikbaar", ""};
+            if (g->Centroid(&centroid) != OGRERR_NONE) throw RowError{Reden::geometrie_onbruikbaar, ""};
             return from_geometry({centroid.getX(), centroid.getY()});
         }
     }
@@ -87,11 +87,11 @@ Point PointReader::checked(Point p, const ToRd* transform, std::string written) 
     // coordinates not formatted.
     const Point raw = p;
     const auto as_written = [&] { return written.empty() ? format_coordinate(raw.x) + " " + format_coordinate(raw.y) : written; };
-    if (!transform->apply(p.x, p.y)) throw RowError{"coordinaat niet om te rekenen naar RD", as_written()};
+    if (!transform->apply(p.x, p.y)) throw RowError{Reden::coordinaat_niet_om_te_rekenen, as_written()};
     if (!inside_netherlands(p)) {
         // lat/lon written the wrong way round is the commonest mistake with WGS84 columns: say so.
-        if (transform == from_lonlat_.get()) throw RowError{"coordinaat buiten Nederland (lon en lat verwisseld?)", as_written()};
-        throw RowError{"coordinaat buiten Nederland", as_written()};
+        if (transform == from_lonlat_.get()) throw RowError{Reden::coordinaat_lon_lat_verwisseld, as_written()};
+        throw RowError{Reden::coordinaat_buiten_nederland, as_written()};
     }
     return p;
 }
@@ -100,9 +100,9 @@ std::optional<WrittenAddress> parse_address(const std::string& postcode_text, co
                                             const std::string& letter, const std::string& toevoeging) {
     if (postcode_text.empty() && nummer_text.empty()) return std::nullopt;
     const auto postcode = normalise_postcode(postcode_text);
-    if (!postcode) throw RowError{"ongeldige postcode", postcode_text};
+    if (!postcode) throw RowError{Reden::postcode_ongeldig, postcode_text};
     const auto nummer = parse_huisnummer(nummer_text, letter, toevoeging);
-    if (!nummer) throw RowError{"ongeldig huisnummer", nummer_text};
+    if (!nummer) throw RowError{Reden::huisnummer_ongeldig, nummer_text};
     return WrittenAddress{*postcode, *nummer};
 }
 
@@ -131,15 +131,14 @@ void throw_unmatched(const AddressIndex& index, const Wanted& wanted, const Read
     if (options.bbox && wanted.punt && !options.bbox->contains(*wanted.punt)) throw RowSkipped{buiten_selectie};
     if ((options.bbox || !options.gemeente.empty()) && wanted.adres && !index.knows_postcode(wanted.adres->postcode))
         throw RowSkipped{buiten_selectie};
-    if (wanted.adres) throw RowError{"adres niet gevonden in BAG", written_address(wanted.adres->postcode, wanted.adres->nummer)};
+    if (wanted.adres) throw RowError{Reden::adres_niet_in_bag, written_address(wanted.adres->postcode, wanted.adres->nummer)};
     if (!wanted.bag_id.empty()) {
-        const auto problem = bag_id_problem(wanted.bag_id);
-        throw RowError{problem.empty() ? "BAG-id onbekend" : problem, wanted.bag_id};
+        throw RowError{bag_id_problem(wanted.bag_id).value_or(Reden::bag_id_onbekend), wanted.bag_id};
     }
     if (wanted.punt)
-        throw RowError{"geen BAG-object binnen " + format_coordinate(options.match_radius) + " m",
-                       format_coordinate(wanted.punt->x) + " " + format_coordinate(wanted.punt->y)};
-    throw RowError{"geen adres", ""};
+        throw RowError{Reden::geen_bag_object_binnen, format_coordinate(wanted.punt->x) + " " + format_coordinate(wanted.punt->y),
+                       format_coordinate(options.match_radius)};
+    throw RowError{Reden::geen_adres, ""};
 }
 
 Date today() {
@@ -178,10 +177,10 @@ std::optional<Date> date_not_ahead(Row& row, int column, const char* field) {
         // Years beyond what parse_date accepts (2999) are typing errors of the same kind.
         int year = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + std::min<std::size_t>(text.size(), 4), year);
-        if (ec == std::errc() && end == text.data() + 4 && year > year_of(today())) throw RowError{"datum in de toekomst", text};
-        throw RowError{std::string("ongeldige ") + field, text};
+        if (ec == std::errc() && end == text.data() + 4 && year > year_of(today())) throw RowError{Reden::datum_in_toekomst, text};
+        throw RowError{Reden::datum_ongeldig, text, field};
     }
-    if (date && *date > today()) throw RowError{"datum in de toekomst", text};
+    if (date && *date > today()) throw RowError{Reden::datum_in_toekomst, text};
     return date;
 }
 std::optional<Date> past_date(OGRFeature& feature, int column, const char* field) { return date_not_ahead(feature, column, field); }
@@ -195,14 +194,13 @@ bool is_bag_id(const std::string& id) {
     return id.size() == 16 && id.find_first_not_of("0123456789") == std::string::npos;
 }
 
-std::string bag_id_problem(const std::string& id) {
-    if (is_bag_id(id)) return {};
-    if (id.empty()) return "BAG-id ontbreekt";
+std::optional<Reden> bag_id_problem(const std::string& id) {
+    if (is_bag_id(id)) return std::nullopt;
+    if (id.empty()) return Reden::bag_id_ontbreekt;
     if (id.find_first_of("eE") != std::string::npos && id.find_first_of(".,") != std::string::npos)
-        return "BAG-id door spreadsheet verminkt (wetenschappelijke notatie)";
-    if (id.size() < 16 && id.find_first_not_of("0123456789") == std::string::npos)
-        return "BAG-id te kort (voorloopnullen verloren?)";
-    return "BAG-id is geen 16 cijfers";
+        return Reden::bag_id_wetenschappelijk;
+    if (id.size() < 16 && id.find_first_not_of("0123456789") == std::string::npos) return Reden::bag_id_te_kort;
+    return Reden::bag_id_geen_16_cijfers;
 }
 
 void MangledIds::check(const std::string& id) {
@@ -214,7 +212,7 @@ void MangledIds::report(LayerStats& stats, const char* column) const {
     if (count_ == 0) return;
     stats.waarschuwingen.push_back(std::to_string(count_) + " rij(en) met een " + column +
                                    " dat geen 16 cijfers is (bijvoorbeeld '" + example_ + "': " +
-                                   bag_id_problem(example_) +
+                                   reden_tekst(*bag_id_problem(example_)) +
                                    "). Sla de kolom in de spreadsheet op als tekst; deze rijen zijn op adres gezocht.");
 }
 

@@ -21,7 +21,7 @@ public:
         proj_destroy(raw);
         if (!transform_) {
             proj_context_destroy(context_);
-            throw crs_error("PROJ cannot set up EPSG:28992 -> EPSG:4326 (is proj-data installed?)");
+            throw crs_error("PROJ kan EPSG:28992 niet omrekenen naar EPSG:4326 (is proj-data geïnstalleerd?)");
         }
     }
     ~Projection() {
@@ -62,7 +62,7 @@ void RdToWgs84::transform(std::span<const Point> in, std::span<LonLat> out) cons
     proj_trans_generic(impl_->per_thread.local().get(), PJ_FWD, &out[0].lon, sizeof(LonLat), out.size(), &out[0].lat,
                        sizeof(LonLat), out.size(), nullptr, 0, 0, nullptr, 0, 0);
     for (const auto& p : out)
-        if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) throw crs_error("cannot transform RD point to WGS84");
+        if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) throw crs_error("RD-punt niet om te rekenen naar WGS84");
 }
 
 }  // namespace onregel

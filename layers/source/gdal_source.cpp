@@ -54,16 +54,20 @@ DatasetPtr open_vector(const std::string& source, const std::vector<std::string>
         GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, driver ? drivers : nullptr,
                    options.List(), nullptr));
     if (!dataset) {
-        std::string why = CPLGetLastErrorMsg();
-        if (why.empty()) why = "not a readable vector source (file missing, empty, or of an unknown format)";
-        throw input_error(source + ": cannot open: " + why);
+        // GDAL's own words only where they add something: its parser's message, with line and column.
+        const std::string gdal = CPLGetLastErrorMsg();
+        const bool unknown = gdal.empty() || gdal.find("not recognized as") != std::string::npos ||
+                             gdal.find("No such file") != std::string::npos;
+        throw input_error(source + ": kan niet worden geopend: " +
+                          (unknown ? "geen bestand dat GDAL kan lezen (het ontbreekt, is leeg of van een onbekend formaat)"
+                                   : "GDAL meldt: " + gdal));
     }
     return DatasetPtr(dataset);
 }
 
 OGRLayer& pick_layer(GDALDataset& dataset, std::string_view preferred, const std::string& source) {
     if (auto* layer = dataset.GetLayerByName(std::string(preferred).c_str())) return *layer;
-    if (dataset.GetLayerCount() < 1) throw input_error(source + ": contains no layer");
+    if (dataset.GetLayerCount() < 1) throw input_error(source + ": bevat geen laag");
     // Of several layers, the first is a guess: a missing verblijfsobject layer is not the pand layer's fault.
     if (dataset.GetLayerCount() > 1) {
         std::string found;
@@ -110,8 +114,8 @@ int Columns::required(std::string_view name) const {
     if (!std::all_of(names_.begin(), names_.end(), name_like))
         found = std::to_string(names_.size()) + " kolommen; de eerste regel lijkt geen kopregel met kolomnamen maar een rij "
                 "gegevens, die hier niet wordt herhaald: zet de kolomnamen op regel 1";
-    throw input_error(source_ + ": layer '" + layer_ + "': missing required column '" + std::string(name) +
-                      "' (found: " + (found.empty() ? "no columns" : found) + ")");
+    throw input_error(source_ + ": laag '" + layer_ + "': de verplichte kolom '" + std::string(name) + "' ontbreekt (gevonden: " +
+                      (found.empty() ? "geen kolommen" : found) + ")");
 }
 
 namespace {
@@ -138,7 +142,7 @@ std::string_view clean_field(std::string_view text, std::string_view column_name
     // ="0353..." is how a CSV for Excel keeps digits text (onregel's controles.csv, the viewer's export).
     if (text.size() >= 3 && text.substr(0, 2) == "=\"" && text.find('"', 2) == text.size() - 1) text = text.substr(2, text.size() - 3);
     if (constexpr std::size_t limit = 1 << 16; text.size() > limit)
-        throw RowError{"veld te lang", std::string(column_name) + ": " + std::to_string(text.size()) + " tekens"};
+        throw RowError{Reden::veld_te_lang, std::string(column_name) + ": " + std::to_string(text.size()) + " tekens"};
     if (!plain_ascii(text) && !CPLIsUTF8(text.data(), static_cast<int>(text.size()))) {
         char* utf8 = CPLRecode(std::string(text).c_str(), "CP1252", CPL_ENC_UTF8);
         text = scratch.assign(utf8);
@@ -172,7 +176,7 @@ std::optional<std::int64_t> field_integer(OGRFeature& feature, int column, std::
 std::optional<std::int64_t> parse_integer_field(std::string_view text) {
     if (text.empty()) return std::nullopt;
     const auto v = parse_number(text);
-    if (!v || *v != std::floor(*v) || std::abs(*v) > 9e15) throw RowError{"geen geheel getal", std::string(text)};
+    if (!v || *v != std::floor(*v) || std::abs(*v) > 9e15) throw RowError{Reden::geen_geheel_getal, std::string(text)};
     return static_cast<std::int64_t>(*v);
 }
 
@@ -220,7 +224,7 @@ ToRd::ToRd(const OGRSpatialReference* source_srs, const std::string& assumed, co
     if (source_srs) {
         from = *source_srs;
     } else if (from.SetFromUserInput(assumed.empty() ? "EPSG:28992" : assumed.c_str()) != OGRERR_NONE) {
-        throw crs_error(source + ": '" + assumed + "' is not a coordinate system GDAL knows (try EPSG:4326 or EPSG:28992)");
+        throw crs_error(source + ": '" + assumed + "' is geen coordinatenstelsel dat GDAL kent (probeer EPSG:4326 of EPSG:28992)");
     }
     const char* name = from.GetName();
     description_ = name ? name : "onbekend";
@@ -232,7 +236,7 @@ ToRd::ToRd(const OGRSpatialReference* source_srs, const std::string& assumed, co
     rd.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (from.IsSame(&rd)) return;
     transform_.reset(OGRCreateCoordinateTransformation(&from, &rd));
-    if (!transform_) throw crs_error(source + ": cannot transform from " + description_ + " to RD New (EPSG:28992)");
+    if (!transform_) throw crs_error(source + ": niet om te rekenen van " + description_ + " naar RD New (EPSG:28992)");
 }
 
 bool ToRd::apply(double& x, double& y) const {

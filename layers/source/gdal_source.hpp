@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/model.hpp"
+#include "layers/read/reden.hpp"
 
 namespace onregel {
 
@@ -48,12 +49,6 @@ private:
     std::string layer_;
 };
 
-// Thrown while parsing one row: `reden` is the fixed-set reason, `waarde` the value that caused it.
-// The readers turn it into a reject (readers.hpp).
-struct RowError {
-    std::string reden;
-    std::string waarde;
-};
 
 // A field as UTF-8 text, trimmed; "" for absent columns and null fields. Text that is not valid
 // UTF-8 is taken as Windows-1252 (what Excel on Dutch Windows writes) and converted. A field longer

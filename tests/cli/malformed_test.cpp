@@ -2,6 +2,7 @@
 // and none may crash, hang or leave a half-written output behind.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "cli_runner.hpp"
 #include "layers/read/rejects.hpp"
@@ -34,6 +35,27 @@ fs::path huge_field_kvk(const fs::path& dir) {
     return path;
 }
 
+// What a user reads of an exit-1 message must be Dutch: the message without the file's own name, the
+// prefix cli/main.cpp puts before every input error, and what GDAL itself says ("GDAL meldt: ...",
+// its parser's words, quoted). Empty when it is; else the English words found.
+std::string english_in(std::string err, const std::string& file) {
+    for (std::size_t at; !file.empty() && (at = err.find(file)) != std::string::npos;) err.erase(at, file.size());
+    for (const std::string prefix : {"onregel: input error: ", "onregel: "})
+        if (err.rfind(prefix, 0) == 0) err.erase(0, prefix.size());
+    for (std::size_t at; (at = err.find("GDAL meldt: ")) != std::string::npos;) err.erase(at, err.find('\n', at) - at);
+    static const std::regex english(
+        R"(\b(expected|missing|column|invalid|file|cannot|found|layer|rows?|not|no|without|needs|reading|stopped|usable|contains|error|is not|must)\b)",
+        std::regex::icase);
+    std::string found;
+    for (std::sregex_iterator it(err.begin(), err.end(), english), end; it != end; ++it) found += it->str() + " ";
+    return found;
+}
+
+TEST(MalformedMessages, EnglishWordsAreFound) {
+    EXPECT_EQ(english_in("onregel: input error: x.csv: layer 'x': missing required column 'id'\n", "x.csv"), "layer missing column ");
+    EXPECT_EQ(english_in("x.csv: laag 'x': de verplichte kolom 'id' ontbreekt (GDAL meldt: file not found)\n", "x.csv"), "");
+}
+
 class Malformed : public ::testing::TestWithParam<std::size_t> {};
 
 TEST_P(Malformed, GivesItsDocumentedOutcome) {
@@ -63,6 +85,9 @@ TEST_P(Malformed, GivesItsDocumentedOutcome) {
         EXPECT_TRUE(entry.path().filename() == "out" || entry.path().filename() == "onregel-logboek.jsonl" ||
                     entry.path().extension() == ".csv")
             << "left behind: " << entry.path();
+    if (expect["exit"] == 1) {
+        EXPECT_EQ(english_in(result.err, file), "") << "English in an input error:\n" << result.err;
+    }
     if (expect["exit"] != 0) {
         EXPECT_FALSE(fs::exists(dir / "out")) << "a failed run must not leave output";
         return;
@@ -90,6 +115,32 @@ INSTANTIATE_TEST_SUITE_P(Corpus, Malformed, ::testing::Range<std::size_t>(0, loa
                                  if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                              return name;
                          });
+
+// A required layer that mostly fails stops `validate` after its report and `run` before it analyses,
+// and the logboek keeps why; allowed with --max-afgewezen 100, the run goes on.
+TEST(MalformedCorpus, MostlyRejectedLayerIsAnError) {
+    const auto dir = scratch("malformed/mostly_rejected");
+    const auto kvk = (corpus / "kvk_mostly_rejected.csv").string();
+    const auto validate = run_cli({"validate", "--bag", tiny("bag.csv"), "--kvk", kvk});
+    EXPECT_EQ(validate.exit_code, 1) << validate.err;
+    EXPECT_NE(validate.out.find("25x ongeldige datumAanvang -- schrijf datums als"), std::string::npos) << "the report comes first:\n"
+                                                                                                      << validate.out;
+    EXPECT_NE(validate.err.find("Meest voorkomende redenen:\n  25x ongeldige datumAanvang"), std::string::npos) << validate.err;
+    const std::vector<std::string> run = {"run", "--bag", tiny("bag.csv"), "--kvk", kvk, "--meldingen", tiny("meldingen.csv"),
+                                          "--out", (dir / "out").string(), "--quiet"};
+    EXPECT_EQ(run_cli(run).exit_code, 1);
+    std::istringstream logboek(slurp(dir / "onregel-logboek.jsonl"));
+    std::string line, last;
+    while (std::getline(logboek, line))
+        if (!line.empty()) last = line;
+    const auto resultaat = nlohmann::json::parse(last)["resultaat"].get<std::string>();
+    EXPECT_EQ(resultaat.rfind("fout: ", 0), 0u) << resultaat;
+    EXPECT_NE(resultaat.find("25 van de 25 rijen afgewezen"), std::string::npos) << resultaat;
+    auto allowed = run;
+    allowed.insert(allowed.end(), {"--max-afgewezen", "100"});
+    EXPECT_EQ(run_cli(allowed).exit_code, 0);
+    EXPECT_EQ(run_cli({"validate", "--bag", tiny("bag.csv"), "--kvk", kvk, "--max-afgewezen", "101"}).exit_code, 2);
+}
 
 TEST(MalformedCorpus, HasAtLeastFortyCasesEachWithAFile) {
     const auto cases = load_cases();

@@ -159,7 +159,7 @@ TEST(CliRun, MissingColumnNamesFileLayerColumnAndWhatWasFound) {
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.err.find("missing_column_kvk.csv"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("'sbiHoofdactiviteit'"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("found: vestigingsnummer"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("gevonden: vestigingsnummer"), std::string::npos) << result.err;
     EXPECT_FALSE(fs::exists(dir / "out"));
 }
 

@@ -154,7 +154,7 @@ TEST(CsvFile, ChecksRecordsAgainstPhysicalLines) {
         std::vector<Got> got;
         if (file)
             file->for_each_row([&](const CsvRow& row) {
-                got.push_back({row.line, row.fields.empty() ? "" : std::string(row.fields[0]), row.broken ? row.broken : ""});
+                got.push_back({row.line, row.fields.empty() ? "" : std::string(row.fields[0]), row.broken ? reden_tekst(*row.broken) : ""});
             });
         return got;
     };

@@ -117,6 +117,77 @@ TEST(LvBag, GemeenteMustBeTheExtractsOwn) {
     }
 }
 
+// Every record of every file is accounted for (issue #18 item 4). The counts per file are ogrinfo's
+// "Feature Count" of each XML file in xml/; the history counts are its voorkomens with eindGeldigheid.
+TEST(LvBag, EveryRecordOfEveryFileIsCounted) {
+    const auto in = read_inputs(test::inputs_of(doesburg("xml"), doesburg_kvk()), {});
+    const auto& types = in.layers.at("bag").objecttypen;
+    const std::map<std::string, std::pair<std::size_t, std::size_t>> expected = {  // records, of which history
+        {"verblijfsobject", {5, 3}}, {"ligplaats", {2, 0}},        {"standplaats", {2, 0}}, {"pand", {6, 4}},
+        {"nummeraanduiding", {15, 4}}, {"openbareruimte", {201, 3}}, {"woonplaats", {1, 0}}};
+    ASSERT_EQ(types.size(), expected.size());
+    std::size_t all = 0;
+    for (const auto& [type, counts] : expected) {
+        SCOPED_TRACE(type);
+        const auto& t = types.at(type);
+        EXPECT_EQ(t.rijen, counts.first);
+        const auto history = t.overgeslagen.find("historie (voorkomen met eindGeldigheid of inactief)");
+        EXPECT_EQ(history == t.overgeslagen.end() ? 0 : history->second, counts.second);
+        std::size_t skipped = 0;
+        for (const auto& [reden, n] : t.overgeslagen) skipped += n;
+        EXPECT_EQ(t.rijen, t.gebruikt + t.afgewezen + skipped);
+        all += t.rijen;
+    }
+    EXPECT_EQ(all, 232u);
+    EXPECT_EQ(types.at("pand").gebruikt, 2u) << "the current voorkomens of the two panden the verblijfsobjecten are in";
+    EXPECT_EQ(types.at("woonplaats").gebruikt, 1u);
+    EXPECT_GE(types.at("nummeraanduiding").gebruikt, 6u) << "at least the six hoofdadressen";
+    EXPECT_EQ(types.at("verblijfsobject").gebruikt + types.at("ligplaats").gebruikt + types.at("standplaats").gebruikt, 6u);
+}
+
+// The XML files copied into `dir`, each under the name `rename` gives it.
+template <class Rename>
+std::string copied_extract(const std::filesystem::path& dir, Rename&& rename) {
+    for (const auto& entry : std::filesystem::directory_iterator(doesburg("xml"))) {
+        const auto name = entry.path().filename().string();
+        if (entry.path().extension() != ".xml") continue;
+        std::filesystem::copy_file(entry.path(), dir / rename(name));
+        std::filesystem::permissions(dir / rename(name), std::filesystem::perms::owner_write, std::filesystem::perm_options::add);
+    }
+    return dir.string();
+}
+
+// Files renamed by someone (verblijfsobjecten.xml, ...) are still the extract: told by what they hold.
+TEST(LvBag, RecognisedByContentWhateverTheNames) {
+    const auto dir = test::scratch_dir("lvbag_names");
+    const auto extract = copied_extract(dir, [](const std::string& name) {
+        return name.rfind("Leveringsdocument", 0) == 0 ? name : "bag_deel_" + name.substr(4, 3) + ".xml";
+    });
+    EXPECT_TRUE(std::filesystem::exists(dir / "bag_deel_VBO.xml"));
+    expect_doesburg(read_inputs(test::inputs_of(extract, doesburg_kvk()), {}));
+}
+
+// A broken XML file names itself, its line and GDAL's parser message, instead of a missing column.
+TEST(LvBag, BrokenXmlNamesFileLineAndParserMessage) {
+    const auto dir = test::scratch_dir("lvbag_broken");
+    const auto extract = copied_extract(dir, [](const std::string& name) { return name; });
+    const auto vbo = dir / "0221VBO15092020-000001.xml";
+    std::string text = test::command_output("cat " + test::quoted(vbo.string()));
+    const auto at = text.find("</Objecten:status>");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 18, "</Objecten:statu>");
+    test::write_file(vbo, text);
+    try {
+        read_inputs(test::inputs_of(extract, doesburg_kvk()), {});
+        FAIL() << "expected an input error";
+    } catch (const input_error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("0221VBO15092020-000001.xml: geen geldig LV BAG-bestand; GDAL meldt: "), std::string::npos) << what;
+        EXPECT_NE(what.find("mismatched tag at line "), std::string::npos) << what;
+        EXPECT_EQ(what.find("identificatie"), std::string::npos) << what;
+    }
+}
+
 TEST(LvBag, BboxKeepsOnlyObjectsInside) {
     ReadOptions options;
     options.bbox = parse_bbox("206300,447500,206400,447600");

@@ -35,6 +35,11 @@ void expect_accounted(const Inputs& in) {
         std::size_t skipped = 0;
         for (const auto& [reden, n] : s.overgeslagen) skipped += n;
         EXPECT_EQ(s.rows, s.used + in.rejects.count(name) + skipped) << name;
+        for (const auto& [type, t] : s.objecttypen) {
+            std::size_t t_skipped = 0;
+            for (const auto& [reden, n] : t.overgeslagen) t_skipped += n;
+            EXPECT_EQ(t.rijen, t.gebruikt + t.afgewezen + t_skipped) << name << " " << type;
+        }
     }
 }
 
@@ -55,6 +60,9 @@ TEST(BagLightReader, VerblijfsobjectenLigplaatsenStandplaatsenAndPanden) {
     EXPECT_EQ(pand.omtrek.size(), 5u);
     EXPECT_EQ(in.layers.at("bag").driver, "GPKG");
     EXPECT_TRUE(in.layers.at("bag").stand) << "gpkg_contents.last_change";
+    const auto& panden = in.layers.at("bag").objecttypen.at("pand");
+    EXPECT_EQ(panden.rijen, 3u) << "every row of the pand layer counted";
+    EXPECT_EQ(panden.gebruikt, 3u);
     expect_accounted(in);
 }
 
@@ -70,6 +78,8 @@ TEST(BagLightReader, GemeenteAndBboxSelect) {
     EXPECT_EQ(in.layers.at("bag").selectie, "bronhouder_identificatie = 0221");
     EXPECT_EQ(in.layers.at("kvk").overgeslagen.at("buiten selectie (--gemeente/--bbox)"), 1u);
     EXPECT_EQ(in.rejects.count("kvk"), 0u);
+    EXPECT_EQ(in.layers.at("bag").objecttypen.at("pand").rijen, 3u) << "the pand in 0344 too, as not needed or outside";
+    EXPECT_EQ(in.layers.at("bag").objecttypen.at("pand").gebruikt, 2u);
     expect_accounted(in);
 
     options = {};
@@ -96,7 +106,7 @@ TEST(BagCsvReader, GemeenteWithoutItsColumnNamesTheColumn) {
         read_inputs(test::inputs_of(bag, kvk), options);
         FAIL();
     } catch (const input_error& e) {
-        EXPECT_NE(std::string(e.what()).find("'bronhouder_identificatie' (found: identificatie, gebruiksdoel"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("'bronhouder_identificatie' ontbreekt (gevonden: identificatie, gebruiksdoel"), std::string::npos) << e.what();
     }
 }
 
@@ -192,7 +202,7 @@ TEST(KvkJsonReader, ArrayAndOneObjectPerLine) {
         EXPECT_EQ(in.town.vestigingen[1].match, MatchMethod::coordinaat);
         EXPECT_EQ(in.town.vestigingen[1].vbo, static_cast<std::int32_t>(vbo_of(in, "0221010000000002")));
         ASSERT_EQ(in.rejects.count("kvk"), 1u);
-        EXPECT_EQ(in.rejects.rows().back().reden, "geen bezoekadres");
+        EXPECT_EQ(in.rejects.rows().back().reden, Reden::geen_bezoekadres);
         EXPECT_EQ(in.layers.at("kvk").sbi_versie, "SBI 2008");
         expect_accounted(in);
     }
@@ -226,7 +236,7 @@ TEST(MeldingenReader, EveryLocationFormLandsOnTheSameObject) {
     };
     for (const auto& source : files) {
         const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
-        ASSERT_EQ(in.town.meldingen.size(), 1u) << source << (in.rejects.rows().empty() ? "" : ": " + in.rejects.rows()[0].reden + " " + in.rejects.rows()[0].waarde);
+        ASSERT_EQ(in.town.meldingen.size(), 1u) << source << (in.rejects.rows().empty() ? "" : ": " + in.rejects.rows()[0].tekst() + " " + in.rejects.rows()[0].waarde);
         const auto& m = in.town.meldingen[0];
         EXPECT_EQ(m.vbo, static_cast<std::int32_t>(vbo_of(in, "0221010000000002"))) << source;
         EXPECT_NEAR(m.punt.x, 206345.0, 0.5) << source;
@@ -243,7 +253,7 @@ TEST(MeldingenReader, SwappedLatLonIsRejectedWithAHint) {
     const auto source = test::write_file(dir / "lonlat.csv", "id,datum,lon,lat\nM1,2024-05-01,52.013795,6.135127\n");
     const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
     ASSERT_EQ(in.rejects.count("meldingen"), 1u);
-    EXPECT_EQ(in.rejects.rows().back().reden, "coordinaat buiten Nederland (lon en lat verwisseld?)");
+    EXPECT_EQ(in.rejects.rows().back().reden, Reden::coordinaat_lon_lat_verwisseld);
     EXPECT_EQ(in.rejects.rows().back().waarde, "52.013795 6.135127");  // as the row wrote it
 }
 
@@ -256,7 +266,7 @@ TEST(MeldingenReader, GeometryOutsideTheNetherlandsShowsItsOwnCoordinates) {
         {"type":"Feature","properties":{"id":"M1","datum":"2024-05-01"},"geometry":{"type":"Point","coordinates":[52.013795,6.135127]}}]})");
     const auto in = read_inputs(test::inputs_of(test::bag_light(), kvk, source), {});
     ASSERT_EQ(in.rejects.count("meldingen"), 1u);
-    EXPECT_EQ(in.rejects.rows().back().reden, "coordinaat buiten Nederland");
+    EXPECT_EQ(in.rejects.rows().back().reden, Reden::coordinaat_buiten_nederland);
     EXPECT_EQ(in.rejects.rows().back().waarde, "52.0 6.1");
 }
 
