@@ -16,17 +16,16 @@ Date date_from_ymd(int y, unsigned m, unsigned d) {
     return era * 146097 + static_cast<int>(doe) - 719468;
 }
 
-void ymd_from_date(Date z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
+void ymd_from_date(Date d, int& year, unsigned& month, unsigned& day) {
+    const Date z = d + 719468;
     const int era = (z >= 0 ? z : z - 146096) / 146097;
     const unsigned doe = static_cast<unsigned>(z - era * 146097);
     const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = static_cast<int>(yoe) + era * 400;
     const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
+    day = doy - (153 * mp + 2) / 5 + 1;
+    month = mp < 10 ? mp + 3 : mp - 9;
+    year = static_cast<int>(yoe) + era * 400 + (month <= 2);
 }
 
 namespace {

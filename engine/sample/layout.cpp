@@ -220,7 +220,8 @@ void Builder::build_woonwijk(int ci, int cj, int bouwjaar) {
                         }
                     } else if (special < 300) {
                         const int n = rng_.between(10, 60);
-                        const double len = 3.0 * ((n + 1) / 2);
+                        const int per_row = (n + 1) / 2;  // add_boxes puts them in two rows, 3 m a box
+                        const double len = 3.0 * per_row;
                         if (u + len <= 246) {
                             const auto [v0, v1] = band(v, side, 6, 11);
                             add_boxes(f.rect(u, v0, u + len, v1), year, street, side, n);
@@ -336,7 +337,8 @@ void Builder::build_bedrijventerrein(int ci, int cj, int bouwjaar, int index) {
             }
             if (s == 2 && side == 1 && index % 2 == 0) {
                 const int n = rng_.between(20, 60);
-                const double len = 3.0 * ((n + 1) / 2);
+                const int per_row = (n + 1) / 2;  // add_boxes puts them in two rows, 3 m a box
+                const double len = 3.0 * per_row;
                 const auto [v0, v1] = band(v, side, 8, 11);
                 add_boxes(f.rect(u, v0, u + len, v1), year, street, side, n);
                 u += len + 8;

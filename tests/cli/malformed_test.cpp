@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <stdexcept>
 
 #include "cli_runner.hpp"
 #include "layers/read/rejects.hpp"
@@ -56,6 +57,23 @@ TEST(MalformedMessages, EnglishWordsAreFound) {
     EXPECT_EQ(english_in("x.csv: laag 'x': de verplichte kolom 'id' ontbreekt (GDAL meldt: file not found)\n", "x.csv"), "");
 }
 
+// A meldingen file of 49 good rows followed by a megabyte of NUL bytes (a disk hole): made at test time.
+fs::path nul_hole_meldingen(const fs::path& dir) {
+    const auto path = dir / "meldingen_nul_hole.csv";
+    std::ofstream out(path, std::ios::binary);
+    out << slurp(tiny("meldingen.csv")).substr(0, slurp(tiny("meldingen.csv")).find('\n') + 1);
+    for (int i = 1; i <= 49; ++i) out << 'M' << i << ",2024-07-01,drugs,politie,,,3401AA,1,,,,\n";
+    out << std::string(std::size_t{1} << 20, '\0');
+    return path;
+}
+
+// The inputs of the cases that name a generator in cases.json ("generate") instead of a file.
+fs::path generated(const std::string& generator, const fs::path& dir) {
+    if (generator == "huge_field") return huge_field_kvk(dir);
+    if (generator == "nul_hole") return nul_hole_meldingen(dir);
+    throw std::invalid_argument("cases.json: unknown generator " + generator);
+}
+
 class Malformed : public ::testing::TestWithParam<std::size_t> {};
 
 TEST_P(Malformed, GivesItsDocumentedOutcome) {
@@ -64,7 +82,8 @@ TEST_P(Malformed, GivesItsDocumentedOutcome) {
     const auto dir = scratch("malformed/" + std::to_string(GetParam()));
     std::string bag = tiny("bag.csv"), kvk = tiny("kvk.csv"), meldingen = tiny("meldingen.csv");
     std::vector<std::string> extra;
-    const auto file = c.contains("generate") ? huge_field_kvk(dir).string() : (corpus / c["file"].get<std::string>()).string();
+    const auto file = c.contains("generate") ? generated(c["generate"].get<std::string>(), dir).string()
+                                             : (corpus / c["file"].get<std::string>()).string();
     const auto role = c["role"].get<std::string>();
     if (role == "bag") bag = file;
     if (role == "kvk") kvk = file;

@@ -105,7 +105,7 @@ bool taken_and_same_as_ogr(const std::string& path, bool ogr_may_refuse = false)
 // against the physical lines instead, see ChecksRecordsAgainstPhysicalLines.
 bool checked_against_lines(const std::filesystem::path& path) {
     static const std::set<std::string> files = {"meldingen_stray_quote.csv", "meldingen_quote_in_omschrijving.csv",
-                                                "meldingen_nul_hole.csv", "meldingen_separator_in_omschrijving.csv",
+                                                "meldingen_separator_in_omschrijving.csv",
                                                 "kvk_nul_handelsnaam.csv"};
     return files.contains(path.filename().string());
 }
