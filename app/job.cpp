@@ -38,7 +38,7 @@ Date job_peildatum(const Config& config, const Inputs& inputs, const InputSource
     require_usable(inputs);
     if (config.peildatum) return *config.peildatum;
     if (!inputs.latest_date)
-        throw input_error(sources.kvk + ": no dates in KvK or meldingen to take the peildatum from; set peildatum in the config");
+        throw input_error(sources.kvk + ": geen datums in de KvK-gegevens of de meldingen om de peildatum uit af te leiden; zet peildatum in de configuratie");
     return *inputs.latest_date;
 }
 

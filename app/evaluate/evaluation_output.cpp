@@ -7,7 +7,7 @@
 #include "engine/errors.hpp"
 #include "engine/text.hpp"
 #include "layers/store/files.hpp"
-#include "layers/read/readers.hpp"
+#include "layers/read/sources.hpp"
 
 namespace fs = std::filesystem;
 
@@ -19,7 +19,7 @@ nlohmann::ordered_json read_json(const fs::path& path) {
     try {
         return nlohmann::ordered_json::parse(read_text_file(path));
     } catch (const nlohmann::json::exception& e) {
-        throw input_error(path.string() + ": not valid JSON (" + e.what() + ")");
+        throw input_error(path.string() + ": geen geldige JSON (" + e.what() + ")");
     }
 }
 
@@ -31,7 +31,7 @@ Verblijfsobject known_object(const fs::path& file, const std::string& id, std::s
                              std::string huisletter, std::string toevoeging) {
     Verblijfsobject v;
     const auto number = bag_id_number(id);
-    if (!number) throw input_error(file.string() + ": bag_id '" + id + "' is not a 16-digit BAG id");
+    if (!number) throw input_error(file.string() + ": bag_id '" + id + "' is geen BAG-id van 16 cijfers");
     v.id = *number;
     v.adres.postcode = std::move(postcode);
     v.adres.huisnummer = huisnummer;
@@ -133,19 +133,9 @@ EvaluatieRapport evaluate_run(const fs::path& run_dir, const std::string& uitkom
                           p.at("signalen").get<std::vector<std::string>>()});
     }
     if (const auto csv = run_dir / "controles.csv"; fs::exists(csv)) {
-        auto dataset = open_vector(csv.string());
-        auto& layer = pick_layer(*dataset, "controles", csv.string());
-        const Columns columns(layer, csv.string());
-        const int c_bag = columns.required("bag_id"), c_steekproef = columns.required("steekproef"),
-                  c_postcode = columns.required("postcode"), c_nummer = columns.required("huisnummer"),
-                  c_letter = columns.required("huisletter"), c_toevoeging = columns.required("toevoeging");
-        for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) {
-            if (field_text(*f, c_steekproef) != "ja") continue;
-            const auto nummer = parse_number(field_text(*f, c_nummer));
-            objects.push_back(known_object(csv, field_text(*f, c_bag), field_text(*f, c_postcode),
-                                           nummer ? static_cast<std::int32_t>(*nummer) : 0, field_text(*f, c_letter),
-                                           field_text(*f, c_toevoeging)));
-            bekend.push_back({field_text(*f, c_bag), Groep::steekproef, 0, {}});
+        for (const auto& c : read_steekproef_controles(csv.string())) {
+            objects.push_back(known_object(csv, c.bag_id, c.postcode, c.huisnummer, c.huisletter, c.toevoeging));
+            bekend.push_back({c.bag_id, Groep::steekproef, 0, {}});
             ++rapport.steekproef_voorgesteld;
         }
     }

@@ -65,6 +65,7 @@ FeatureTable basisdataset_table(const Town& town, const Policy& policy, const Ge
             ++per_jaar[{year_of(melding.datum), melding.categorie}];
         }
         std::vector<std::string> meldingen;
+        meldingen.reserve(per_jaar.size());
         for (const auto& [k, n] : per_jaar) meldingen.push_back(std::to_string(k.first) + " " + k.second + ": " + std::to_string(n));
         Cell score;
         std::vector<std::string> signalen;

@@ -127,6 +127,7 @@ GebiedSummary run_job(const GebiedOptions& options, Job& job) {
     meta["signalen"][integrale_bonus_id] = "Signalen uit meerdere domeinen op één adres (integrale bonus)";
     // The basemap as in the run's viewer: the panden near the objects in the areas, not every pand read.
     std::vector<Point> in_gebied_punten;
+    in_gebied_punten.reserve(in_gebied.size());
     for (auto v : in_gebied) in_gebied_punten.push_back(town.verblijfsobjecten[v].punt);
     export_viewer(output.dir(), {{"meta", meta.dump()},
                                  {"panden", panden_geojson(town, panden_near(town, in_gebied_punten, viewer_basemap_radius),

@@ -10,7 +10,7 @@
 #include "engine/analysis/mann_kendall.hpp"
 #include "engine/errors.hpp"
 #include "engine/signals/meldingen_hotspot.hpp"
-#include "layers/read/readers.hpp"
+#include "layers/read/sources.hpp"
 
 namespace onregel {
 
@@ -79,44 +79,6 @@ MeldingenHotspots meldingen_hotspots(const Town& town, const Policy& policy, con
     return out;
 }
 
-namespace {
-
-struct PointLayer {
-    std::vector<Point> points;
-    std::vector<double> values;  // with a value column only
-};
-
-// The points (and values) of a layer, or an input_error naming the row.
-PointLayer read_points(const std::string& source, const std::string& layer_name, const std::string& value_column) {
-    auto dataset = open_vector(source);
-    auto& layer = pick_layer(*dataset, layer_name, source);
-    const Columns columns(layer, source);
-    const int c_value = value_column.empty() ? -1 : columns.required(value_column);
-    const PointReader reader(layer, columns, source, ReadOptions{});
-    PointLayer out;
-    layer.ResetReading();
-    for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) {
-        const auto where = [&] { return source + ", " + row_label(*dataset, *f) + ": "; };
-        try {
-            const auto p = reader.read(*f);
-            if (!p) throw input_error(where() + "no point (geometry, x/y or lon/lat)");
-            out.points.push_back(*p);
-        } catch (const RowError& e) {
-            throw input_error(where() + e.tekst() + (e.waarde.empty() ? "" : " (" + e.waarde + ")"));
-        }
-        if (c_value >= 0) {
-            const auto text = field_text(*f, c_value);
-            const auto v = parse_number(text);
-            if (!v) throw input_error(where() + value_column + " = '" + text + "' is not a number");
-            out.values.push_back(*v);
-        }
-    }
-    if (out.points.empty()) throw input_error(source + ": no points");
-    return out;
-}
-
-}  // namespace
-
 std::vector<Column> point_excess_columns() {
     using T = ColumnType;
     return {{"n_punten", T::integer, 0, "Points in the cell"},
@@ -137,7 +99,7 @@ FeatureTable point_excess_hotspots(const std::string& source, const std::string&
     LayerStats stats;
     read_bag(bag, ReadOptions{}, town, nevenadressen, rejects, stats);
     bag_rejects = rejects.rows().size();
-    if (town.verblijfsobjecten.empty()) throw input_error(bag + ": no usable verblijfsobject");
+    if (town.verblijfsobjecten.empty()) throw input_error(bag + ": geen enkel bruikbaar verblijfsobject");
     const auto events = read_points(source, layer_name, "");
     std::vector<std::uint32_t> gemeente(town.verblijfsobjecten.size());
     for (std::size_t i = 0; i < gemeente.size(); ++i) gemeente[i] = gemeentecode(town.verblijfsobjecten[i].id);
@@ -166,8 +128,8 @@ std::vector<Column> point_hotspots_columns(bool cells, bool value) {
 
 FeatureTable point_hotspots(const std::string& source, const std::string& layer_name, const std::string& value_column,
                             double cell, double band) {
-    if (cell < 0) throw config_error("--cell must be 0 (the points themselves) or a positive cell size");
-    if (cell == 0 && value_column.empty()) throw config_error("--cell 0 needs --value: Gi* compares the points' values");
+    if (cell < 0) throw config_error("--cell moet 0 (de punten zelf) of een positieve celgrootte zijn");
+    if (cell == 0 && value_column.empty()) throw config_error("--cell 0 vraagt --value: Gi* vergelijkt de waarden van de punten");
     const auto [points, values] = read_points(source, layer_name, value_column);
 
     FeatureTable table{"hotspots", cell > 0 ? GeometryType::polygon : GeometryType::point,

@@ -16,7 +16,7 @@ namespace onregel {
 Profiel parse_profiel(std::string_view text) {
     if (text == "loo") return Profiel::loo;
     if (text == "handhaving") return Profiel::handhaving;
-    throw config_error("--profiel " + std::string(text) + ": expected loo or handhaving");
+    throw config_error("--profiel " + std::string(text) + ": verwacht loo of handhaving");
 }
 
 std::string_view profiel_name(Profiel profiel) { return profiel == Profiel::loo ? "loo" : "handhaving"; }

@@ -116,10 +116,10 @@ std::vector<Item> AddressIndex::Buckets::group(std::vector<Item> items, Key key)
     return grouped;
 }
 
-AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& vbos, const std::vector<NevenAdres>& nevenadressen)
-    : vbos_(vbos), postcodes_(postcode_numbers) {
+AddressIndex::AddressIndex(const std::vector<Verblijfsobject>& verblijfsobjecten, const std::vector<NevenAdres>& nevenadressen)
+    : vbos_(verblijfsobjecten), postcodes_(postcode_numbers) {
     // The three look-ups share nothing: built side by side (the other readers wait for them).
-    tbb::parallel_invoke([&] { grid_ = GridIndex(points_of(vbos), grid_cell_m); }, [&] { index_ids(); },
+    tbb::parallel_invoke([&] { grid_ = GridIndex(points_of(verblijfsobjecten), grid_cell_m); }, [&] { index_ids(); },
                          [&] { index_addresses(nevenadressen); });
 }
 

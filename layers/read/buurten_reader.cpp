@@ -58,7 +58,7 @@ private:
     void build() {
         tree_ = GEOSSTRtree_create_r(context_, 10);
         for (std::size_t i = 0; i < geometries_.size(); ++i)
-            GEOSSTRtree_insert_r(context_, tree_, geometries_[i], reinterpret_cast<void*>(static_cast<std::uintptr_t>(i)));
+            GEOSSTRtree_insert_r(context_, tree_, geometries_[i], reinterpret_cast<void*>(static_cast<std::uintptr_t>(i)));  // NOLINT(performance-no-int-to-ptr): GEOS stores the item as void*, ours is an index
     }
 
     GEOSContextHandle_t context_;

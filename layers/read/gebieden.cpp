@@ -70,7 +70,7 @@ public:
             }
             geometries_.push_back(g);
             prepared_.push_back(GEOSPrepare_r(context_, g));
-            GEOSSTRtree_insert_r(context_, tree_, g, reinterpret_cast<void*>(static_cast<std::uintptr_t>(i)));
+            GEOSSTRtree_insert_r(context_, tree_, g, reinterpret_cast<void*>(static_cast<std::uintptr_t>(i)));  // NOLINT(performance-no-int-to-ptr): GEOS stores the item as void*, ours is an index
         }
     }
     ~AreaIndex() {

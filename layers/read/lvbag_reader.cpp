@@ -417,7 +417,7 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
             try {
                 if (const auto problem = bag_id_problem(r.id)) throw RowError{*problem, r.id};
                 if (seen.count(r.id)) throw RowError{Reden::bag_id_dubbel, r.id};
-                if (r.error) throw *r.error;
+                if (r.error) throw RowError(*r.error);
                 if (!r.punt) throw RowError{Reden::geen_locatie, ""};
                 if (options.bbox && !options.bbox->contains(*r.punt)) throw RowSkipped{buiten_selectie};
                 Verblijfsobject v;

@@ -97,7 +97,7 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
         if (m.id.empty()) throw RowError{Reden::id_ontbreekt, ""};
         if (!seen.insert(m.id).second) throw RowError{Reden::id_dubbel, m.id};
         if (p.error) throw std::move(*p.error);
-        if (p.skipped) throw *p.skipped;
+        if (p.skipped) throw RowSkipped(*p.skipped);
         // An address names the door; a point is tied to the nearest object within the radius, and
         // kept as a location when there is none.
         if (p.match) {

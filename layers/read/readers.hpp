@@ -17,6 +17,7 @@
 #include "layers/read/csv_file.hpp"
 #include "layers/source/gdal_source.hpp"
 #include "layers/read/inputs.hpp"
+#include "layers/read/sources.hpp"
 
 namespace onregel {
 
@@ -156,15 +157,6 @@ std::optional<Date> field_date(const CsvRow& row, int column);
 std::optional<Date> past_date(OGRFeature& feature, int column, const char* field);
 std::optional<Date> past_date(const CsvRow& row, int column, const char* field);
 
-// The BAG readers add verblijfsobjecten (and ligplaatsen/standplaatsen) and their panden to `town`;
-// nevenadressen (LV BAG only) go to `nevenadressen` for the address index.
-void read_bag(const std::string& source, const ReadOptions& options, Town& town, std::vector<NevenAdres>& nevenadressen,
-              Rejects& rejects, LayerStats& stats);
-// The pand layer of the same source (bag-light): status, bouwjaar and outline of the panden that
-// read_bag found through their verblijfsobjecten; panden without verblijfsobjecten are not needed.
-// Every row of the pand layer is counted in `telling`: used, not needed, outside the selection, or
-// unreadable (its outline is then missing).
-void read_bag_panden(const std::string& source, const ReadOptions& options, Town& town, Telling& telling);
 // A ligplaats or standplaats status ("Plaats aangewezen", "Plaats ingetrokken") in the model's terms.
 VboStatus plaats_status(std::string_view status);
 
@@ -172,30 +164,6 @@ VboStatus plaats_status(std::string_view status);
 std::vector<Point> outline(const OGRGeometry* geometry, const ToRd& to_rd);
 // The points of `ring` in RD New; those that cannot be converted are left out.
 std::vector<Point> ring_in_rd(std::vector<Point> ring, const ToRd& to_rd);
-
-// The Kadaster LV BAG 2.0 extract: a zip of zips, a zip of XML files, or a directory of XML files.
-bool is_lvbag_extract(const std::string& source);
-void read_lvbag(const std::string& source, const ReadOptions& options, Town& town,
-                std::vector<NevenAdres>& nevenadressen, Rejects& rejects, LayerStats& stats);
-
-void read_kvk(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
-              Rejects& rejects, LayerStats& stats);
-// Vestigingsprofiel JSON as the KvK API returns it: an array, or one object per line.
-bool is_kvk_json(const std::string& source);
-void read_kvk_json(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
-                   Rejects& rejects, LayerStats& stats);
-void read_meldingen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
-                    Rejects& rejects, LayerStats& stats);
-void read_vergunningen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
-                       Rejects& rejects, LayerStats& stats);
-void read_erkenningen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
-                      Rejects& rejects, LayerStats& stats);
-void read_uitkomsten(const std::string& source, const AddressIndex& index, const ReadOptions& options,
-                     std::vector<Uitkomst>& uitkomsten, Rejects& rejects, LayerStats& stats);
-// Assigns every verblijfsobject the buurt its point lies in (GEOS prepared polygons).
-void read_buurten(const std::string& source, const std::vector<Verblijfsobject>& vbos, const ReadOptions& options,
-                  std::vector<std::string>& buurt, std::map<std::string, std::string>& buurtnamen, Rejects& rejects,
-                  LayerStats& stats);
 
 // A location given as x/y (RD, or --input-srs), lon/lat (WGS84) or the layer's geometry (a polygon
 // stands for its centroid); nullopt when the row has none of them. Throws RowError for coordinates
@@ -253,8 +221,8 @@ struct WrittenAddress {
 std::optional<WrittenAddress> read_address(OGRFeature& feature, const AddressColumns& columns);
 std::optional<WrittenAddress> read_address(const CsvRow& row, const AddressColumns& columns);
 // The same for values already taken from a row (the JSON readers).
-std::optional<WrittenAddress> parse_address(const std::string& postcode, const std::string& huisnummer,
-                                            const std::string& huisletter, const std::string& toevoeging);
+std::optional<WrittenAddress> parse_address(const std::string& postcode_text, const std::string& nummer_text,
+                                            const std::string& letter, const std::string& toevoeging);
 
 // Finds the object a row is about: bag_id -> address -> coordinates (address_index.hpp). nullopt
 // when nothing matches; throw_unmatched then rejects the row saying why (or skips it when it lies
