@@ -67,7 +67,7 @@ TEST(UsageErrors, EveryExitTwoPathSpeaksDutch) {
         {"no command",
          {},
          "onregel: geef een commando: run, explain, validate, hotspots, evaluate, gebied, serve, signals, "
-         "config, sample of version\nZie onregel --help.\n"},
+         "outputs, config, sample of version\nZie onregel --help.\n"},
         {"a misspelt command", {"rn", "--bag", "x"}, "onregel: 'rn' is geen commando; bedoelde u run?\n"},
         {"another misspelt command", {"gebeid"}, "onregel: 'gebeid' is geen commando; bedoelde u gebied?\n"},
         {"an unknown command", {"opruimen"}, "onregel: 'opruimen' is geen commando\n"},
