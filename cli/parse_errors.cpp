@@ -61,7 +61,7 @@ bool shaped(const std::string& text, const char* pattern, std::smatch& parts) {
 }
 
 std::string reworded(const CLI::ParseError& error) {
-    const std::string text = error.what();
+    std::string text = error.what();
     std::smatch p;
     if (dynamic_cast<const CLI::ValidationError*>(&error)) return text;  // the checks in checks.cpp speak Dutch
     if (dynamic_cast<const CLI::RequiresError*>(&error) && shaped(text, R"((\S+) requires (\S+))", p))

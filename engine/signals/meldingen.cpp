@@ -80,6 +80,7 @@ std::vector<Hit> Meldingen::evaluate(const Context& context) const {
                          std::to_string(year_of(first));
             } else {
                 std::vector<std::string> parts;
+                parts.reserve(per_categorie.size());
                 for (const auto& [categorie, n] : per_categorie) parts.push_back(std::to_string(n) + " over " + categorie);
                 bewijs = meldingen_sinds(count, first) + ": " + list_text(parts);
             }
