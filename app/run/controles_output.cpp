@@ -21,23 +21,18 @@ std::vector<std::string> redenen(const Beoordeling& adres, std::size_t andere) {
 
 std::vector<Column> controles_columns(Profiel profiel) {
     using T = ColumnType;
-    std::vector<Column> columns = {
-        {"controledag", T::integer, 0, "The day of the visit, 1 to --capaciteit"},
-        {"volgorde", T::integer, 0, "Walking order within the day, from 1"},
-        {"bag_id", T::text, 0, "BAG id of the verblijfsobject to visit (16 digits, text)"},
-        {"pand_id", T::text, 0, "BAG id of its pand; empty when the BAG gives none"},
-        {"adres", T::text, 0, "Street, number, postcode and woonplaats"},
-        {"postcode", T::text, 0, "Postcode"},
-        {"huisnummer", T::integer, 0, "Huisnummer"},
-        {"huisletter", T::text, 0, "Huisletter"},
-        {"toevoeging", T::text, 0, "Huisnummertoevoeging"},
-        {"gebruiksdoel", T::text, 0, "Gebruiksdoelen in the BAG"},
-        {"steekproef", T::text, 0, "`ja` for a steekproef address (drawn at random among unflagged ones), else `nee`"},
-        {"pand_rang", T::integer, 0, "Rank of its pand in `panden_ranking`; empty for a steekproef"},
-        {"score", T::integer, 0, "The score of this address itself (the pand's highest); empty for a steekproef"},
-        {"redenen", T::sentences, 0,
-         "Why it is visited: the `bewijs` sentence of each of its signals, and how many other addresses of the pand "
-         "have one; for a steekproef, that it is one"}};
+    std::vector<Column> columns = {{"controledag", T::integer, 0, "The day of the visit, 1 to --capaciteit"},
+                                   {"volgorde", T::integer, 0, "Walking order within the day, from 1"}};
+    const auto object = object_columns("BAG id of the verblijfsobject to visit (16 digits, text)");
+    columns.insert(columns.end(), object.begin(), object.end());
+    columns.insert(
+        columns.end(),
+        {{"steekproef", T::text, 0, "`ja` for a steekproef address (drawn at random among unflagged ones), else `nee`"},
+         {"pand_rang", T::integer, 0, "Rank of its pand in `panden_ranking`; empty for a steekproef"},
+         {"score", T::integer, 0, "The score of this address itself (the pand's highest); empty for a steekproef"},
+         {"redenen", T::sentences, 0,
+          "Why it is visited: the `bewijs` sentence of each of its signals, and how many other addresses of the pand "
+          "have one; for a steekproef, that it is one"}});
     if (profiel == Profiel::handhaving)
         columns.insert(columns.end(),
                        {{"handelsnamen", T::text_list, 0, "Handelsnamen of the active vestigingen (profile `handhaving` only)"},

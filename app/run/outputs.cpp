@@ -27,26 +27,34 @@ int actieve_vestigingen(const Town& town, std::uint32_t vbo) {
     return n;
 }
 
+std::vector<Column> object_columns(std::string_view bag_id_help) {
+    using T = ColumnType;
+    return {{"bag_id", T::text, 0, std::string(bag_id_help)},
+            {"pand_id", T::text, 0, "BAG id of its pand; empty when the BAG gives none"},
+            {"adres", T::text, 0, "Street, number, postcode and woonplaats"},
+            {"postcode", T::text, 0, "Postcode"},
+            {"huisnummer", T::integer, 0, "Huisnummer"},
+            {"huisletter", T::text, 0, "Huisletter"},
+            {"toevoeging", T::text, 0, "Huisnummertoevoeging"},
+            {"gebruiksdoel", T::text, 0, "Gebruiksdoelen in the BAG"}};
+}
+
 std::vector<Column> locaties_columns(Profiel profiel, bool buurt) {
     using T = ColumnType;
     std::vector<Column> columns = {
         {"rank", T::integer, 0, "Position in the ranking, from 1: by score, then more flagged objects in the pand, then BAG id"},
-        {"score", T::integer, 0, "Sum of `bijdragen`"},
-        {"bag_id", T::text, 0, "BAG id of the verblijfsobject (16 digits, text)"},
-        {"pand_id", T::text, 0, "BAG id of its pand; empty when the BAG gives none"},
-        {"adres", T::text, 0, "Street, number, postcode and woonplaats"},
-        {"postcode", T::text, 0, "Postcode"},
-        {"huisnummer", T::integer, 0, "Huisnummer"},
-        {"huisletter", T::text, 0, "Huisletter"},
-        {"toevoeging", T::text, 0, "Huisnummertoevoeging"},
-        {"gebruiksdoel", T::text, 0, "Gebruiksdoelen in the BAG"},
-        {"oppervlakte", T::integer, 0, "Gebruiksoppervlakte in m² (BAG)"},
-        {"signalen", T::text_list, 0, "Ids of the signals that flag it, in catalogue order (docs/signals.md)"},
-        {"bijdragen", T::json, 0,
-         "Object: signal id (and `integrale_bonus`) → points; 0 when the evidence was already counted through another signal"},
-        {"bewijs", T::json, 0, "Object: signal id (and `integrale_bonus`) → the sentence that says why, facts first"},
-        {"n_vestigingen", T::integer, 0, "KvK vestigingen active on the address at the peildatum"},
-        {"n_meldingen", T::integer, 0, "Meldingen matched to the address"}};
+        {"score", T::integer, 0, "Sum of `bijdragen`"}};
+    const auto object = object_columns("BAG id of the verblijfsobject (16 digits, text)");
+    columns.insert(columns.end(), object.begin(), object.end());
+    columns.insert(
+        columns.end(),
+        {{"oppervlakte", T::integer, 0, "Gebruiksoppervlakte in m² (BAG)"},
+         {"signalen", T::text_list, 0, "Ids of the signals that flag it, in catalogue order (docs/signals.md)"},
+         {"bijdragen", T::json, 0,
+          "Object: signal id (and `integrale_bonus`) → points; 0 when the evidence was already counted through another signal"},
+         {"bewijs", T::json, 0, "Object: signal id (and `integrale_bonus`) → the sentence that says why, facts first"},
+         {"n_vestigingen", T::integer, 0, "KvK vestigingen active on the address at the peildatum"},
+         {"n_meldingen", T::integer, 0, "Meldingen matched to the address"}});
     if (buurt) columns.push_back({"buurt", T::text, 0, "Name of the CBS buurt it lies in (with `--buurten` only)"});
     if (profiel == Profiel::handhaving)
         columns.push_back({"handelsnamen", T::text_list, 0, "Handelsnamen of the active vestigingen (profile `handhaving` only)"});

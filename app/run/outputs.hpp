@@ -26,6 +26,8 @@ std::string_view profiel_name(Profiel profiel);
 // verblijfsobject's buurt name and adds the column `buurt`. The rows are made as the writers come to
 // them, from town, ranked and buurt, which must outlive the layer.
 // The columns of locaties_layer: with `buurt` when --buurten gave buurten, handelsnamen in profile handhaving.
+// The columns that name a verblijfsobject, its pand and address, in every table of addresses.
+std::vector<Column> object_columns(std::string_view bag_id_help);
 std::vector<Column> locaties_columns(Profiel profiel, bool buurt);
 FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
                             std::span<const std::string> buurt = {});

@@ -24,7 +24,7 @@ using namespace onregel;
 
 struct Record {
     std::int64_t number, line;
-    std::string broken;
+    std::optional<Reden> broken;
     std::vector<std::string> fields;
     bool operator==(const Record&) const = default;
 };
@@ -34,7 +34,7 @@ std::vector<Record> records(const std::string& path, const std::vector<std::stri
     if (!file) return {};
     std::vector<Record> out;
     file->for_each_row([&](const CsvRow& row) {
-        out.push_back({row.number, row.line, row.broken ? row.broken : "", {row.fields.begin(), row.fields.end()}});
+        out.push_back({row.number, row.line, row.broken, {row.fields.begin(), row.fields.end()}});
     });
     return out;
 }
@@ -44,7 +44,7 @@ void check(const std::vector<Record>& rows, std::size_t columns) {
         const auto& row = rows[i];
         if (row.number != static_cast<std::int64_t>(i) + 1) std::abort();
         if (i > 0 && row.line <= rows[i - 1].line) std::abort();
-        if (!row.broken.empty()) continue;
+        if (row.broken) continue;
         if (row.fields.size() > columns) std::abort();
         std::int64_t line_breaks = 0;
         for (const auto& field : row.fields) {
