@@ -27,9 +27,9 @@ int actieve_vestigingen(const Town& town, std::uint32_t vbo) {
     return n;
 }
 
-std::vector<Column> object_columns(std::string_view bag_id_help) {
+std::vector<Column> object_columns(std::string_view bag_id_help) {  // a string literal, as every beschrijving
     using T = ColumnType;
-    return {{"bag_id", T::text, 0, std::string(bag_id_help)},
+    return {{"bag_id", T::text, 0, bag_id_help},
             {"pand_id", T::text, 0, "BAG id of its pand; empty when the BAG gives none"},
             {"adres", T::text, 0, "Street, number, postcode and woonplaats"},
             {"postcode", T::text, 0, "Postcode"},

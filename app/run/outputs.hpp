@@ -27,7 +27,7 @@ std::string_view profiel_name(Profiel profiel);
 // them, from town, ranked and buurt, which must outlive the layer.
 // The columns of locaties_layer: with `buurt` when --buurten gave buurten, handelsnamen in profile handhaving.
 // The columns that name a verblijfsobject, its pand and address, in every table of addresses.
-std::vector<Column> object_columns(std::string_view bag_id_help);
+std::vector<Column> object_columns(std::string_view bag_id_help);  // bag_id_help: a string literal
 std::vector<Column> locaties_columns(Profiel profiel, bool buurt);
 FeatureLayer locaties_layer(const Town& town, const std::vector<Beoordeling>& ranked, Profiel profiel,
                             std::span<const std::string> buurt = {});
