@@ -19,6 +19,8 @@ std::vector<std::string> distinct(std::vector<std::string> values);
 std::string join_distinct(std::vector<std::string> values, std::string_view separator);
 // The values in the order given as a Dutch list: "a", "a en b", "a, b en c" (or "a, b of c").
 std::string list_text(const std::vector<std::string>& values, std::string_view last = " en ");
+// Text for an XML or HTML attribute or element: & < > " ' as entities (&#39;, which both know).
+std::string markup_escaped(std::string_view text);
 // A count with its noun in Dutch: "1 adres", "45 adressen", "12.500 meldingen" (a point between
 // thousands from five digits on, as Dutch writes it).
 std::string count_text(std::int64_t n, std::string_view singular, std::string_view plural);

@@ -1,5 +1,7 @@
 #include "app/report/document.hpp"
 
+#include "engine/text.hpp"
+
 namespace onregel {
 
 namespace {
@@ -19,21 +21,6 @@ std::string md_cell(const std::string& text) {
         if (c == '|') out += "\\|";
         else if (c == '\n' || c == '\r') out += ' ';
         else out += c;
-    }
-    return out;
-}
-
-std::string html_escaped(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
     }
     return out;
 }
@@ -72,7 +59,7 @@ std::string html(const std::vector<Blok>& blokken, const std::string& title) {
         "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         "<meta name=\"referrer\" content=\"no-referrer\">\n<title>" +
-        html_escaped(title) +
+        markup_escaped(title) +
         "</title>\n<style>\n"
         "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.4}\n"
         "table{border-collapse:collapse;margin:0 0 1.5rem;width:100%}\n"
@@ -82,18 +69,18 @@ std::string html(const std::vector<Blok>& blokken, const std::string& title) {
         "</style>\n</head>\n<body>\n";
     for (const auto& b : blokken) {
         switch (b.soort) {
-            case Blok::kop1: out += "<h1>" + html_escaped(b.tekst) + "</h1>\n"; break;
-            case Blok::kop2: out += "<h2>" + html_escaped(b.tekst) + "</h2>\n"; break;
-            case Blok::kop3: out += "<h3>" + html_escaped(b.tekst) + "</h3>\n"; break;
-            case Blok::alinea: out += "<p>" + html_escaped(b.tekst) + "</p>\n"; break;
+            case Blok::kop1: out += "<h1>" + markup_escaped(b.tekst) + "</h1>\n"; break;
+            case Blok::kop2: out += "<h2>" + markup_escaped(b.tekst) + "</h2>\n"; break;
+            case Blok::kop3: out += "<h3>" + markup_escaped(b.tekst) + "</h3>\n"; break;
+            case Blok::alinea: out += "<p>" + markup_escaped(b.tekst) + "</p>\n"; break;
             case Blok::tabel:
                 out += "<table>\n<thead><tr>";
-                for (const auto& k : b.kolommen) out += "<th>" + html_escaped(k) + "</th>";
+                for (const auto& k : b.kolommen) out += "<th>" + markup_escaped(k) + "</th>";
                 out += "</tr></thead>\n<tbody>\n";
                 for (const auto& rij : b.rijen) {
                     out += "<tr>";
                     for (std::size_t i = 0; i < rij.size(); ++i)
-                        out += (getal_kolom(b, i) ? "<td class=\"getal\">" : "<td>") + html_escaped(rij[i]) + "</td>";
+                        out += (getal_kolom(b, i) ? "<td class=\"getal\">" : "<td>") + markup_escaped(rij[i]) + "</td>";
                     out += "</tr>\n";
                 }
                 out += "</tbody>\n</table>\n";

@@ -10,21 +10,6 @@ namespace onregel {
 
 namespace {
 
-std::string xml_escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 // "#b2182b" -> "178,24,43,255", QGIS's colour notation.
 std::string qgis_colour(const std::string& hex) {
     const auto channel = [&](int at) { return std::to_string(std::stoi(hex.substr(static_cast<std::size_t>(at), 2), nullptr, 16)); };
@@ -55,7 +40,7 @@ std::string qml_document(const std::string& renderer, const std::string& attribu
                          const std::string& items, const std::vector<StyleClass>& classes) {
     std::string xml = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
                       "<qgis version=\"3.28.0\" styleCategories=\"Symbology\">\n"
-                      " <renderer-v2 type=\"" + renderer + "\" attr=\"" + xml_escaped(attribute) +
+                      " <renderer-v2 type=\"" + renderer + "\" attr=\"" + markup_escaped(attribute) +
                       "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"" +
                       (renderer == "graduatedSymbol" ? " graduatedMethod=\"GraduatedColor\"" : "") + ">\n";
     xml += items + "  <symbols>\n";
@@ -72,7 +57,7 @@ std::string qml_graduated(const std::string& attribute, GeometryType geometry, c
     for (std::size_t i = 0; i < classes.size(); ++i)
         items += "   <range render=\"" + std::string(classes[i].render ? "true" : "false") + "\" symbol=\"" + std::to_string(i) +
                  "\" lower=\"" + format_decimal(classes[i].lower, 6) + "\" upper=\"" + format_decimal(classes[i].upper, 6) +
-                 "\" label=\"" + xml_escaped(classes[i].label) + "\"/>\n";
+                 "\" label=\"" + markup_escaped(classes[i].label) + "\"/>\n";
     return qml_document("graduatedSymbol", attribute, geometry, items + "  </ranges>\n", classes);
 }
 
@@ -80,8 +65,8 @@ std::string qml_categorized(const std::string& attribute, GeometryType geometry,
     std::string items = "  <categories>\n";
     for (std::size_t i = 0; i < classes.size(); ++i)
         items += "   <category render=\"" + std::string(classes[i].render ? "true" : "false") + "\" symbol=\"" +
-                 std::to_string(i) + "\" value=\"" + xml_escaped(classes[i].value) + "\" label=\"" +
-                 xml_escaped(classes[i].label) + "\"/>\n";
+                 std::to_string(i) + "\" value=\"" + markup_escaped(classes[i].value) + "\" label=\"" +
+                 markup_escaped(classes[i].label) + "\"/>\n";
     return qml_document("categorizedSymbol", attribute, geometry, items + "  </categories>\n", classes);
 }
 

@@ -25,5 +25,10 @@ TEST(Text, DecimalCommaWhateverTheLocale) {
     EXPECT_EQ(format_decimal_nl(-0.01, 1), "0,0");
 }
 
+TEST(Text, MarkupEscapedForXmlAndHtml) {
+    EXPECT_EQ(markup_escaped(R"(<a href="x">Tom & Jerry's</a>)"), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    EXPECT_EQ(markup_escaped("Meer meldingen dan verwacht"), "Meer meldingen dan verwacht");
+}
+
 }  // namespace
 }  // namespace onregel::test
