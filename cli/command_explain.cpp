@@ -12,6 +12,7 @@ struct ExplainArguments {
     std::string out;
     std::string query;
     InputSources sources;
+    std::string register_target;
 };
 }  // namespace
 
@@ -30,7 +31,9 @@ void add_explain_command(CLI::App& app) {
     cmd->add_option("--kvk", args->sources.kvk, "KvK source for addresses not on the list (default: the run's)");
     cmd->add_option("--meldingen", args->sources.meldingen,
                     "Meldingen source for addresses not on the list (default: the run's)");
-    cmd->callback([args] { std::cout << explain(args->out, args->query, args->sources); });
+    cmd->add_option("--register", args->register_target,
+                    "The controle register whose history to show (default: the run's own register file, if it had one)");
+    cmd->callback([args] { std::cout << explain(args->out, args->query, args->sources, args->register_target); });
 }
 
 }  // namespace onregel::cli

@@ -27,7 +27,11 @@ void print_summary(const RunOptions& options, const RunSummary& summary) {
     if (options.voorstel)
         std::cout << count_text(static_cast<std::int64_t>(summary.controles), "adres", "adressen") << " op "
                   << count_text(summary.controledagen, "controledag", "controledagen") << ", waarvan " << summary.steekproef
-                  << " als steekproef.\n";
+                  << " als steekproef" << (summary.hercontroles ? " en " + std::to_string(summary.hercontroles) + " als hercontrole" : "")
+                  << ".\n";
+    if (!options.register_target.empty())
+        std::cout << "Register bijgewerkt; " << count_text(static_cast<std::int64_t>(summary.in_rust), "adres", "adressen")
+                  << " niet voorgesteld na een recente controle zonder bevinding.\n";
     if (summary.top.empty()) return;
     std::cout << "\nHoogst gerangschikt:\n";
     for (std::size_t i = 0; i < summary.top.size(); ++i) {
@@ -45,6 +49,7 @@ std::string stage_text(const std::string& stage) {
         {"ranking", "rangschikken"},            {"hotspots", "hotspotkaart maken"},
         {"voorstel", "controledagen voorstellen"}, {"write", "uitvoer schrijven"},
         {"viewer", "kaart schrijven"},          {"gpkg", "GeoPackage afronden"},
+        {"register", "register lezen"},
     };
     for (const auto& [name, text] : texts)
         if (stage == name) return text;
@@ -69,6 +74,7 @@ void add_run_command(CLI::App& app) {
     cmd->add_option("--steekproef", v.steekproef_aandeel, "Share of each day drawn at random among unflagged objects of the same kind")->capture_default_str()->check(number_between(0, 1))->needs(capaciteit);
     cmd->add_option("--seed", v.seed, "Seed of the steekproef draw")->capture_default_str()->needs(capaciteit);
     cmd->add_option("--viewer-max", o.viewer_max, "Locaties in the viewer at most, the top of the ranking (all of them stay in locaties.geojson and onregel.gpkg)")->capture_default_str()->check(whole_number(1, 1'000'000'000));
+    cmd->add_option("--register", o.register_target, "The controle register (register.gpkg, created when absent, or PG:\"...\"): recently visited clean addresses rest, due hercontroles come first, history is shown, and the run is added");
     cmd->add_flag("--overwrite", o.overwrite, "Replace a non-empty --out directory");
     cmd->add_flag("--quiet", args->quiet, "No progress on stderr");
     cmd->callback([args] {

@@ -7,6 +7,7 @@
 #include "command_gebied.hpp"
 #include "command_hotspots.hpp"
 #include "command_outputs.hpp"
+#include "command_register.hpp"
 #include "command_run.hpp"
 #include "command_sample.hpp"
 #include "command_serve.hpp"
@@ -23,6 +24,7 @@ void add_commands(CLI::App& app) {
         add_validate_command,
         add_hotspots_command,
         add_evaluate_command,
+        add_register_command,
         add_gebied_command,
         add_serve_command,
         add_signals_command,

@@ -85,12 +85,21 @@ std::string reworded(const CLI::ParseError& error) {
 }  // namespace
 
 std::string parse_error_text(const CLI::App& app, const CLI::ParseError& error) {
+    // The deepest command given: `onregel register import` is the import's error.
     const CLI::App* command = nullptr;
-    for (const auto* sub : app.get_subcommands()) command = sub;
-    const std::string who = command ? "onregel " + command->get_name() : "onregel";
+    std::string who = "onregel";
+    for (const CLI::App* at = &app;;) {
+        const CLI::App* next = nullptr;
+        for (const auto* sub : at->get_subcommands()) next = sub;
+        if (!next) break;
+        command = at = next;
+        who += " " + next->get_name();
+    }
     std::string what;
     if (!command)
         what = no_command(app);
+    else if (dynamic_cast<const CLI::RequiredError*>(&error) && command->get_require_subcommand_min() > 0 && command->get_subcommands().empty())
+        what = no_command(*command);
     else if (dynamic_cast<const CLI::RequiredError*>(&error))
         what = missing_options(*command);
     else if (dynamic_cast<const CLI::ExtrasError*>(&error))

@@ -7,6 +7,7 @@
 #include "errors.hpp"
 #include "match/similar.hpp"
 #include "policy_toml.hpp"
+#include "register/register_toml.hpp"
 #include "text.hpp"
 
 namespace onregel {
@@ -78,6 +79,8 @@ void read_signal(const toml::table& table, const std::string& where, const Signa
 Config default_config(const Signals& signals) {
     Config config;
     config.policy = default_policy();
+    config.register_beleid = default_register_beleid();
+    config.doelen = default_doelen();
     for (const auto& signal : signals) {
         const auto& info = signal->info();
         SignalConfig sc;
@@ -139,9 +142,10 @@ Config parse_config(std::string_view toml_text, std::string_view source, const S
                 for (const auto& s : signals)
                     if (s->info().id == sid) read_signal(*st, src + ": " + signal_section(s->info()), s->info(), it->second);
             }
-        } else if (!read_policy_section(name, node, src, config.policy)) {
+        } else if (!read_policy_section(name, node, src, config.policy) &&
+                   !read_register_section(name, node, src, config.register_beleid, config.doelen)) {
             throw config_error(src + ": " + name + ": onbekende sleutel (bekend: peildatum, logboek, [scoring], [signalen.<id>], " +
-                               policy_section_names() + ")");
+                               policy_section_names() + ", [register], [[doelen]])");
         }
     }
     return config;
@@ -171,6 +175,7 @@ std::string config_toml(const Config& config, const Signals& signals) {
                 << param_text(p.min, p.type) << " to " << param_text(p.max, p.type) << ")\n";
     }
     write_policy_toml(config.policy, out);
+    write_register_toml(config.register_beleid, config.doelen, out);
     return out.str();
 }
 

@@ -10,6 +10,7 @@
 
 #include "date.hpp"
 #include "policy.hpp"
+#include "register/register_config.hpp"
 #include "signal.hpp"
 
 namespace onregel {
@@ -27,6 +28,8 @@ struct Config {
     std::string logboek;            // the audit log (JSON lines); empty: onregel-logboek.jsonl beside --out
     std::map<std::string, SignalConfig> signalen;  // every registered signal, by id
     Policy policy;
+    RegisterBeleid register_beleid;  // [register]
+    std::vector<Doel> doelen;        // [[doelen]]
 };
 
 using Signals = std::vector<std::unique_ptr<Signal>>;

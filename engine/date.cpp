@@ -1,6 +1,7 @@
 #include "date.hpp"
 
 #include <charconv>
+#include <chrono>
 
 #include "errors.hpp"
 
@@ -72,6 +73,26 @@ std::optional<Date> parse_date(std::string_view text) {
         static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
         throw input_error("'" + std::string(text) + "' is geen datum (verwacht JJJJMMDD of JJJJ-MM-DD)");
     return date_from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+std::optional<Date> parse_date_nl(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    const auto first = text.find_first_of("-/");
+    if (first == std::string_view::npos || first > 2 || first == 0) return parse_date(text);
+    const auto second = text.find(text[first], first + 1);
+    int y = 0, m = 0, d = 0;
+    if (second == std::string_view::npos || second - first < 2 || second - first > 3 || text.size() != second + 5 ||
+        !digits(text.substr(0, first), d) || !digits(text.substr(first + 1, second - first - 1), m) ||
+        !digits(text.substr(second + 1), y) || y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 ||
+        static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
+        throw input_error("'" + std::string(text) + "' is geen datum (verwacht D-M-JJJJ of JJJJ-MM-DD)");
+    return date_from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+Date today() {
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return static_cast<Date>(now.time_since_epoch().count());
 }
 
 std::string format_date(Date date) {

@@ -15,6 +15,12 @@ void ymd_from_date(Date d, int& year, unsigned& month, unsigned& day);
 // Accepts YYYYMMDD, YYYY-MM-DD and ISO datetimes (YYYY-MM-DDThh:mm...). Empty -> nullopt.
 // Throws input_error with the offending text when the value is not a valid date.
 std::optional<Date> parse_date(std::string_view text);
+// parse_date, and the day first as people write it and Dutch Excel saves it: 9-12-2026, 09/12/2026.
+std::optional<Date> parse_date_nl(std::string_view text);
+
+// Today (UTC) by the system clock: for checks (a melding dated later is a typing error) and defaults
+// of commands that act on the day they run, never for what a run computes.
+Date today();
 
 std::string format_date(Date d);  // YYYY-MM-DD
 int year_of(Date d);

@@ -439,6 +439,7 @@
           h('div', { class: 'stop-tekst' },
             h('p', { class: 'stop-adres' }, p.adres || String(p.bag_id || '')),
             reasons(loc, s.p),
+            s.p.historie ? h('p', { class: 'stop-feiten stop-historie' }, h('strong', null, 'Eerder: '), String(s.p.historie)) : null,
             rows('BAG', bagFacts(p)),
             rows('KvK en meldingen', registerFacts(p))),
           h('div', { class: 'notities' }, h('p', { class: 'vakjes' }, ['bezocht', 'niet aangetroffen', 'vervolg'].map((v) => h('span', null, '☐ ' + v))),
@@ -453,8 +454,10 @@
     // A steekproef, or an address beyond the viewer's top: the controle's own reason sentences.
     if (!loc) return h('ul', { class: 'redenen' }, (Array.isArray(controle.redenen) ? controle.redenen : []).map((r) => h('li', null, String(r))));
     const bijdragen = Object.entries(loc.p.bijdragen || {}).sort((a, b) => (Number(b[1]) > 0) - (Number(a[1]) > 0));
-    return h('ul', { class: 'redenen' }, bijdragen.map(([id, punten]) =>
-      h('li', { class: Number(punten) > 0 ? null : 'reden-bijkomend' }, reden(loc.p, id))));
+    // A hercontrole says so first: it is on the list because it was promised, its signals come after.
+    const eerst = controle.selectie === 'hercontrole' && Array.isArray(controle.redenen) ? [h('li', null, String(controle.redenen[0]))] : [];
+    return h('ul', { class: 'redenen' }, eerst.concat(bijdragen.map(([id, punten]) =>
+      h('li', { class: Number(punten) > 0 ? null : 'reden-bijkomend' }, reden(loc.p, id)))));
   }
 
   function bagFacts(p) {

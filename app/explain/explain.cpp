@@ -12,8 +12,10 @@
 #include "engine/errors.hpp"
 #include "engine/match/address.hpp"
 #include "engine/match/similar.hpp"
+#include "engine/register/stand.hpp"
 #include "engine/signals/registry.hpp"
 #include "engine/text.hpp"
+#include "layers/register/register_store.hpp"
 #include "layers/store/files.hpp"
 
 namespace onregel {
@@ -201,9 +203,45 @@ std::string suggestions(const Town& town, const AddressQuery& q) {
     return out;
 }
 
+// The words of the register's keys as the run's configuration had them (its manifest), else the defaults.
+RegisterBeleid beleid_of(const json& manifest) {
+    RegisterBeleid beleid = default_register_beleid();
+    const auto* tables = manifest.contains("config") && manifest["config"].contains("register") ? &manifest["config"]["register"] : nullptr;
+    const auto take = [&](const char* name, std::vector<Keuze>& into) {
+        if (!tables || !tables->contains(name) || !(*tables)[name].is_array()) return;
+        into.clear();
+        for (const auto& k : (*tables)[name]) into.push_back({k.value("sleutel", ""), k.value("naam", "")});
+    };
+    take("constateringen", beleid.constateringen);
+    take("interventies", beleid.interventies);
+    take("afloop", beleid.afloop);
+    return beleid;
+}
+
+// What the register knows of the address; nothing without a register. The run's own register file
+// unless `target` names one (a PostgreSQL register is never written into the manifest).
+std::string register_section(const std::string& target, const json& manifest, const std::string& bag_id) {
+    std::string source = target;
+    if (source.empty() && manifest.contains("register")) {
+        source = manifest["register"].value("bron", std::string());
+        if (is_postgis_register(source) || !std::filesystem::exists(source)) source.clear();
+    }
+    if (source.empty()) return {};
+    const auto reg = read_register(source);
+    std::vector<const RegisterControle*> controles;
+    std::vector<const Interventie*> interventies;
+    for (const auto& c : reg.controles)
+        if (c.bag_id == bag_id) controles.push_back(&c);
+    for (const auto& i : reg.interventies)
+        if (i.bag_id == bag_id) interventies.push_back(&i);
+    const auto text = historie_tekst(controles, interventies, beleid_of(manifest));
+    return "  Register: " + (text.empty() ? std::string("geen controles of interventies bekend.") : text) + "\n";
+}
+
 }  // namespace
 
-std::string explain(const std::filesystem::path& out_dir, const std::string& query, const InputSources& sources) {
+std::string explain(const std::filesystem::path& out_dir, const std::string& query, const InputSources& sources,
+                    const std::string& register_target) {
     const auto q = parse_address_query(query);
     if (!q)
         throw input_error("'" + query +
@@ -216,7 +254,9 @@ std::string explain(const std::filesystem::path& out_dir, const std::string& que
     std::vector<const json*> found;
     for (const auto& f : features)
         if (fits(*q, locatie_candidate(f["properties"]))) found.push_back(&f["properties"]);
-    if (found.size() == 1) return explain_ranked(*found.front(), features.size(), manifest);
+    if (found.size() == 1)
+        return explain_ranked(*found.front(), features.size(), manifest) +
+               register_section(register_target, manifest, (*found.front())["bag_id"].get<std::string>());
 
     auto inputs = read_run_inputs(manifest, sources,
                                   "'" + query + "' staat niet bij de " +
@@ -227,7 +267,9 @@ std::string explain(const std::filesystem::path& out_dir, const std::string& que
     std::vector<std::uint32_t> known;
     for (std::uint32_t i = 0; i < town.verblijfsobjecten.size(); ++i)
         if (fits(*q, vbo_candidate(town.verblijfsobjecten[i]))) known.push_back(i);
-    if (known.size() == 1) return explain_unranked(town, known.front(), features.size(), manifest);
+    if (known.size() == 1)
+        return explain_unranked(town, known.front(), features.size(), manifest) +
+               register_section(register_target, manifest, bag_id_text(town.verblijfsobjecten[known.front()].id));
     if (known.size() > 1) {
         std::string message = "'" + query + "' past bij " +
                               count_text(static_cast<std::int64_t>(known.size()), "adres", "adressen") +

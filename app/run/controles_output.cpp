@@ -27,12 +27,18 @@ std::vector<Column> controles_columns(Profiel profiel) {
     columns.insert(columns.end(), object.begin(), object.end());
     columns.insert(
         columns.end(),
-        {{"steekproef", T::text, 0, "`ja` for a steekproef address (drawn at random among unflagged ones), else `nee`"},
-         {"pand_rang", T::integer, 0, "Rank of its pand in `panden_ranking`; empty for a steekproef"},
-         {"score", T::integer, 0, "The score of this address itself (the pand's highest); empty for a steekproef"},
+        {{"selectie", T::text, 0,
+          "How the address was chosen: `ranking`, `steekproef` (drawn at random among unflagged ones, for comparison) or "
+          "`hercontrole` (due in the register, `run --register`)"},
+         {"pand_rang", T::integer, 0, "Rank of its pand in `panden_ranking`; empty for a steekproef or an unflagged hercontrole"},
+         {"score", T::integer, 0, "The score of this address itself (the pand's highest); empty when it has no signal"},
          {"redenen", T::sentences, 0,
           "Why it is visited: the `bewijs` sentence of each of its signals, and how many other addresses of the pand "
-          "have one; for a steekproef, that it is one"}});
+          "have one; for a steekproef or a hercontrole, that it is one"},
+         {"signalen", T::text_list, 0,
+          "The ids of the signals that flag the address; `register import` keeps them, so a later signal ends the rust"},
+         {"historie", T::text, 0,
+          "What the register knows of the address: past controles with their constateringen and interventies (`run --register`)"}});
     if (profiel == Profiel::handhaving)
         columns.insert(columns.end(),
                        {{"handelsnamen", T::text_list, 0, "Handelsnamen of the active vestigingen (profile `handhaving` only)"},
@@ -40,33 +46,43 @@ std::vector<Column> controles_columns(Profiel profiel) {
     columns.insert(columns.end(),
                    {{"datum_bezoek", T::text, 0, "Empty, for the handhavers: the date of the visit (read back by `evaluate`)"},
                     {"bevinding", T::text, 0, "Empty, for the handhavers: `ja` or `nee` (read back by `evaluate`)"},
-                    {"constateringen", T::text, 0, "Empty, for the handhavers: what was found"},
-                    {"vervolg", T::text, 0, "Empty, for the handhavers: the follow-up"}});
+                    {"constateringen", T::text, 0,
+                     "Empty, for the handhavers: what was found, keys or names of [register.constateringen] separated by `;`"},
+                    {"vervolg", T::text, 0,
+                     "Empty, for the handhavers: the interventies that follow, from [register.interventies], each with a date "
+                     "when it is not the visit's (`hercontrole 1-6-2027`)"},
+                    {"partners", T::text, 0, "Empty, for the handhavers: the partners present (politie; omgevingsdienst)"}});
     return columns;
 }
 
 FeatureTable controles_table(const Town& town, const std::vector<Beoordeling>& ranked, const std::vector<PandScore>& panden,
-                             const std::vector<Controle>& controles, Profiel profiel) {
+                             const std::vector<Controle>& controles, Profiel profiel, const RegisterStand* stand) {
     FeatureTable table{"controles", GeometryType::point, controles_columns(profiel), {}};
     for (const auto& c : controles) {
         const auto& vbo = town.verblijfsobjecten[c.vbo];
         Cell rang, score;
-        std::vector<std::string> waarom{std::string(steekproef_reden)};
-        if (!c.steekproef) {
+        std::vector<std::string> waarom, signalen;
+        if (c.selectie == Selectie::steekproef) waarom.emplace_back(steekproef_reden);
+        if (c.selectie == Selectie::hercontrole) waarom.emplace_back(hercontrole_reden);
+        if (c.pand_rang > 0) {
             const auto& pand = panden[static_cast<std::size_t>(c.pand_rang - 1)];
             const auto& adres = ranked[pand.objecten[0]];  // the visited object: the pand's highest-ranked
             if (adres.vbo != c.vbo)
                 throw std::logic_error("controle of " + bag_id_text(vbo.id) + " is not its pand's first object");
             rang = std::int64_t(c.pand_rang);
             score = std::int64_t(adres.score);
-            waarom = redenen(adres, pand.objecten.size() - 1);
+            const auto signaal = redenen(adres, pand.objecten.size() - 1);
+            waarom.insert(waarom.end(), signaal.begin(), signaal.end());
+            for (const auto& b : adres.bijdragen)
+                if (b.signaal != integrale_bonus_id) signalen.push_back(b.signaal);
         }
         FeatureRow row{
             {vbo.punt},
             make_cells(std::int64_t(c.dag), std::int64_t(c.volgorde), bag_id_text(vbo.id), town.pand_id(vbo),
                        format_adres(vbo.adres), vbo.adres.postcode, std::int64_t(vbo.adres.huisnummer), vbo.adres.huisletter,
-                       vbo.adres.toevoeging, format_gebruiksdoelen(vbo.gebruiksdoelen), std::string(c.steekproef ? "ja" : "nee"),
-                       std::move(rang), std::move(score), std::move(waarom))};
+                       vbo.adres.toevoeging, format_gebruiksdoelen(vbo.gebruiksdoelen), std::string(selectie_name(c.selectie)),
+                       std::move(rang), std::move(score), std::move(waarom), std::move(signalen),
+                       stand && !stand->historie[c.vbo].empty() ? Cell(stand->historie[c.vbo]) : Cell())};
         if (profiel == Profiel::handhaving) {
             std::vector<std::string> namen, kvk;
             for (auto v : town.vestigingen_per_vbo.of(c.vbo))

@@ -11,6 +11,8 @@
 #include "app/job.hpp"
 #include "layers/read/address_index.hpp"
 #include "app/run/controles_output.hpp"
+#include "app/run/run_register.hpp"
+#include "layers/register/register_store.hpp"
 #include "engine/analysis/ranking.hpp"
 #include "engine/analysis/scoring.hpp"
 #include "engine/analysis/straatlabels.hpp"
@@ -144,9 +146,16 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     timer.start("hotspots");  // what is left of the hot spot map
     hotspot_map.wait();
 
+    std::optional<RegisterStand> stand;
+    if (!options.register_target.empty()) {
+        timer.start("register");
+        stand = register_stand(town, ranked, read_register(options.register_target), config.register_beleid);
+    }
+    const RegisterStand* register_stand_ptr = stand ? &*stand : nullptr;
+
     timer.start("voorstel");
     std::vector<Controle> controles;
-    if (options.voorstel) controles = propose_controles(town, vbo_index, ranked, panden, *options.voorstel);
+    if (options.voorstel) controles = propose_controles(town, vbo_index, ranked, panden, *options.voorstel, register_stand_ptr);
 
     timer.start("write");
     const RdToWgs84 to_wgs84;
@@ -161,7 +170,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
         buurtnaam.push_back(it == inputs.buurtnamen.end() ? code : it->second);
     }
     const auto locaties = locaties_layer(town, ranked, options.profiel, buurtnaam);
-    const auto controles_tabel = controles_table(town, ranked, panden, controles, options.profiel);
+    const auto controles_tabel = controles_table(town, ranked, panden, controles, options.profiel, register_stand_ptr);
     std::vector<FeatureLayer> layers = {locaties, panden_ranking_layer(town, ranked, panden), hotspots.table};
     if (options.voorstel) layers.push_back(controles_tabel);
     // The GeoPackage shares nothing mutable with the GeoJSON and the viewer: written beside them, each
@@ -227,7 +236,8 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     summary.flagged = ranked.size();
     summary.controles = controles.size();
     for (const auto& c : controles) {
-        summary.steekproef += c.steekproef;
+        summary.steekproef += c.selectie == Selectie::steekproef;
+        summary.hercontroles += c.selectie == Selectie::hercontrole;
         summary.controledagen = std::max(summary.controledagen, c.dag);
     }
     for (std::size_t r = 0; r < ranked.size() && r < 3; ++r) {
@@ -281,7 +291,27 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
                                 {"seed", v->seed},
                                 {"controledagen", summary.controledagen},
                                 {"controles", summary.controles},
-                                {"steekproef", summary.steekproef}};
+                                {"steekproef", summary.steekproef},
+                                {"hercontroles", summary.hercontroles}};
+    if (stand) {
+        // Added before the output appears: a run whose register write fails leaves no output that says it was added.
+        std::vector<std::string> input_sha256;
+        for (const auto& [layer, sha] : sha256) input_sha256.push_back(layer + ":" + sha);
+        const auto config_sha256 = sha256_hex(config_json(config, signals));
+        const RegisterRun run{run_id(town.peildatum, config_sha256, input_sha256), town.peildatum, config_sha256,
+                              static_cast<int>(ranked.size())};
+        const auto wijzigingen = write_register(options.register_target, run_rows(town, ranked, inputs.buurt, run));
+        summary.in_rust = static_cast<std::size_t>(std::count(stand->rust.begin(), stand->rust.end(), 1));
+        auto& r = manifest["register"];
+        r["bron"] = is_postgis_register(options.register_target) ? std::string("PostgreSQL") : options.register_target;
+        r["run"] = run.id;
+        r["in_rust"] = summary.in_rust;
+        r["hercontroles_verschuldigd"] = stand->hercontroles.size();
+        r["buiten_bag"] = stand->buiten_bag;
+        for (const auto& [tabel, t] : wijzigingen.per_tabel)
+            r["wijzigingen"][tabel] = {{"nieuw", t.nieuw}, {"gewijzigd", t.gewijzigd}, {"ongewijzigd", t.ongewijzigd}};
+        job.record()["register"] = r;
+    }
     manifest["viewer"] = {{"locaties", shown.locaties}, {"locaties_totaal", ranked.size()}, {"panden", shown.panden.size()}};
     summary.written.push_back("manifest.json");
     manifest["uitvoer"] = summary.written;

@@ -27,6 +27,8 @@ struct RunOptions {
     std::optional<ProposalOptions> voorstel;
     // The viewer holds at most this many locaties, the top of the ranking (see ViewerSelection).
     std::size_t viewer_max = viewer_max_locaties;
+    // --register: register.gpkg or PG:…; the proposal heeds it, the run is added to it.
+    std::string register_target;
 };
 
 struct RankedLine {
@@ -40,8 +42,9 @@ struct RunSummary {
     std::vector<std::string> written;  // file names inside --out
     std::vector<RankedLine> top;       // the highest-ranked locations
     std::size_t flagged = 0;
-    std::size_t controles = 0, steekproef = 0;
+    std::size_t controles = 0, steekproef = 0, hercontroles = 0;
     int controledagen = 0;
+    std::size_t in_rust = 0;  // --register: addresses left out of the proposal after a recent clean controle
 };
 
 // `progress` receives one line per stage when set (the CLI passes it only on a terminal).

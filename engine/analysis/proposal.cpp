@@ -56,8 +56,10 @@ void check_proposal_options(const ProposalOptions& options) {
 
 std::vector<Controle> propose_controles(const Town& town, const GridIndex& vbo_index,
                                         const std::vector<Beoordeling>& ranked,
-                                        const std::vector<PandScore>& panden, const ProposalOptions& options) {
+                                        const std::vector<PandScore>& panden, const ProposalOptions& options,
+                                        const RegisterStand* stand) {
     check_proposal_options(options);
+    const auto rests = [&](std::uint32_t vbo) { return stand && stand->rust[vbo]; };
 
     const auto& vbos = town.verblijfsobjecten;
     // The pand ranking entry each flagged object's pand belongs to, and which objects represent one.
@@ -74,7 +76,7 @@ std::vector<Controle> propose_controles(const Town& town, const GridIndex& vbo_i
     // depend on input order.
     std::vector<std::uint32_t> pool;
     for (std::uint32_t i = 0; i < vbos.size(); ++i)
-        if (entry_of[i] < 0 && visitable(vbos[i].status) && !flagged_panden.count(pand_key(vbos[i]))) pool.push_back(i);
+        if (entry_of[i] < 0 && visitable(vbos[i].status) && !flagged_panden.count(pand_key(vbos[i])) && !rests(i)) pool.push_back(i);
     std::sort(pool.begin(), pool.end(), [&](auto a, auto b) { return vbos[a].id < vbos[b].id; });
     std::vector<std::uint8_t> in_pool(vbos.size(), 0);
     for (auto i : pool) in_pool[i] = 1;
@@ -83,27 +85,44 @@ std::vector<Controle> propose_controles(const Town& town, const GridIndex& vbo_i
     const int random_slots = steekproef_per_dag(options);
     const int ranked_slots = options.per_dag - random_slots;
     std::vector<std::uint8_t> taken(panden.size(), 0);
+    for (std::size_t e = 0; e < panden.size(); ++e) taken[e] = rests(ranked[panden[e].objecten[0]].vbo);
     std::vector<Controle> controles;
     std::vector<std::uint32_t> nearby;
-    std::size_t next_anchor = 0;
+    std::size_t next_anchor = 0, next_hercontrole = 0;
+    const std::size_t hercontroles = stand ? stand->hercontroles.size() : 0;
     for (int dag = 1; dag <= options.dagen; ++dag) {
-        while (next_anchor < panden.size() && taken[next_anchor]) ++next_anchor;
-        if (next_anchor == panden.size()) break;
-        const Point anchor = vbos[ranked[panden[next_anchor].objecten[0]].vbo].punt;
+        // A hercontrole due anchors a day first: it was promised. Its pand, when flagged, is the visit.
+        std::vector<Controle> day;
+        std::optional<std::uint32_t> hercontrole;
+        while (next_hercontrole < hercontroles && !hercontrole) {
+            const auto vbo = stand->hercontroles[next_hercontrole++];
+            if (!used.count(pand_key(vbos[vbo]))) hercontrole = vbo;
+        }
+        while (!hercontrole && next_anchor < panden.size() && taken[next_anchor]) ++next_anchor;
+        if (!hercontrole && next_anchor == panden.size()) break;
+        int slots = ranked_slots;
+        if (hercontrole) {
+            const auto e = entry_of[*hercontrole];
+            if (e >= 0) taken[static_cast<std::size_t>(e)] = 1;
+            used.insert(pand_key(vbos[*hercontrole]));
+            day.push_back({dag, 0, *hercontrole, Selectie::hercontrole, e >= 0 ? e + 1 : 0});
+            --slots;
+        }
+        const Point anchor = hercontrole ? vbos[*hercontrole].punt : vbos[ranked[panden[next_anchor].objecten[0]].vbo].punt;
         vbo_index.within(anchor, options.straal, nearby);
 
         // The highest-ranked free panden whose representative lies within the straal (the anchor first).
         std::vector<std::uint32_t> entries;
         for (auto i : nearby)
-            if (representative[i] && !taken[static_cast<std::size_t>(entry_of[i])]) entries.push_back(static_cast<std::uint32_t>(entry_of[i]));
+            if (representative[i] && !taken[static_cast<std::size_t>(entry_of[i])] && !used.count(pand_key(vbos[i])))
+                entries.push_back(static_cast<std::uint32_t>(entry_of[i]));
         std::sort(entries.begin(), entries.end());
-        if (entries.size() > static_cast<std::size_t>(ranked_slots)) entries.resize(static_cast<std::size_t>(ranked_slots));
-        std::vector<Controle> day;
+        if (entries.size() > static_cast<std::size_t>(std::max(slots, 0))) entries.resize(static_cast<std::size_t>(std::max(slots, 0)));
         for (auto e : entries) {
             taken[e] = 1;
             const auto vbo = ranked[panden[e].objecten[0]].vbo;
             used.insert(pand_key(vbos[vbo]));
-            day.push_back({dag, 0, vbo, false, static_cast<std::int32_t>(e + 1)});
+            day.push_back({dag, 0, vbo, Selectie::ranking, static_cast<std::int32_t>(e + 1)});
         }
 
         // Each random slot copies the gebruiksdoelen of one of the day's ranked stops, in rank order:
@@ -124,7 +143,7 @@ std::vector<Controle> propose_controles(const Town& town, const GridIndex& vbo_i
             std::sort(candidates.begin(), candidates.end(), [&](auto a, auto b) { return vbos[a].id < vbos[b].id; });
             const auto pick = candidates[random.below(candidates.size())];
             used.insert(pand_key(vbos[pick]));
-            day.push_back({dag, 0, pick, true, 0});
+            day.push_back({dag, 0, pick, Selectie::steekproef, 0});
         }
         walking_order(town, day);
         controles.insert(controles.end(), day.begin(), day.end());

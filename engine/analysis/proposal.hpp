@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/grid_index.hpp"
+#include "engine/register/stand.hpp"
 #include "ranking.hpp"
 
 namespace onregel {
@@ -22,9 +23,9 @@ struct ProposalOptions {
 struct Controle {
     int dag = 0;       // 1..dagen
     int volgorde = 0;  // walking order within the day, 1..
-    std::uint32_t vbo = 0;  // the visited object: a pand's highest-ranked object, or the drawn one
-    bool steekproef = false;
-    std::int32_t pand_rang = 0;  // 1-based position in the pand ranking; 0 for a steekproef
+    std::uint32_t vbo = 0;  // the visited object: a pand's highest-ranked object, the drawn one, or a hercontrole
+    Selectie selectie = Selectie::ranking;  // ranking, steekproef or hercontrole
+    std::int32_t pand_rang = 0;  // 1-based position in the pand ranking; 0 for a steekproef or an unflagged hercontrole
 };
 
 // Random slots per day: round(per_dag x share), at most per_dag - 1 so every day has its anchor.
@@ -35,8 +36,11 @@ int steekproef_per_dag(const ProposalOptions& options);
 void check_proposal_options(const ProposalOptions& options);
 
 // Checks its options as above. The result is sorted by (dag, volgorde) and depends only on its inputs and the seed.
+// With a register (run --register): the hercontroles due anchor the first days, in their order; a
+// resting address is neither a stop nor a steekproef draw.
 std::vector<Controle> propose_controles(const Town& town, const GridIndex& vbo_index,
                                         const std::vector<Beoordeling>& ranked,
-                                        const std::vector<PandScore>& panden, const ProposalOptions& options);
+                                        const std::vector<PandScore>& panden, const ProposalOptions& options,
+                                        const RegisterStand* stand = nullptr);
 
 }  // namespace onregel

@@ -37,12 +37,14 @@ std::vector<SteekproefAdres> read_steekproef_controles(const std::string& contro
     auto dataset = open_vector(controles_csv);
     auto& layer = pick_layer(*dataset, "controles", controles_csv);
     const Columns columns(layer, controles_csv);
-    const int c_bag = columns.required("bag_id"), c_steekproef = columns.required("steekproef"),
-              c_postcode = columns.required("postcode"), c_nummer = columns.required("huisnummer"),
+    // `selectie` since the register came; `steekproef` ja/nee in the runs before it.
+    const int c_selectie = columns.optional("selectie"), c_steekproef = columns.optional("steekproef");
+    if (c_selectie < 0 && c_steekproef < 0) columns.required("selectie");  // names what was found
+    const int c_bag = columns.required("bag_id"), c_postcode = columns.required("postcode"), c_nummer = columns.required("huisnummer"),
               c_letter = columns.required("huisletter"), c_toevoeging = columns.required("toevoeging");
     std::vector<SteekproefAdres> out;
     for (FeaturePtr f{layer.GetNextFeature()}; f; f.reset(layer.GetNextFeature())) {
-        if (field_text(*f, c_steekproef) != "ja") continue;
+        if (c_selectie >= 0 ? field_text(*f, c_selectie) != "steekproef" : field_text(*f, c_steekproef) != "ja") continue;
         const auto nummer = parse_number(field_text(*f, c_nummer));
         out.push_back({field_text(*f, c_bag), field_text(*f, c_postcode), nummer ? static_cast<std::int32_t>(*nummer) : 0,
                        field_text(*f, c_letter), field_text(*f, c_toevoeging)});

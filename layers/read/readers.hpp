@@ -235,8 +235,6 @@ struct Wanted {
 std::optional<Match> locate(const AddressIndex& index, const Wanted& wanted, double radius);
 [[noreturn]] void throw_unmatched(const AddressIndex& index, const Wanted& wanted, const ReadOptions& options);
 
-// Today by the system clock: a melding or controle dated later is a typing error.
-Date today();
 
 // A spreadsheet turns 16-digit ids into 3.53E+15 or drops the leading zeros: nullopt when `id` looks fine.
 std::optional<Reden> bag_id_problem(const std::string& id);

@@ -109,6 +109,18 @@ constexpr std::array table{
               "schrijf de bouwkosten in euro als getal, zonder euroteken of punten voor duizendtallen"},
     RedenInfo{R::uitkomst_onbekend, "uitkomst_onbekend", "uitkomst is niet bevinding of geen_bevinding (ja of nee)",
               "schrijf per controle bevinding of geen_bevinding, of in controles.xlsx ja of nee"},
+    RedenInfo{R::constatering_onbekend, "constatering_onbekend", "constatering staat niet in [register.constateringen]",
+              "gebruik een sleutel of naam uit [register.constateringen] (onregel config --default toont ze), gescheiden door ;"},
+    RedenInfo{R::interventie_onbekend, "interventie_onbekend", "interventie staat niet in [register.interventies]",
+              "gebruik een sleutel of naam uit [register.interventies], eventueel gevolgd door een datum: hercontrole 1-6-2026"},
+    RedenInfo{R::afloop_onbekend, "afloop_onbekend", "afloop staat niet in [register.afloop]",
+              "gebruik een sleutel of naam uit [register.afloop], of laat het leeg zolang de interventie loopt"},
+    RedenInfo{R::selectie_onbekend, "selectie_onbekend", "selectie is niet ranking, steekproef, tip, partnerverzoek of hercontrole",
+              "schrijf hoe het adres gekozen is: ranking, steekproef, tip, partnerverzoek of hercontrole"},
+    RedenInfo{R::bevinding_zonder_constatering, "bevinding_zonder_constatering", "bevinding ja, maar geen constatering genoemd",
+              "noem in constateringen wat er gevonden is, bijvoorbeeld kvk_onjuist; strijdig_gebruik"},
+    RedenInfo{R::bevinding_strijdig, "bevinding_strijdig", "bevinding nee, maar de constateringen noemen een bevinding",
+              "zet bevinding op ja, of constateringen op geen_bevinding"},
 };
 
 constexpr bool in_enum_order() {

@@ -72,6 +72,13 @@ enum class Reden : std::uint8_t {
     personen_geen_aantal,
     bouwkosten_geen_bedrag,
     uitkomst_onbekend,
+    // register sheets
+    constatering_onbekend,
+    interventie_onbekend,
+    afloop_onbekend,
+    selectie_onbekend,
+    bevinding_zonder_constatering,
+    bevinding_strijdig,
 };
 
 struct RedenInfo {

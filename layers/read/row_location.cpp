@@ -2,7 +2,6 @@
 // meldingen and optional readers.
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <cmath>
 
 #include "engine/text.hpp"
@@ -139,11 +138,6 @@ void throw_unmatched(const AddressIndex& index, const Wanted& wanted, const Read
         throw RowError{Reden::geen_bag_object_binnen, format_coordinate(wanted.punt->x) + " " + format_coordinate(wanted.punt->y),
                        format_coordinate(options.match_radius)};
     throw RowError{Reden::geen_adres, ""};
-}
-
-Date today() {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return static_cast<Date>(now.time_since_epoch().count());
 }
 
 std::optional<CsvFile> plain_csv(GDALDataset& dataset, OGRLayer& layer, const std::string& bron, const ReadOptions& options) {

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "engine/model.hpp"
+#include "engine/register/register.hpp"
+#include "engine/register/register_config.hpp"
 #include "layers/read/address_index.hpp"
 #include "layers/read/inputs.hpp"
 
@@ -40,6 +42,14 @@ void read_erkenningen(const std::string& source, const AddressIndex& index, cons
                       Rejects& rejects, LayerStats& stats);
 void read_uitkomsten(const std::string& source, const AddressIndex& index, const ReadOptions& options,
                      std::vector<Uitkomst>& uitkomsten, Rejects& rejects, LayerStats& stats);
+// The register's sheets (onregel register importeer): the controles sheet of `run` as filled in at the
+// door, or the uitkomsten CSV of `evaluate` (bag_id, datum, uitkomst, categorie), gives controles and
+// the interventies its vervolg column names; an interventies sheet (bag_id, soort, start, einde, afloop)
+// gives interventies. Keys and names are those of the config's [register] tables.
+void read_controles_sheet(const std::string& source, const RegisterBeleid& beleid, Register& out, Rejects& rejects,
+                          LayerStats& stats);
+void read_interventies_sheet(const std::string& source, const RegisterBeleid& beleid, Register& out, Rejects& rejects,
+                             LayerStats& stats);
 // Assigns every verblijfsobject the buurt its point lies in (GEOS prepared polygons).
 void read_buurten(const std::string& source, const std::vector<Verblijfsobject>& vbos, const ReadOptions& options,
                   std::vector<std::string>& buurt, std::map<std::string, std::string>& buurtnamen, Rejects& rejects,

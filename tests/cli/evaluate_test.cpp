@@ -189,9 +189,10 @@ void fill_in_xlsx(const fs::path& from, const fs::path& to) {
 
 // The same for controles.csv, as Excel writes it back: its own `;`, byte order mark and quotes.
 std::string fill_in_csv(std::string csv) {
-    const std::string empty = ";\"\";\"\";\"\";\"\"\r\n";
-    const char* filled[] = {";\"2025-02-03\";\"ja\";\"\";\"\"\r\n", ";\"2025-02-04\";\"nee\";\"\";\"\"\r\n",
-                            ";\"2025-02-05\";\"Ja\";\"\";\"\"\r\n"};
+    // datum_bezoek, bevinding, constateringen, vervolg and partners end each row.
+    const std::string empty = ";\"\";\"\";\"\";\"\";\"\"\r\n";
+    const char* filled[] = {";\"2025-02-03\";\"ja\";\"\";\"\";\"\"\r\n", ";\"2025-02-04\";\"nee\";\"\";\"\";\"\"\r\n",
+                            ";\"2025-02-05\";\"Ja\";\"\";\"\";\"\"\r\n"};
     std::size_t at = csv.find("\r\n") + 2;  // after the header
     for (const char* row : filled) {
         at = csv.find(empty, at);

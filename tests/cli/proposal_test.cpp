@@ -54,7 +54,7 @@ TEST(CliProposal, ControlesInEveryFormatWithIdsAsTextAndFormulasNeutralised) {
         } else {
             EXPECT_EQ(x["adres"], g["adres"]);
         }
-        if (g["steekproef"] == "ja") {
+        if (g["selectie"] == "steekproef") {
             EXPECT_EQ(g["redenen"], nlohmann::json::array({"Steekproef: een willekeurig gekozen adres zonder signaal, ter vergelijking"}));
             EXPECT_TRUE(g["score"].is_null());
         } else {
@@ -70,7 +70,7 @@ TEST(CliProposal, ControlesInEveryFormatWithIdsAsTextAndFormulasNeutralised) {
             for (const auto& zin : g["redenen"]) joined += (joined.empty() ? "" : "; ") + zin.get<std::string>();
             EXPECT_EQ(x["redenen"], joined) << "the sentences joined by ; in the spreadsheet";
         }
-        for (const char* empty : {"datum_bezoek", "bevinding", "constateringen", "vervolg"}) {
+        for (const char* empty : {"historie", "datum_bezoek", "bevinding", "constateringen", "vervolg", "partners"}) {
             EXPECT_TRUE(g.contains(empty) && g[empty].is_null()) << empty;
         }
     }
@@ -80,7 +80,7 @@ TEST(CliProposal, ControlesInEveryFormatWithIdsAsTextAndFormulasNeutralised) {
     EXPECT_EQ(csv.rfind("\xEF\xBB\xBF\"controledag\";", 0), 0u) << csv.substr(0, 40);
     EXPECT_NE(csv.find(";\"'=1+2 straat 1, 3401AA IJsselstein\";"), std::string::npos) << csv;
     EXPECT_NE(csv.find(";\"=\"\"0353010000000001\"\"\";"), std::string::npos) << csv;
-    EXPECT_NE(csv.find("\"vervolg\"\r\n\"1\";\"1\";"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\"partners\"\r\n\"1\";\"1\";"), std::string::npos) << csv;
 
     const auto manifest = nlohmann::json::parse(slurp(dir / "out" / "manifest.json"));
     EXPECT_EQ(manifest["voorstel"]["capaciteit"], 2);
@@ -90,7 +90,7 @@ TEST(CliProposal, ControlesInEveryFormatWithIdsAsTextAndFormulasNeutralised) {
     for (const char* stage : {"config", "read", "index", "signals", "ranking", "hotspots", "voorstel", "write", "gpkg", "viewer"})
         EXPECT_TRUE(manifest["uitvoering"]["tijden_ms"].contains(stage)) << stage;
     const auto data = slurp(dir / "out" / "viewer" / "data.js");
-    for (const char* key : {"\"hotspots\":", "\"controles\":", "\"locaties\":", "\"steekproef\":"})
+    for (const char* key : {"\"hotspots\":", "\"controles\":", "\"locaties\":", "\"selectie\":"})
         EXPECT_NE(data.find(key), std::string::npos) << key;
 }
 

@@ -66,8 +66,19 @@ TEST(UsageErrors, EveryExitTwoPathSpeaksDutch) {
     const std::vector<UsageCase> cases = {
         {"no command",
          {},
-         "onregel: geef een commando: run, explain, validate, hotspots, evaluate, gebied, serve, signals, "
+         "onregel: geef een commando: run, explain, validate, hotspots, evaluate, register, gebied, serve, signals, "
          "outputs, config, sample of version\nZie onregel --help.\n"},
+        {"register without what to do", {"register"}, "onregel register: geef een commando: import of purge"},
+        {"register import without sheets",
+         {"register", "import", "--register", (dir / "r.gpkg").string()},
+         "register import: geef --controles of --interventies (of beide)"},
+        {"a purge date the other way round",
+         {"register", "purge", "--register", (dir / "r.gpkg").string(), "--peildatum", "31-12-2024"},
+         "--peildatum: '31-12-2024' is geen datum (verwacht JJJJMMDD of JJJJ-MM-DD)"},
+        {"a register goal without its weeks",
+         {"register", "import", "--register", (dir / "r.gpkg").string(), "--controles", "x.csv", "--config",
+          config("doel.toml", "[[doelen]]\nnaam = \"Snel\"\nmaat = \"opgevolgd_binnen_weken\"\nminimaal = 0.8\n")},
+         "weken hoort alleen, en dan verplicht, bij maat opgevolgd_binnen_weken"},
         {"a misspelt command", {"rn", "--bag", "x"}, "onregel: 'rn' is geen commando; bedoelde u run?\n"},
         {"another misspelt command", {"gebeid"}, "onregel: 'gebeid' is geen commando; bedoelde u gebied?\n"},
         {"an unknown command", {"opruimen"}, "onregel: 'opruimen' is geen commando\n"},

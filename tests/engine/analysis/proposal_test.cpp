@@ -122,14 +122,14 @@ TEST(Proposal, RespectsCapacityGroupingAndTheSteekproefShare) {
         int random = 0;
         const Controle* anchor = nullptr;
         for (const auto& c : stops) {
-            random += c.steekproef;
-            if (!c.steekproef && (!anchor || c.pand_rang < anchor->pand_rang)) anchor = &c;
+            random += (c.selectie == Selectie::steekproef);
+            if ((c.selectie != Selectie::steekproef) && (!anchor || c.pand_rang < anchor->pand_rang)) anchor = &c;
         }
         EXPECT_EQ(random, 1) << "one in five is drawn at random";
         ASSERT_NE(anchor, nullptr);
         EXPECT_EQ(anchor->volgorde, 1) << "the walk starts at the highest-ranked address";
         for (const auto& c : stops)
-            if (!c.steekproef) {
+            if ((c.selectie != Selectie::steekproef)) {
                 EXPECT_LE(f.distance(c.vbo, anchor->vbo), 500.0);
             }
     }
@@ -146,7 +146,7 @@ TEST(Proposal, NeverVisitsAPandTwice) {
     // The shared pand is visited at its highest-ranked object (2), not at 5.
     for (const auto& c : controles) EXPECT_NE(c.vbo, 5u);
     int ranked = 0;
-    for (const auto& c : controles) ranked += !c.steekproef;
+    for (const auto& c : controles) ranked += (c.selectie != Selectie::steekproef);
     EXPECT_EQ(ranked, 10) << "every flagged pand once";
 }
 
@@ -157,12 +157,12 @@ TEST(Proposal, SteekproefIsUnflaggedOfTheSameKindAndNearby) {
         for (const auto& [dag, stops] : by_day(controles)) {
             std::vector<Controle> ranked;
             for (const auto& c : stops)
-                if (!c.steekproef) ranked.push_back(c);
+                if ((c.selectie != Selectie::steekproef)) ranked.push_back(c);
             std::sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.pand_rang < b.pand_rang; });
             // Slot j copies the gebruiksdoelen of the day's j-th ranked stop (the walk reorders them).
             std::multiset<GebruiksdoelSet> drawn, wanted;
             for (const auto& c : stops) {
-                if (!c.steekproef) continue;
+                if ((c.selectie != Selectie::steekproef)) continue;
                 EXPECT_FALSE(f.flagged(c.vbo));
                 EXPECT_EQ(c.pand_rang, 0);
                 EXPECT_LE(f.distance(c.vbo, ranked[0].vbo), 500.0);
@@ -188,7 +188,7 @@ TEST(Proposal, TheDrawIsSeededAndDeterministic) {
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
         std::vector<std::uint32_t> drawn;
         for (const auto& c : f.propose(2, 10, 500, 0.5, seed))
-            if (c.steekproef) drawn.push_back(c.vbo);
+            if ((c.selectie == Selectie::steekproef)) drawn.push_back(c.vbo);
         draws.insert(drawn);
     }
     EXPECT_GT(draws.size(), 1u) << "another seed, another draw";

@@ -3,41 +3,11 @@
 // reading the GeoPackage directly. No server means a failed test, never a skipped one.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-
 #include "layers/layers_test_util.hpp"
+#include "layers/postgis_server.hpp"
 
 namespace onregel {
 namespace {
-
-class PostgisServer {
-public:
-    PostgisServer() {
-        const std::string script = std::string(ONREGEL_SOURCE_DIR) + "/tests/layers/read/postgis/start-cluster";
-        FILE* pipe = ::popen(script.c_str(), "r");
-        if (!pipe) return;
-        char line[512];
-        while (std::fgets(line, sizeof line, pipe)) {
-            std::string text(line);
-            while (!text.empty() && text.back() == '\n') text.pop_back();
-            if (text.rfind("dir=", 0) == 0) dir_ = text.substr(4);
-            if (text.rfind("port=", 0) == 0) port_ = text.substr(5);
-        }
-        if (::pclose(pipe) != 0) port_.clear();
-    }
-    ~PostgisServer() {
-        if (!dir_.empty())
-            std::system((std::string(ONREGEL_SOURCE_DIR) + "/tests/layers/read/postgis/stop-cluster " + test::quoted(dir_)).c_str());
-    }
-    PostgisServer(const PostgisServer&) = delete;
-    PostgisServer& operator=(const PostgisServer&) = delete;
-
-    bool running() const { return !port_.empty(); }
-    std::string connection() const { return "PG:host=127.0.0.1 port=" + port_ + " dbname=onregel user=onregel"; }
-
-private:
-    std::string dir_, port_;
-};
 
 void expect_same_town(const Inputs& a, const Inputs& b) {
     ASSERT_EQ(a.town.verblijfsobjecten.size(), b.town.verblijfsobjecten.size());
@@ -63,7 +33,7 @@ void expect_same_town(const Inputs& a, const Inputs& b) {
 }
 
 TEST(PostgisReader, RoundTripThroughARealServer) {
-    const PostgisServer server;
+    const test::PostgisServer server;
     ASSERT_TRUE(server.running()) << "could not start PostgreSQL + PostGIS (scripts/install-deps --tests installs it)";
     test::ogr2ogr("-f PostgreSQL " + test::quoted(server.connection()) + " " + test::quoted(test::bag_light()));
 

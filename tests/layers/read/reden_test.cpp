@@ -12,7 +12,7 @@ namespace {
 
 TEST(Reden, EveryValueHasKeyTextAndAdvice) {
     const auto table = reden_table();
-    ASSERT_EQ(table.size(), static_cast<std::size_t>(Reden::uitkomst_onbekend) + 1) << "uitkomst_onbekend is the last value";
+    ASSERT_EQ(table.size(), static_cast<std::size_t>(Reden::bevinding_strijdig) + 1) << "bevinding_strijdig is the last value";
     std::set<std::string_view> keys, texts;
     const std::regex snake("[a-z0-9]+(_[a-z0-9]+)*");
     for (std::size_t i = 0; i < table.size(); ++i) {

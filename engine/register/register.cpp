@@ -1,0 +1,142 @@
+#include "register.hpp"
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+
+#include "register_config.hpp"
+
+namespace onregel {
+
+namespace {
+
+constexpr std::string_view selectie_names[] = {"ranking", "steekproef", "tip", "partnerverzoek", "hercontrole"};
+
+// The fields of a row as one tuple, so two rows compare whole.
+auto velden(const RegisterRun& r) { return std::tie(r.id, r.peildatum, r.config_sha256, r.gemarkeerd); }
+auto velden(const RunSignaal& r) { return std::tie(r.run, r.buurt, r.signaal, r.aantal); }
+auto velden(const RegisterControle& c) {
+    return std::tie(c.bag_id, c.datum, c.buurt, c.controledag, c.selectie, c.partners, c.constateringen, c.signalen,
+                    c.signalen_bekend);
+}
+auto velden(const Interventie& i) { return std::tie(i.bag_id, i.soort, i.start, i.einde, i.afloop); }
+auto velden(const MeldingenKwartaal& m) { return std::tie(m.jaar, m.kwartaal, m.buurt, m.categorie, m.aantal); }
+
+// The rows of `nieuw` to write into a table holding `bestaand`, the last of equal keys winning.
+template <class Row>
+std::vector<Row> diff(const std::vector<Row>& bestaand, const std::vector<Row>& nieuw, Mutaties& mutaties) {
+    std::unordered_map<std::string, const Row*> old, latest;
+    for (const auto& row : bestaand) old[sleutel(row)] = &row;
+    std::vector<std::string> order;
+    for (const auto& row : nieuw) {
+        auto [it, inserted] = latest.try_emplace(sleutel(row), &row);
+        if (inserted) order.push_back(it->first);
+        else it->second = &row;
+    }
+    std::sort(order.begin(), order.end());
+    std::vector<Row> out;
+    for (const auto& key : order) {
+        const Row& row = *latest.at(key);
+        const auto it = old.find(key);
+        if (it == old.end()) ++mutaties.nieuw;
+        else if (velden(*it->second) != velden(row)) ++mutaties.gewijzigd;
+        else {
+            ++mutaties.ongewijzigd;
+            continue;
+        }
+        out.push_back(row);
+    }
+    return out;
+}
+
+template <class Row>
+void merge(std::vector<Row>& into, const std::vector<Row>& rows) {
+    std::map<std::string, Row> by_key;
+    for (auto& row : into) by_key.insert_or_assign(sleutel(row), std::move(row));
+    for (const auto& row : rows) by_key.insert_or_assign(sleutel(row), row);
+    into.clear();
+    for (auto& [key, row] : by_key) into.push_back(std::move(row));
+}
+
+Date kwartaal_einde(int jaar, int kwartaal) {
+    return kwartaal == 4 ? date_from_ymd(jaar, 12, 31) : date_from_ymd(jaar, static_cast<unsigned>(kwartaal * 3 + 1), 1) - 1;
+}
+
+}  // namespace
+
+std::string_view selectie_name(Selectie selectie) { return selectie_names[static_cast<int>(selectie)]; }
+
+std::optional<Selectie> parse_selectie(std::string_view text) {
+    for (auto s : alle_selecties)
+        if (selectie_name(s) == text) return s;
+    return std::nullopt;
+}
+
+std::string sleutel(const RegisterRun& run) { return run.id; }
+std::string sleutel(const RunSignaal& row) { return row.run + "|" + row.buurt + "|" + row.signaal; }
+std::string sleutel(const RegisterControle& controle) { return controle.bag_id + "|" + format_date(controle.datum); }
+std::string sleutel(const Interventie& interventie) {
+    return interventie.bag_id + "|" + interventie.soort + "|" + format_date(interventie.start);
+}
+std::string sleutel(const MeldingenKwartaal& row) {
+    return std::to_string(row.jaar) + "-K" + std::to_string(row.kwartaal) + "|" + row.buurt + "|" + row.categorie;
+}
+
+bool Wijzigingen::leeg() const {
+    return std::all_of(per_tabel.begin(), per_tabel.end(), [](const auto& t) { return t.second.nieuw == 0 && t.second.gewijzigd == 0; });
+}
+
+Register te_schrijven(const Register& bestaand, const Register& nieuw, Wijzigingen& wijzigingen) {
+    Register out;
+    out.runs = diff(bestaand.runs, nieuw.runs, wijzigingen.per_tabel["runs"]);
+    out.run_signalen = diff(bestaand.run_signalen, nieuw.run_signalen, wijzigingen.per_tabel["run_signalen"]);
+    out.controles = diff(bestaand.controles, nieuw.controles, wijzigingen.per_tabel["controles"]);
+    out.interventies = diff(bestaand.interventies, nieuw.interventies, wijzigingen.per_tabel["interventies"]);
+    out.meldingen = diff(bestaand.meldingen, nieuw.meldingen, wijzigingen.per_tabel["meldingen_per_kwartaal"]);
+    return out;
+}
+
+void neem_op(Register& register_, const Register& nieuw) {
+    merge(register_.runs, nieuw.runs);
+    merge(register_.run_signalen, nieuw.run_signalen);
+    merge(register_.controles, nieuw.controles);
+    merge(register_.interventies, nieuw.interventies);
+    merge(register_.meldingen, nieuw.meldingen);
+}
+
+Date maanden_terug(Date datum, int maanden) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    ymd_from_date(datum, year, month, day);
+    const int index = year * 12 + static_cast<int>(month) - 1 - maanden;
+    const int y = index / 12;
+    const auto m = static_cast<unsigned>(index % 12 + 1);
+    const Date first_of_next = m == 12 ? date_from_ymd(y + 1, 1, 1) : date_from_ymd(y, m + 1, 1);
+    const auto last_day = static_cast<unsigned>(first_of_next - date_from_ymd(y, m, 1));
+    return date_from_ymd(y, m, std::min(day, last_day));
+}
+
+Register verlopen(const Register& register_, Date peildatum, int bewaartermijn_maanden) {
+    const Date grens = maanden_terug(peildatum, bewaartermijn_maanden);
+    Register out;
+    std::map<std::string, bool> run_verlopen;
+    for (const auto& run : register_.runs) {
+        run_verlopen[run.id] = run.peildatum < grens;
+        if (run.peildatum < grens) out.runs.push_back(run);
+    }
+    for (const auto& row : register_.run_signalen)
+        if (const auto it = run_verlopen.find(row.run); it == run_verlopen.end() || it->second) out.run_signalen.push_back(row);
+    for (const auto& c : register_.controles)
+        if (c.datum < grens) out.controles.push_back(c);
+    for (const auto& i : register_.interventies)
+        if (!i.afloop.empty() && i.einde.value_or(i.start) < grens) out.interventies.push_back(i);  // a running one stays
+    for (const auto& m : register_.meldingen)
+        if (kwartaal_einde(m.jaar, m.kwartaal) < grens) out.meldingen.push_back(m);
+    return out;
+}
+
+bool hercontrole_verschuldigd(const Interventie& interventie, Date peildatum) {
+    return interventie.soort == hercontrole && interventie.afloop.empty() && interventie.start <= peildatum;
+}
+
+}  // namespace onregel
