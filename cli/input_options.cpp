@@ -12,8 +12,10 @@ void add_input_options(CLI::App& cmd, InputArguments& args) {
     cmd.add_option("--kvk", s.kvk, "KvK vestigingen (Handelsregister): CSV or Vestigingsprofiel JSON")->required();
     cmd.add_option("--meldingen", s.meldingen, "Meldingen: CSV or GeoJSON (free text is read and dropped)");
     cmd.add_option("--vergunningen", s.vergunningen, "Omgevingsvergunning aanvragen (CSV)");
-    cmd.add_option("--erkenningen", s.erkenningen, "RDW erkende bedrijven (CSV)");
-    cmd.add_option("--buurten", s.buurten, "CBS wijk- en buurtkaart (layer buurten)");
+    cmd.add_option("--erkenningen", s.erkenningen,
+                   "RDW erkende bedrijven: the Erkende bedrijven CSV of opendata.rdw.nl (5k74-3jha) with the Erkenningen CSV "
+                   "(nmwb-dqkz) beside it, or the folder holding both; or one CSV with naam, soort and address");
+    cmd.add_option("--buurten", s.buurten, "CBS wijk- en buurtkaart (GeoPackage, layer buurten)");
     cmd.add_option("--uitkomsten", s.uitkomsten, "Results of past controles: bag_id or address, datum, uitkomst");
     cmd.add_option("--gemeente", args.read->gemeente, "Only this gemeente (4-digit CBS code, e.g. 0221)");
     cmd.add_option("--bbox", args.bbox, "Only this area: minx,miny,maxx,maxy in RD New metres");
