@@ -1,12 +1,14 @@
 // Meldingen from CSV or GeoJSON, including Amsterdam's Signalen export (created_at, category as an
-// object with main/sub, source, a WGS84 point and an address object). Only id, date, category, source
-// and location are read: `omschrijving`, `melder` (and Signalen's `text`, `reporter`) are never
-// fetched from the row, so free text about people does not enter the model.
+// object with main/sub, source, a WGS84 point and an address object); Signalen's other forms (API
+// list, datawarehouse dump, public geography) are first turned into such a GeoJSON (signalen.hpp).
+// Only id, date, category, source and location are read: `omschrijving`, `melder` (and Signalen's
+// `text`, `reporter`) are never fetched from the row, so free text about people does not enter the model.
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
 #include "engine/errors.hpp"
 #include "layers/read/readers.hpp"
+#include "layers/read/signalen.hpp"
 
 namespace onregel {
 
@@ -30,11 +32,11 @@ std::string json_text(const json& object, std::initializer_list<const char*> key
     return {};
 }
 
-}  // namespace
-
-void read_meldingen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
-                    Rejects& rejects, LayerStats& stats) {
-    auto dataset = open_vector(source);
+// The rows of the dataset at `path`; `source` names it in messages and the manifest (they differ for
+// a Signalen export converted in memory).
+void read_rows_of(const std::string& path, const std::string& source, const AddressIndex& index, const ReadOptions& options,
+                  Town& town, Rejects& rejects, LayerStats& stats) {
+    auto dataset = open_vector(path);
     auto& layer = pick_layer(*dataset, "meldingen", source);
     const Columns columns(layer, source);
     const int c_id = columns.required("id");
@@ -56,6 +58,7 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
         std::optional<RowSkipped> skipped;  // outside the selection
         Wanted wanted;
         std::optional<Match> match;
+        bool punt_onbruikbaar = false, adres_onbruikbaar = false;  // and placed by the other
     };
     const auto prepare = [&](auto& f) {
         Prepared p;
@@ -71,14 +74,27 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
             if (m.categorie.empty()) m.categorie = "onbekend";
             m.bron = field_text(f, c_bron);
 
+            // Every location the row gives is tried before it is rejected: an unusable coordinate with
+            // a good address is placed by the address, and the other way round.
             Wanted& wanted = p.wanted;
-            wanted.adres = read_address(f, address);
-            if (!wanted.adres)
-                if (const auto a = nested(field_text(f, c_adres)); a.is_object())
-                    wanted.adres = parse_address(json_text(a, {"postcode"}), json_text(a, {"huisnummer"}), json_text(a, {"huisletter"}),
-                                                 json_text(a, {"huisnummer_toevoeging", "toevoeging"}));
-            wanted.punt = points.local().read(f);
-            if (!wanted.punt && !wanted.adres) throw RowError{Reden::geen_locatie, ""};
+            std::optional<RowError> adres_error, punt_error;
+            try {
+                wanted.adres = read_address(f, address);
+                if (!wanted.adres)
+                    if (const auto a = nested(field_text(f, c_adres)); a.is_object())
+                        wanted.adres = parse_address(json_text(a, {"postcode"}), json_text(a, {"huisnummer"}),
+                                                     json_text(a, {"huisletter"}), json_text(a, {"huisnummer_toevoeging", "toevoeging"}));
+            } catch (RowError& e) {
+                adres_error = std::move(e);
+            }
+            try {
+                wanted.punt = points.local().read(f);
+            } catch (RowError& e) {
+                punt_error = std::move(e);
+            }
+            if (!wanted.punt && !wanted.adres) throw punt_error ? *punt_error : adres_error ? *adres_error : RowError{Reden::geen_locatie, ""};
+            p.punt_onbruikbaar = punt_error.has_value();
+            p.adres_onbruikbaar = adres_error.has_value();
             if (options.bbox && wanted.punt && !options.bbox->contains(*wanted.punt)) throw RowSkipped{buiten_selectie};
             p.match = locate(index, wanted, options.match_radius);
         } catch (RowError& e) {
@@ -90,6 +106,7 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
     };
 
     std::unordered_set<std::string> seen;
+    std::size_t by_address_only = 0, by_point_only = 0;
     const auto finish = [&](Prepared& p, std::string& row_id) {
         Melding& m = p.m;
         row_id = m.id;
@@ -113,9 +130,30 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
         stats.saw_date(m.datum);
         stats.saw_match(p.match ? match_route_name(p.match->route) : "alleen_locatie");
         ++stats.used;
+        by_address_only += p.punt_onbruikbaar;
+        by_point_only += p.adres_onbruikbaar;
         town.meldingen.push_back(std::move(m));
     };
     read_rows_parallel(*dataset, layer, "meldingen", source, options, rejects, stats, prepare, finish);
+    if (by_address_only)
+        stats.waarschuwingen.push_back(std::to_string(by_address_only) +
+                                       " melding(en) met een onbruikbare coördinaat zijn op hun adres geplaatst");
+    if (by_point_only)
+        stats.waarschuwingen.push_back(std::to_string(by_point_only) +
+                                       " melding(en) met een onleesbaar adres zijn op hun coördinaat geplaatst");
+}
+
+}  // namespace
+
+void read_meldingen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
+                    Rejects& rejects, LayerStats& stats) {
+    const auto signalen = signalen_export(source);
+    if (!signalen) return read_rows_of(source, source, index, options, town, rejects, stats);
+    stats.waarschuwingen = signalen->waarschuwingen;
+    if (signalen->rijen > 0) read_rows_of(signalen->path(), source, index, options, town, rejects, stats);
+    stats.bron = source;
+    stats.driver = signalen->vorm();
+    stats.crs = "lon/lat: EPSG:4326 (WGS84)";
 }
 
 }  // namespace onregel
