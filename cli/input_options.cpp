@@ -20,7 +20,7 @@ void add_input_options(CLI::App& cmd, InputArguments& args) {
     cmd.add_option("--gemeente", args.read->gemeente, "Only this gemeente (4-digit CBS code, e.g. 0221)");
     cmd.add_option("--bbox", args.bbox, "Only this area: minx,miny,maxx,maxy in RD New metres");
     cmd.add_option("--max-afgewezen", args.read->max_afgewezen,
-                   "Percentage of the rows of --bag or --kvk that may be rejected (from 20 rows on); above it the command stops with exit 1")
+                   "Percentage of the rows of --bag or --kvk that may be rejected (from 20 rows on, or all of a shorter file); above it the command stops with exit 1")
         ->capture_default_str();
     cmd.add_option("--input-srs", args.read->input_srs, "Coordinate system of sources that do not name one (e.g. EPSG:4326)");
 }

@@ -41,7 +41,11 @@ std::string unusable(const Inputs& inputs, const InputSources& sources, const Re
         std::size_t skipped = 0;
         for (const auto& [reden, n] : it->second.overgeslagen) skipped += n;
         const std::size_t rows = it->second.rows - skipped, rejected = inputs.rejects.count(layer);
-        if (rejected < options.min_afgewezen_fout || 100.0 * static_cast<double>(rejected) <= options.max_afgewezen * static_cast<double>(rows))
+        // A file of which every row is rejected is an error however short it is: nothing of it is used
+        // (unless --max-afgewezen 100 allows everything).
+        const bool all = rows > 0 && rejected == rows && options.max_afgewezen < 100;
+        if (!all && (rejected < options.min_afgewezen_fout ||
+                     100.0 * static_cast<double>(rejected) <= options.max_afgewezen * static_cast<double>(rows)))
             continue;
         std::map<std::string, std::pair<std::size_t, Reden>> by_text;
         for (const auto& r : inputs.rejects.rows())

@@ -57,7 +57,7 @@ struct ReadOptions {
     bool direct = true;
     // A required layer (bag, kvk) of which more than this percentage of the rows is rejected is an
     // error (--max-afgewezen): the rows used would give a quiet, wrong result. A handful of rejects is
-    // read in rejects.csv, so it takes at least min_afgewezen_fout rejected rows.
+    // read in rejects.csv, so it takes at least min_afgewezen_fout rejected rows — unless every row is.
     double max_afgewezen = 10;
     std::size_t min_afgewezen_fout = 20;
 };

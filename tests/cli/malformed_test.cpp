@@ -33,6 +33,7 @@ fs::path huge_field_kvk(const fs::path& dir) {
     const std::string block(1 << 20, 'x');
     for (int i = 0; i < megabytes; ++i) out << block;
     out << ";BV;Ja;20200101;;6420;;Benschopperstraat;1;;;3401AA;IJsselstein;;;;1\n";
+    out << "000000000009;10000009;Delta Bakkerij;BV;Ja;20200101;;1071;;Benschopperstraat;1;;;3401AA;IJsselstein;;;;1\n";  // a good row: a wholly rejected file is an error
     return path;
 }
 

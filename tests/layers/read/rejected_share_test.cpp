@@ -40,7 +40,9 @@ TEST(RejectedShare, MoreThanTheShareIsAnErrorNamingReasonsAndAdvice) {
 TEST(RejectedShare, AtTheShareOrWithFewRejectsItIsNot) {
     EXPECT_EQ(read_inputs(test::inputs_of(tiny_bag, kvk("at", 180, 20, 0)), {}).onbruikbaar, "") << "20 of 200 is 10 %, not more";
     EXPECT_NE(read_inputs(test::inputs_of(tiny_bag, kvk("above", 179, 21, 0)), {}).onbruikbaar, "") << "21 of 200";
-    EXPECT_EQ(read_inputs(test::inputs_of(tiny_bag, kvk("few", 0, 19, 0)), {}).onbruikbaar, "") << "19 rejects: rejects.csv lists them";
+    EXPECT_EQ(read_inputs(test::inputs_of(tiny_bag, kvk("few", 1, 19, 0)), {}).onbruikbaar, "") << "19 rejects: rejects.csv lists them";
+    EXPECT_NE(read_inputs(test::inputs_of(tiny_bag, kvk("all", 0, 3, 0)), {}).onbruikbaar.find("3 van de 3 rijen afgewezen"), std::string::npos)
+        << "a file of which nothing is used is an error however short";
     ReadOptions allow;
     allow.max_afgewezen = 100;
     const auto in = read_inputs(test::inputs_of(tiny_bag, kvk("allowed", 10, 25, 5)), allow);
