@@ -61,6 +61,8 @@ nlohmann::ordered_json input_entry(const std::string& path, const std::string& s
     nlohmann::ordered_json entry;
     entry["bron"] = path;
     entry["sha256"] = sha256;
+    for (const auto& file : stats.ook_gelezen)  // read beside it: the Signalen dump's siblings, the RDW Erkenningen
+        entry["ook_gelezen"].push_back({{"bron", file}, {"sha256", sha256_file(file)}});
     entry["driver"] = stats.driver;
     entry["rijen"] = stats.rows;
     entry["gebruikt"] = stats.used;

@@ -82,6 +82,7 @@ struct LayerStats {
     std::optional<Date> stand;                         // BAG: the date the extract describes, when known
     std::string sbi_versie;                            // kvk: "SBI 2008", "SBI 2025", "gemengd" or "onbekend"
     std::vector<std::string> waarschuwingen;           // Dutch, for people fixing the input
+    std::vector<std::string> ook_gelezen;              // files read beside the source (siblings it names), for the manifest's hash
     // BAG: the records of the other files and layers read, per object type, so that every record is
     // counted — LV BAG every file (verblijfsobject, pand, nummeraanduiding, ..., history included), a
     // bag-light source its pand layer. `rows` and the rest above count the addressable objects.

@@ -150,6 +150,7 @@ void read_meldingen(const std::string& source, const AddressIndex& index, const 
     const auto signalen = signalen_export(source);
     if (!signalen) return read_rows_of(source, source, index, options, town, rejects, stats);
     stats.waarschuwingen = signalen->waarschuwingen;
+    stats.ook_gelezen = signalen->ook_gelezen;
     if (signalen->rijen > 0) read_rows_of(signalen->path(), source, index, options, town, rejects, stats);
     stats.bron = source;
     stats.driver = signalen->vorm();

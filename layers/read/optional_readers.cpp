@@ -303,6 +303,7 @@ void read_vergunningen(const std::string& source, const AddressIndex& index, con
 void read_erkenningen(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
                       Rejects& rejects, LayerStats& stats) {
     const auto files = erkenningen_files(source);
+    if (!files.soorten.empty()) stats.ook_gelezen = {files.soorten};
     auto dataset = open_vector(files.bedrijven);
     auto& layer = pick_layer(*dataset, "erkenningen", files.bedrijven);
     const Columns columns(layer, files.bedrijven);

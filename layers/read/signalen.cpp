@@ -407,6 +407,8 @@ std::unique_ptr<SignalenExport> datawarehouse(const std::string& signals_csv) {
         });
 
     auto out = std::make_unique<SignalenExport>(memory_path(), "Signalen datawarehouse-CSV (signals.csv, locations.csv, categories.csv)");
+    out->ook_gelezen = {locations_csv};
+    if (!categories_csv.empty()) out->ook_gelezen.push_back(categories_csv);
     Writer writer(out->path());
     std::size_t without_location = 0, without_category = 0;
     for (const auto& s : signals) {

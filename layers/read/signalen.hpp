@@ -31,6 +31,7 @@ public:
     // Dutch, for the layer's warnings: what was linked, derived or swapped, and how often.
     std::vector<std::string> waarschuwingen;
     std::size_t rijen = 0;  // meldingen in the export; with none, GDAL finds no columns to read
+    std::vector<std::string> ook_gelezen;  // the files read beside the one given (the dump's siblings)
 
 private:
     std::string path_, vorm_;

@@ -1,5 +1,7 @@
 #include "layers/store/files.hpp"
 
+#include <algorithm>
+
 #include <cstdint>
 #include <cerrno>
 #include <cstdio>
@@ -79,6 +81,15 @@ std::string sha256_hex(const std::string& data) {
 
 std::string sha256_file(const fs::path& path) {
     std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::recursive_directory_iterator(path, ec))
+            if (entry.is_regular_file(ec)) files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        std::string list;
+        for (const auto& f : files) list += fs::relative(f, path).generic_string() + " " + sha256_file(f) + "\n";
+        return sha256_hex(list);
+    }
     if (!fs::is_regular_file(path, ec)) return "";
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw input_error(path.string() + ": cannot open file");

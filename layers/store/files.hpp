@@ -12,7 +12,9 @@ std::string read_text_file(const std::filesystem::path& path);  // throws input_
 // device, a socket): opening one blocks or never ends. Paths that are none (PG:..., missing) pass.
 void check_not_special(const std::string& path);
 std::string sha256_hex(const std::string& data);
-std::string sha256_file(const std::filesystem::path& path);  // hex; a directory hashes to ""
+// Hex. A directory hashes its regular files, each by its path inside it and its own hash, in path
+// order; anything else that is no file (PG:…, /vsizip/…) hashes to "".
+std::string sha256_file(const std::filesystem::path& path);
 
 // Creates `dir` and its missing parents with mode 0700, whatever the umask.
 void create_private_directories(const std::filesystem::path& dir);

@@ -95,7 +95,9 @@ void expect_rdw_yield(const Inputs& in, const std::string& folder) {
 
 TEST(RdwErkenningen, ApiFieldNamesWithTheErkenningenBeside) {
     const auto dir = test::scratch_dir("real_rdw_api");
-    expect_rdw_yield(read_with(dir, real("rdw/api/bedrijven.csv")), "rdw/api");
+    const auto in = read_with(dir, real("rdw/api/bedrijven.csv"));
+    expect_rdw_yield(in, "rdw/api");
+    EXPECT_EQ(in.layers.at("erkenningen").ook_gelezen, std::vector<std::string>{real("rdw/api/erkenningen.csv")});
 }
 
 TEST(RdwErkenningen, PortalDisplayNamesWithTheErkenningenBeside) {

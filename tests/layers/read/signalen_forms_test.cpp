@@ -181,7 +181,11 @@ void expect_datawarehouse(const Inputs& in, const std::string& source) {
 TEST(SignalenDatawarehouse, FolderAndSignalsCsvReadTheSame) {
     const auto folder = real + "datawarehouse";
     expect_datawarehouse(read_meldingen_of("signalen_dwh_folder", folder), folder);
-    expect_datawarehouse(read_meldingen_of("signalen_dwh_file", folder + "/signals.csv"), folder + "/signals.csv");
+    const auto from_file = read_meldingen_of("signalen_dwh_file", folder + "/signals.csv");
+    expect_datawarehouse(from_file, folder + "/signals.csv");
+    // The siblings are named for the manifest's fingerprint of what was read.
+    EXPECT_EQ(from_file.layers.at("meldingen").ook_gelezen,
+              (std::vector<std::string>{folder + "/locations.csv", folder + "/categories.csv"}));
 }
 
 // Signalen's local storage names the files 120000UTC_signals.csv (each with the second it was written)

@@ -32,7 +32,28 @@ TEST(Sha256, FileMatchesSha256sum) {
     EXPECT_EQ(sha256_file(path), std::string(expected));
     EXPECT_EQ(sha256_file(path), sha256_hex(content));
     std::filesystem::remove(path);
-    EXPECT_EQ(sha256_file(std::filesystem::temp_directory_path()), "");  // a directory hashes to ""
+}
+
+// A folder given as a source (an RDW or Signalen download, an LV BAG of XML files) hashes its files:
+// by name and content, whatever the order they were written in.
+TEST(Sha256, AFolderHashesItsFiles) {
+    const auto base = std::filesystem::temp_directory_path() / ("onregel-sha256-dir-" + std::to_string(::getpid()));
+    const auto a = base / "a", b = base / "b";
+    std::filesystem::create_directories(a / "sub");
+    std::filesystem::create_directories(b / "sub");
+    write_private_file(a / "x.csv", "1");
+    write_private_file(a / "sub" / "y.csv", "2");
+    write_private_file(b / "sub" / "y.csv", "2");
+    write_private_file(b / "x.csv", "1");
+    EXPECT_EQ(sha256_file(a), sha256_file(b));
+    EXPECT_EQ(sha256_file(a).size(), 64u);
+    write_private_file(b / "x.csv", "3");
+    EXPECT_NE(sha256_file(a), sha256_file(b));
+    const auto before = sha256_file(a);
+    std::filesystem::rename(a / "x.csv", a / "z.csv");
+    EXPECT_NE(sha256_file(a), before) << "a renamed file is another input";
+    EXPECT_EQ(sha256_file(base / "missing"), "");
+    std::filesystem::remove_all(base);
 }
 
 }  // namespace
