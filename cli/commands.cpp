@@ -6,6 +6,7 @@
 #include "command_evaluate.hpp"
 #include "command_gebied.hpp"
 #include "command_hotspots.hpp"
+#include "command_monitor.hpp"
 #include "command_outputs.hpp"
 #include "command_register.hpp"
 #include "command_run.hpp"
@@ -25,6 +26,7 @@ void add_commands(CLI::App& app) {
         add_hotspots_command,
         add_evaluate_command,
         add_register_command,
+        add_monitor_command,
         add_gebied_command,
         add_serve_command,
         add_signals_command,

@@ -6,8 +6,10 @@ namespace onregel {
 
 namespace {
 
-// Figures are right-aligned: a column whose cells all start with a digit or a dash (no value).
+// Figures are right-aligned: a column whose cells all start with a digit or a dash (no value), unless
+// the table says per column.
 bool getal_kolom(const Blok& tabel, std::size_t kolom) {
+    if (!tabel.rechts.empty()) return kolom < tabel.rechts.size() && tabel.rechts[kolom];
     for (const auto& rij : tabel.rijen) {
         const auto& cel = rij[kolom];
         if (cel.empty() || !((cel[0] >= '0' && cel[0] <= '9') || cel.rfind("–", 0) == 0)) return false;
@@ -48,12 +50,13 @@ std::string markdown(const std::vector<Blok>& blokken) {
                 }
                 out += "\n";
                 break;
+            case Blok::figuur: break;
         }
     }
     return out;
 }
 
-std::string html(const std::vector<Blok>& blokken, const std::string& title) {
+std::string html(const std::vector<Blok>& blokken, const std::string& title, const std::string& extra_style) {
     // A report, not an application: no scripts and nothing fetched, which the CSP enforces.
     std::string out =
         "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -65,8 +68,8 @@ std::string html(const std::vector<Blok>& blokken, const std::string& title) {
         "table{border-collapse:collapse;margin:0 0 1.5rem;width:100%}\n"
         "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
         "td.getal{text-align:right;white-space:nowrap}th{background:#f0f0ec}\n"
-        "h2{margin-top:2.5rem;border-bottom:2px solid #222}\n"
-        "</style>\n</head>\n<body>\n";
+        "h2{margin-top:2.5rem;border-bottom:2px solid #222}\n" +
+        extra_style + "</style>\n</head>\n<body>\n";
     for (const auto& b : blokken) {
         switch (b.soort) {
             case Blok::kop1: out += "<h1>" + markup_escaped(b.tekst) + "</h1>\n"; break;
@@ -85,6 +88,7 @@ std::string html(const std::vector<Blok>& blokken, const std::string& title) {
                 }
                 out += "</tbody>\n</table>\n";
                 break;
+            case Blok::figuur: out += "<figure>\n" + b.svg + "\n<figcaption>" + markup_escaped(b.tekst) + "</figcaption>\n</figure>\n"; break;
         }
     }
     return out + "</body>\n</html>\n";

@@ -34,9 +34,13 @@ void write_table_rows(OGRLayer& out, const FeatureLayer& layer) {
 }  // namespace
 
 void write_xlsx(const std::filesystem::path& path, const FeatureLayer& layer) {
+    write_xlsx(path, std::span<const FeatureLayer>(&layer, 1));
+}
+
+void write_xlsx(const std::filesystem::path& path, std::span<const FeatureLayer> layers) {
     {
         auto dataset = create_dataset("XLSX", path);
-        write_table_rows(create_layer(*dataset, layer, nullptr), layer);
+        for (const auto& layer : layers) write_table_rows(create_layer(*dataset, layer, nullptr), layer);
     }
     set_private(path);
 }

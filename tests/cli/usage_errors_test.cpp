@@ -66,7 +66,7 @@ TEST(UsageErrors, EveryExitTwoPathSpeaksDutch) {
     const std::vector<UsageCase> cases = {
         {"no command",
          {},
-         "onregel: geef een commando: run, explain, validate, hotspots, evaluate, register, gebied, serve, signals, "
+         "onregel: geef een commando: run, explain, validate, hotspots, evaluate, register, monitor, gebied, serve, signals, "
          "outputs, config, sample of version\nZie onregel --help.\n"},
         {"register without what to do", {"register"}, "onregel register: geef een commando: import of purge"},
         {"register import without sheets",
@@ -79,6 +79,18 @@ TEST(UsageErrors, EveryExitTwoPathSpeaksDutch) {
          {"register", "import", "--register", (dir / "r.gpkg").string(), "--controles", "x.csv", "--config",
           config("doel.toml", "[[doelen]]\nnaam = \"Snel\"\nmaat = \"opgevolgd_binnen_weken\"\nminimaal = 0.8\n")},
          "weken hoort alleen, en dan verplicht, bij maat opgevolgd_binnen_weken"},
+        {"monitor without its register", {"monitor", "--out", out}, "onregel monitor: --register ontbreekt\n"},
+        {"monitor with a year and a period",
+         {"monitor", "--register", "r.gpkg", "--out", out, "--jaar", "2026", "--van", "2026-01-01", "--tot", "2026-06-30"},
+         "--jaar en --van gaan niet samen"},
+        {"monitor from a day without its end", {"monitor", "--register", "r.gpkg", "--out", out, "--van", "2026-01-01"},
+         "--van kan alleen samen met --tot"},
+        {"a monitor period the wrong way round",
+         {"monitor", "--register", "r.gpkg", "--out", out, "--van", "2026-06-30", "--tot", "2026-01-01"},
+         "--van 2026-06-30 ligt na --tot 2026-01-01"},
+        {"a monitor day in the wrong form",
+         {"monitor", "--register", "r.gpkg", "--out", out, "--van", "31-12-2025", "--tot", "2026-06-30"}, "--van: "},
+        {"a monitor year out of range", {"monitor", "--register", "r.gpkg", "--out", out, "--jaar", "26"}, "--jaar: "},
         {"a misspelt command", {"rn", "--bag", "x"}, "onregel: 'rn' is geen commando; bedoelde u run?\n"},
         {"another misspelt command", {"gebeid"}, "onregel: 'gebeid' is geen commando; bedoelde u gebied?\n"},
         {"an unknown command", {"opruimen"}, "onregel: 'opruimen' is geen commando\n"},

@@ -1,0 +1,6 @@
+#pragma once
+#include "command.hpp"
+
+namespace onregel::cli {
+void add_monitor_command(CLI::App& app);
+}
