@@ -11,6 +11,7 @@
 #include "engine/errors.hpp"
 #include "engine/sample/csv.hpp"
 #include "layers/errors.hpp"
+#include "layers/register/register_store.hpp"
 
 namespace fs = std::filesystem;
 
@@ -193,6 +194,7 @@ SampleWriter::SampleWriter(const fs::path& dir, bool with_panden) {
     fs::create_directories(dir);
     const auto gpkg_path = dir / "bag.gpkg";
     fs::remove(gpkg_path);
+    fs::remove(dir / "register.gpkg");
     impl_ = std::make_unique<Impl>(dir);
     GDALAllRegister();
     auto* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
@@ -215,6 +217,8 @@ void SampleWriter::write(const sample::Chunk& chunk) {
     write_rows(impl_->erkenningen, chunk.erkenningen);
     impl_->ground_truth.insert(impl_->ground_truth.end(), chunk.ground_truth.begin(), chunk.ground_truth.end());
 }
+
+void SampleWriter::write_history(const Register& history) { write_register((impl_->dir / "register.gpkg").string(), history); }
 
 void SampleWriter::finish() {
     auto& truth = impl_->ground_truth;

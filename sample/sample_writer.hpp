@@ -1,26 +1,30 @@
 #pragma once
-// Writes `onregel sample` output: bag.gpkg (PDOK bag-light layers, EPSG:28992) through GDAL and the
-// CSV files streamed, one town chunk at a time.
+// Writes `onregel sample` output: bag.gpkg (PDOK bag-light layers, EPSG:28992) through GDAL, the
+// CSV files streamed, one town chunk at a time, and the town's history as register.gpkg.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "engine/register/register.hpp"
 #include "engine/sample/sample.hpp"
 
 namespace onregel {
 
 class SampleWriter {
 public:
-    // Creates `dir` when missing and replaces the sample files in it. Without `with_panden` the pand
-    // layer is left out (very large --scale runs).
+    // Creates `dir` when missing and replaces the sample files in it (a register.gpkg there is removed:
+    // write_history makes a new one). Without `with_panden` the pand layer is left out (very large
+    // --scale runs).
     SampleWriter(const std::filesystem::path& dir, bool with_panden);
     ~SampleWriter();
     SampleWriter(const SampleWriter&) = delete;
     SampleWriter& operator=(const SampleWriter&) = delete;
 
     void write(const sample::Chunk& chunk);
+    // Writes register.gpkg through the register store, as `register import` would (sample::history).
+    void write_history(const Register& history);
     // Writes ground_truth.csv (sorted) and closes every file; throws when a write failed.
     void finish();
 

@@ -1,8 +1,8 @@
 #include "app/run/run_register.hpp"
 
 #include <map>
-#include <tuple>
 
+#include "engine/register/meldingen_per_kwartaal.hpp"
 #include "layers/store/files.hpp"
 
 namespace onregel {
@@ -17,15 +17,7 @@ Register run_rows(const Town& town, const std::vector<Beoordeling>& ranked, cons
         for (const auto& c : b.bijdragen)
             if (c.signaal != integrale_bonus_id) ++per_signaal[{buurt_of(static_cast<std::int32_t>(b.vbo)), c.signaal}];
     for (const auto& [key, aantal] : per_signaal) r.run_signalen.push_back({run.id, key.first, key.second, aantal});
-    std::map<std::tuple<int, int, std::string, std::string>, int> per_kwartaal;
-    for (const auto& m : town.meldingen) {
-        int y = 0;
-        unsigned month = 0, day = 0;
-        ymd_from_date(m.datum, y, month, day);
-        ++per_kwartaal[{y, static_cast<int>((month - 1) / 3 + 1), buurt_of(m.vbo), m.categorie}];
-    }
-    for (const auto& [key, aantal] : per_kwartaal)
-        r.meldingen.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key), aantal});
+    r.meldingen = meldingen_per_kwartaal(town.meldingen, buurt);
     return r;
 }
 
