@@ -251,10 +251,11 @@ Policy default_policy() {
     const std::vector<std::string> kantoorwerk = {"58", "62", "63", "64", "66", "68", "69", "70", "71", "73", "74", "78", "82"};
     policy.gebruiksdoelen = {
         {{"autobranche", autobranche}, industriefunctie | winkelfunctie | overige_gebruiksfunctie},
-        // SBI 2025 codes web shops and market trade by what they sell (47, as shops); 478 is car retail
-        // there, and 479 intermediation, which needs no shop.
-        {{"detailhandel", {{"47"}, {"47"}}}, winkelfunctie | industriefunctie | overige_gebruiksfunctie},
-        {{"detailhandel_op_afstand", {{"478", "4791", "4799"}, {"479"}}},
+        // SBI 2025 codes a web shop by what it sells, as a shop (4764 sports goods, online or not), so a
+        // retail code no longer says whether there is a shop: in SBI 2025 all of 47 is judged as retail
+        // that needs none, or every web shop run from home would be flagged (the null town showed ~150).
+        {{"detailhandel", {{"47"}, {}}}, winkelfunctie | industriefunctie | overige_gebruiksfunctie},
+        {{"detailhandel_op_afstand", {{"478", "4791", "4799"}, {"47"}}},
          woonfunctie | kantoorfunctie | winkelfunctie | industriefunctie | overige_gebruiksfunctie},
         {{"groothandel", {{"46"}, {"46"}}}, industriefunctie | kantoorfunctie | winkelfunctie | overige_gebruiksfunctie},
         {{"horeca", horeca}, bijeenkomstfunctie | winkelfunctie | logiesfunctie},

@@ -173,8 +173,9 @@ void Builder::plant_registrations() {
         truth(i, "planted", "woonadres_bedrijvigheid");
     }
     // gebruiksdoel_mismatch: horeca or a hotel in an industriefunctie-only unit.
-    // The fourth is a clothing shop registered in an office unit.
-    static constexpr std::array<std::string_view, 4> verkeerd = {"56101", "5510", "5630", "4771"};
+    // The fourth is a metalworking shop registered in an office unit (not a shop: since SBI 2025 codes a
+    // web shop as a shop, retail in an office is what every web shop with an office looks like).
+    static constexpr std::array<std::string_view, 4> verkeerd = {"56101", "5510", "5630", "2562"};
     for (int k = 0, n = plant_count(); k < n; ++k) {
         const bool kantoor = k % 4 == 3;
         const auto h = kantoor ? take_host(Rol::kantoor) : take_host(Rol::bedrijfsunit, 150);

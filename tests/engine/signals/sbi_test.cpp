@@ -69,12 +69,17 @@ bool starts_a_code(const std::set<std::string>& codes, const std::string& prefix
     return it != codes.end() && it->starts_with(prefix);
 }
 
+// Every branch names codes in both versions, but for one: SBI 2025 cannot tell retail with a shop from
+// retail without (a webshop has the code of what it sells), so "detailhandel" as a gebruiksdoel rule
+// has no SBI 2025 codes and detailhandel_op_afstand takes all of 47 there.
 void expect_real(const SbiPrefixes& sbi, const std::string& where, const std::set<std::string>& codes2008,
                  const std::set<std::string>& codes2025) {
     for (const auto& p : sbi.sbi2008) EXPECT_TRUE(starts_a_code(codes2008, p)) << where << " sbi2008 " << p;
     for (const auto& p : sbi.sbi2025) EXPECT_TRUE(starts_a_code(codes2025, p)) << where << " sbi2025 " << p;
     EXPECT_FALSE(sbi.sbi2008.empty()) << where;
-    EXPECT_FALSE(sbi.sbi2025.empty()) << where;
+    if (where != "gebruiksdoelen detailhandel") {
+        EXPECT_FALSE(sbi.sbi2025.empty()) << where;
+    }
 }
 
 TEST(Sbi, EveryDefaultPrefixStartsARealCodeOfItsVersion) {
