@@ -110,7 +110,7 @@ void per_naam_rijen(const std::map<std::string, std::vector<std::int64_t>>& per_
 bool heel(double x) { return std::abs(x - std::round(x)) < 1e-9; }
 
 std::string norm_text(const Doel& d, std::string_view eenheid) {
-    const bool aandeel = d.maat != Maat::controles;
+    const bool aandeel = !telt(d.maat);
     const double grens = d.minimaal ? *d.minimaal : d.maximaal.value_or(0);
     const double getal = aandeel ? 100 * grens : grens;
     return std::string(d.minimaal ? "minimaal " : "maximaal ") + format_decimal_nl(getal, heel(getal) ? 0 : 1) +
@@ -147,14 +147,19 @@ DoelUitkomst aandeel_doel(const Doel& d, int treffers, int n, std::string_view w
     return u;
 }
 
+// Controles (visits) or controledagen (days with a visit) per calendar year.
 DoelUitkomst controles_doel(const Doel& d, const Feiten& f) {
-    DoelUitkomst u{d.naam, norm_text(d, " controles per kalenderjaar"), "", Oordeel::niet_te_bepalen, ""};
+    const bool dagen = d.maat == Maat::controledagen;
+    const auto [een, meer] = dagen ? std::pair("controledag", "controledagen") : std::pair("controle", "controles");
+    DoelUitkomst u{d.naam, norm_text(d, std::string(" ") + meer + " per kalenderjaar"), "", Oordeel::niet_te_bepalen, ""};
     int y0 = 0, y1 = 0;
     unsigned m0 = 0, d0 = 0, m1 = 0, d1 = 0;
     ymd_from_date(f.periode.van, y0, m0, d0);
     ymd_from_date(f.periode.tot, y1, m1, d1);
     if (m0 != 1 || d0 != 1 || m1 != 12 || d1 != 31) {
-        u.realisatie = std::to_string(f.controles.size()) + " controles in de periode";
+        std::set<Date> days;
+        for (const auto* c : f.controles) days.insert(c->datum);
+        u.realisatie = count_text(static_cast<std::int64_t>(dagen ? days.size() : f.controles.size()), een, meer) + " in de periode";
         u.toelichting = "het doel geldt per kalenderjaar en de periode " + format_date(f.periode.van) + " – " +
                         format_date(f.periode.tot) + " bestaat niet uit hele kalenderjaren";
         return u;
@@ -162,9 +167,15 @@ DoelUitkomst controles_doel(const Doel& d, const Feiten& f) {
     std::vector<std::string> per_jaar;
     bool alle = true, onvolledig = false;
     for (int y = y0; y <= y1; ++y) {
-        const auto n =
-            std::count_if(f.controles.begin(), f.controles.end(), [&](const auto* c) { return year_of(c->datum) == y; });
-        per_jaar.push_back(std::to_string(y) + ": " + count_text(n, "controle", "controles"));
+        std::set<Date> days;
+        std::int64_t n = 0;
+        for (const auto* c : f.controles)
+            if (year_of(c->datum) == y) {
+                ++n;
+                days.insert(c->datum);
+            }
+        if (dagen) n = static_cast<std::int64_t>(days.size());
+        per_jaar.push_back(std::to_string(y) + ": " + count_text(n, een, meer));
         if (!voldoet(d, static_cast<double>(n))) {
             alle = false;
             if (d.minimaal && f.register_tot < date_from_ymd(y, 12, 31)) onvolledig = true;
@@ -545,6 +556,7 @@ Monitor compute_monitor(const Register& reg, const RegisterBeleid& beleid, const
     for (const auto& d : doelen) {
         switch (d.maat) {
             case Maat::controles:
+            case Maat::controledagen:
                 m.doelen.push_back(controles_doel(d, f));
                 break;
             case Maat::aandeel_met_bevinding: {

@@ -12,7 +12,7 @@ namespace onregel {
 namespace {
 
 constexpr std::string_view maat_names[] = {"controles", "aandeel_met_bevinding", "aandeel_uit_ranking",
-                                           "opgevolgd_binnen_weken", "meldingen_trend"};
+                                           "opgevolgd_binnen_weken", "meldingen_trend", "controledagen"};
 
 // Lower case without spaces, underscores and hyphens: "Last onder dwangsom" finds last_onder_dwangsom.
 std::string folded(std::string_view text) {
@@ -82,8 +82,8 @@ Doel read_doel(const toml::table& table, const std::string& at) {
                     found = true;
                 }
             if (!found)
-                throw config_error(where + " = " + toml_value_text(v) + ": onbekende maat (bekend: controles, aandeel_met_bevinding, "
-                                   "aandeel_uit_ranking, opgevolgd_binnen_weken, meldingen_trend)");
+                throw config_error(where + " = " + toml_value_text(v) + ": onbekende maat (bekend: controles, controledagen, "
+                                   "aandeel_met_bevinding, aandeel_uit_ranking, opgevolgd_binnen_weken, meldingen_trend)");
             has_maat = true;
         } else if (key == "minimaal") {
             doel.minimaal = read_grens(v, where);
@@ -111,7 +111,7 @@ Doel read_doel(const toml::table& table, const std::string& at) {
         throw config_error(at + " (" + doel.naam + "): maat meldingen_trend vraagt om categorie en richting");
     if (!trend && doel.minimaal.has_value() == doel.maximaal.has_value())
         throw config_error(at + " (" + doel.naam + "): geef precies een van minimaal en maximaal");
-    if (!trend && doel.maat != Maat::controles && (doel.minimaal.value_or(0) > 1 || doel.maximaal.value_or(0) > 1))
+    if (!trend && !telt(doel.maat) && (doel.minimaal.value_or(0) > 1 || doel.maximaal.value_or(0) > 1))
         throw config_error(at + " (" + doel.naam + "): een aandeel ligt tussen 0 en 1");
     if ((doel.maat == Maat::opgevolgd_binnen_weken) != (doel.weken > 0))
         throw config_error(at + " (" + doel.naam + "): weken hoort alleen, en dan verplicht, bij maat opgevolgd_binnen_weken");
@@ -167,7 +167,7 @@ RegisterBeleid default_register_beleid() {
 
 std::vector<Doel> default_doelen() {
     std::vector<Doel> d(5);
-    d[0] = {"Minstens zes integrale controles per jaar", Maat::controles, 6.0, std::nullopt, 0, "", ""};
+    d[0] = {"Minstens zes integrale controles (controledagen) per jaar", Maat::controledagen, 6.0, std::nullopt, 0, "", ""};
     d[1] = {"Minstens een op de drie controles met een bevinding", Maat::aandeel_met_bevinding, 0.33, std::nullopt, 0, "", ""};
     d[2] = {"Minstens de helft van de controles uit de ranking", Maat::aandeel_uit_ranking, 0.5, std::nullopt, 0, "", ""};
     d[3] = {"Vier van de vijf interventies binnen twaalf weken opgevolgd", Maat::opgevolgd_binnen_weken, 0.8, std::nullopt, 12, "", ""};
@@ -218,11 +218,12 @@ void write_register_toml(const RegisterBeleid& beleid, const std::vector<Doel>& 
     write_keuzes("interventies", "The instruments that can follow (bestuurlijke instrumenten). hercontrole (a new visit, due on its start date) is required.",
                  beleid.interventies, out);
     write_keuzes("afloop", "How an interventie can end.", beleid.afloop, out);
-    out << "\n# Goals the monitor report sets the register against, per calendar year. maat: controles, aandeel_met_bevinding,\n"
+    out << "\n# Goals the monitor report sets the register against, per calendar year. maat: controles (visits),\n"
+           "# controledagen (days with controles: the integrale controles), aandeel_met_bevinding,\n"
            "# aandeel_uit_ranking, opgevolgd_binnen_weken (with weken), meldingen_trend (with categorie and richting:\n"
            "# dalend or niet_stijgend); minimaal or maximaal for the others (shares from 0 to 1).\n";
     for (const auto& d : doelen) {
-        const auto type = d.maat == Maat::controles ? ParamType::integer : ParamType::real;
+        const auto type = telt(d.maat) ? ParamType::integer : ParamType::real;
         out << "[[doelen]]\nnaam = " << toml::value<std::string>(d.naam) << "\nmaat = \"" << maat_name(d.maat) << "\"\n";
         if (d.minimaal) out << "minimaal = " << param_text(*d.minimaal, type) << "\n";
         if (d.maximaal) out << "maximaal = " << param_text(*d.maximaal, type) << "\n";

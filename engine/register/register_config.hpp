@@ -39,7 +39,10 @@ enum class Maat {
     aandeel_uit_ranking,      // share of controles selected by the ranking
     opgevolgd_binnen_weken,   // share of interventies ended "opgevolgd" within `weken` of their start
     meldingen_trend,          // Mann–Kendall trend of a categorie's meldingen per year: dalend or niet_stijgend
+    controledagen,            // days with controles in the year (at least): the integrale controles of the rekenkamer
 };
+// Whether a goal counts (controles, controledagen) rather than a share or a trend.
+inline bool telt(Maat maat) { return maat == Maat::controles || maat == Maat::controledagen; }
 std::string_view maat_name(Maat maat);
 
 struct Doel {

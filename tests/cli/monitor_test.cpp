@@ -37,7 +37,7 @@ TEST(CliMonitor, TheYearlyReportFromTheRegister) {
     const auto result = run_cli({"monitor", "--register", reg.string(), "--jaar", "2026", "--out", out.string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("Periode 2026-01-01 tot en met 2026-12-31: 8 controles."), std::string::npos) << result.out;
-    EXPECT_NE(result.out.find("Minstens zes integrale controles per jaar: gehaald"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("Minstens zes integrale controles (controledagen) per jaar: gehaald"), std::string::npos) << result.out;
 
     for (const auto* name : {"monitor.html", "monitor.md", "monitor.xlsx"}) {
         struct stat st {};
@@ -96,7 +96,7 @@ TEST(CliMonitor, PeriodsAndErrors) {
         {"monitor", "--register", reg.string(), "--van", "2026-01-01", "--tot", "2026-06-30", "--out", (dir / "half").string()});
     ASSERT_EQ(half.exit_code, 0) << half.err;
     EXPECT_NE(half.out.find("5 controles"), std::string::npos) << half.out;
-    EXPECT_NE(half.out.find("Minstens zes integrale controles per jaar: niet te bepalen"), std::string::npos) << half.out;
+    EXPECT_NE(half.out.find("Minstens zes integrale controles (controledagen) per jaar: niet te bepalen"), std::string::npos) << half.out;
     // A register that is not there is an input error, and no output appears.
     const auto missing = run_cli({"monitor", "--register", (dir / "nergens.gpkg").string(), "--out", (dir / "niets").string()});
     EXPECT_EQ(missing.exit_code, 1);
