@@ -10,6 +10,7 @@
 
 #include "../app/monitor/monitor_fixture.hpp"
 #include "cli_runner.hpp"
+#include "layers/postgis_server.hpp"
 #include "layers/register/register_store.hpp"
 #include "written.hpp"
 
@@ -103,6 +104,31 @@ TEST(CliMonitor, PeriodsAndErrors) {
     EXPECT_NE(missing.err.find("dit register bestaat niet"), std::string::npos) << missing.err;
     EXPECT_FALSE(fs::exists(dir / "niets" / "monitor.html"));
     EXPECT_FALSE(fs::exists(dir / "nergens.gpkg"));
+}
+
+// The register works the same in PostgreSQL: the same rows written there give the same report, but for
+// the line that names the source (a PG: string is never printed: it may hold a password).
+TEST(CliMonitor, TheSameReportFromPostgis) {
+    const PostgisServer server;
+    ASSERT_TRUE(server.running()) << "could not start PostgreSQL + PostGIS (scripts/install-deps --tests installs it)";
+    const auto dir = scratch("monitor_postgis");
+    const auto gpkg = fixture_register(dir);
+    const auto pg = server.connection() + " password=geheim-wachtwoord";
+    write_register(pg, read_register(gpkg.string()));
+    for (const auto& [reg, out] : {std::pair{gpkg.string(), dir / "uit-bestand"}, {pg, dir / "uit-postgis"}}) {
+        const auto result = run_cli({"monitor", "--register", reg, "--jaar", "2026", "--out", out.string()});
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+    }
+    const auto without_source = [](std::string md) {
+        const auto at = md.find("Bron: ");
+        return md.erase(at, md.find(')', at) - at);
+    };
+    const auto from_file = slurp(dir / "uit-bestand" / "monitor.md"), from_pg = slurp(dir / "uit-postgis" / "monitor.md");
+    EXPECT_NE(from_pg.find("Bron: het controleregister (PostgreSQL"), std::string::npos) << from_pg.substr(0, 400);
+    EXPECT_EQ(without_source(from_file), without_source(from_pg));
+    for (const auto* name : {"monitor.md", "monitor.html"})
+        EXPECT_EQ(slurp(dir / "uit-postgis" / name).find("geheim-wachtwoord"), std::string::npos) << name;
+    EXPECT_EQ(slurp(dir / "onregel-logboek.jsonl").find("geheim-wachtwoord"), std::string::npos);
 }
 
 }  // namespace
