@@ -85,14 +85,19 @@ std::string x_labels(const std::vector<std::string>& labels) {
     return out;
 }
 
-}  // namespace
-
-std::string staafdiagram(const std::string& titel, const std::vector<std::string>& labels, const std::vector<Reeks>& reeksen) {
+// Axes from 0 to a round number above every value of the series.
+Assen assen_voor(const std::vector<Reeks>& reeksen) {
     double max = 0;
     for (const auto& r : reeksen)
         for (double v : r.waarden) max = std::max(max, v);
     const auto [top, stap] = as_schaal(max);
-    const Assen a{top, stap};
+    return {top, stap};
+}
+
+}  // namespace
+
+std::string staafdiagram(const std::string& titel, const std::vector<std::string>& labels, const std::vector<Reeks>& reeksen) {
+    const Assen a = assen_voor(reeksen);
     std::string out = begin(titel, hoogte_met_legenda(reeksen)) + y_as(a, "");
     const double vak = (breedte - links - rechts) / static_cast<double>(std::max<std::size_t>(labels.size(), 1));
     const double staaf = std::min(48.0, vak * 0.8 / static_cast<double>(std::max<std::size_t>(reeksen.size(), 1)));
@@ -131,11 +136,7 @@ std::string intervaldiagram(const std::string& titel, const std::vector<std::str
 }
 
 std::string lijndiagram(const std::string& titel, const std::vector<std::string>& labels, const std::vector<Reeks>& reeksen) {
-    double max = 0;
-    for (const auto& r : reeksen)
-        for (double v : r.waarden) max = std::max(max, v);
-    const auto [top, stap] = as_schaal(max);
-    const Assen a{top, stap};
+    const Assen a = assen_voor(reeksen);
     std::string out = begin(titel, hoogte_met_legenda(reeksen)) + y_as(a, "");
     for (std::size_t s = 0; s < reeksen.size(); ++s) {
         std::string punten;

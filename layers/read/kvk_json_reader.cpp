@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/errors.hpp"
+#include "layers/read/json_source.hpp"
 #include "layers/read/kvk.hpp"
 
 namespace onregel {
@@ -14,40 +15,6 @@ namespace onregel {
 namespace {
 
 using json = nlohmann::json;
-
-std::string read_all(const std::string& source, std::size_t limit) {
-    VSILFILE* file = VSIFOpenL(source.c_str(), "rb");
-    if (!file) throw input_error(source + ": kan niet worden geopend");
-    std::string text;
-    char buffer[1 << 16];
-    for (std::size_t n; text.size() < limit && (n = VSIFReadL(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
-    VSIFCloseL(file);
-    return text;
-}
-
-// A JSON value as text: the API writes some numbers as strings and some as numbers.
-std::string text(const json& object, const char* key) {
-    if (!object.is_object()) return {};
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return {};
-    if (it->is_string()) {
-        std::string s = it->get<std::string>();
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-        return s;
-    }
-    if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
-    if (it->is_number()) return it->dump();
-    if (it->is_boolean()) return it->get<bool>() ? "Ja" : "Nee";
-    return {};
-}
-
-const json& member(const json& object, const char* key) {
-    static const json none;
-    if (!object.is_object()) return none;
-    const auto it = object.find(key);
-    return it == object.end() ? none : *it;
-}
 
 struct Context {
     const std::string& source;
@@ -62,16 +29,16 @@ struct Context {
 };
 
 std::optional<Point> geo_point(const json& geo, const Context& c) {
-    const auto x = parse_number(text(geo, "rijksdriehoekX")), y = parse_number(text(geo, "rijksdriehoekY"));
+    const auto x = parse_number(json_text(geo, "rijksdriehoekX")), y = parse_number(json_text(geo, "rijksdriehoekY"));
     std::optional<Point> p;
     if (x && y && (*x != 0 || *y != 0)) p = Point{*x, *y};
-    const auto lon = parse_number(text(geo, "gpsLongitude")), lat = parse_number(text(geo, "gpsLatitude"));
+    const auto lon = parse_number(json_text(geo, "gpsLongitude")), lat = parse_number(json_text(geo, "gpsLatitude"));
     if (!p && lon && lat) {
         Point q{*lon, *lat};
-        if (!c.from_wgs84.apply(q.x, q.y)) throw RowError{Reden::coordinaat_niet_om_te_rekenen, text(geo, "gpsLongitude") + " " + text(geo, "gpsLatitude")};
+        if (!c.from_wgs84.apply(q.x, q.y)) throw RowError{Reden::coordinaat_niet_om_te_rekenen, json_text(geo, "gpsLongitude") + " " + json_text(geo, "gpsLatitude")};
         p = q;
     }
-    if (p && !inside_netherlands(*p)) throw RowError{Reden::coordinaat_buiten_nederland, text(geo, "rijksdriehoekX") + " " + text(geo, "rijksdriehoekY")};
+    if (p && !inside_netherlands(*p)) throw RowError{Reden::coordinaat_buiten_nederland, json_text(geo, "rijksdriehoekX") + " " + json_text(geo, "rijksdriehoekY")};
     return p;
 }
 
@@ -91,25 +58,25 @@ void read_one(const json& response, std::string& row_id, Context& c) {
     if (!response.is_object()) throw RowError{Reden::json_geen_object, response.dump().substr(0, 80)};
     const json r = vestiging_of(response);
     Vestiging v;
-    v.vestigingsnummer = row_id = text(r, "vestigingsnummer");
+    v.vestigingsnummer = row_id = json_text(r, "vestigingsnummer");
     check_vestigingsnummer(v.vestigingsnummer, c.seen);
-    v.kvk_nummer = text(r, "kvkNummer");
-    v.handelsnaam = text(r, "eersteHandelsnaam");
-    v.rechtsvorm = text(r, "rechtsvorm");
-    if (v.rechtsvorm.empty()) v.rechtsvorm = text(member(member(r, "_embedded"), "eigenaar"), "rechtsvorm");
-    v.hoofdvestiging = yes(text(r, "indHoofdvestiging"));
+    v.kvk_nummer = json_text(r, "kvkNummer");
+    v.handelsnaam = json_text(r, "eersteHandelsnaam");
+    v.rechtsvorm = json_text(r, "rechtsvorm");
+    if (v.rechtsvorm.empty()) v.rechtsvorm = json_text(member(member(r, "_embedded"), "eigenaar"), "rechtsvorm");
+    v.hoofdvestiging = yes(json_text(r, "indHoofdvestiging"));
     const auto& registratie = member(r, "materieleRegistratie");
-    const auto aanvang = text(registratie, "datumAanvang"), einde = text(registratie, "datumEinde");
+    const auto aanvang = json_text(registratie, "datumAanvang"), einde = json_text(registratie, "datumEinde");
     v.aanvang = kvk_date(aanvang, "datumAanvang", false);
     v.einde = kvk_date(einde, "datumEinde", true);
     if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{Reden::einde_voor_aanvang, einde};
     for (const auto& a : member(r, "sbiActiviteiten")) {
-        auto code = checked_sbi(text(a, "sbiCode"));
-        if (yes(text(a, "indHoofdactiviteit")) && v.sbi_hoofd.empty()) v.sbi_hoofd = std::move(code);
+        auto code = checked_sbi(json_text(a, "sbiCode"));
+        if (yes(json_text(a, "indHoofdactiviteit")) && v.sbi_hoofd.empty()) v.sbi_hoofd = std::move(code);
         else v.sbi_neven.push_back(std::move(code));
     }
     if (v.sbi_hoofd.empty()) throw RowError{Reden::sbi_hoofdactiviteit_ontbreekt, ""};
-    if (const auto personen = text(r, "totaalWerkzamePersonen"); !personen.empty()) {
+    if (const auto personen = json_text(r, "totaalWerkzamePersonen"); !personen.empty()) {
         const auto n = parse_number(personen);
         if (!n || *n < 0 || *n > 1e6) throw RowError{Reden::personen_geen_aantal, personen};
         v.werkzame_personen = static_cast<std::int32_t>(*n);
@@ -117,23 +84,23 @@ void read_one(const json& response, std::string& row_id, Context& c) {
     const json* bezoek = nullptr;
     std::string types;
     for (const auto& a : member(r, "adressen")) {
-        types += (types.empty() ? "" : ",") + text(a, "type");
-        if (text(a, "type") == "bezoekadres" && !bezoek) bezoek = &a;
+        types += (types.empty() ? "" : ",") + json_text(a, "type");
+        if (json_text(a, "type") == "bezoekadres" && !bezoek) bezoek = &a;
     }
     if (!bezoek) throw RowError{Reden::geen_bezoekadres, types};
     const auto& geo = member(*bezoek, "geoData");
-    auto letter = text(*bezoek, "huisletter"), toevoeging = text(*bezoek, "huisnummerToevoeging");
+    auto letter = json_text(*bezoek, "huisletter"), toevoeging = json_text(*bezoek, "huisnummerToevoeging");
     // The API writes Hizzaarderlaan 3 A as huisnummer 3, huisnummerToevoeging "A": one letter is the BAG's huisletter.
     if (letter.empty() && toevoeging.size() == 1 && std::isalpha(static_cast<unsigned char>(toevoeging[0]))) letter.swap(toevoeging);
     std::optional<RowError> adres_error;
-    Wanted wanted{text(geo, "addresseerbaarObjectId"),
-                  address_or_error([&] { return parse_address(text(*bezoek, "postcode"), text(*bezoek, "huisnummer"), letter, toevoeging); },
+    Wanted wanted{json_text(geo, "addresseerbaarObjectId"),
+                  address_or_error([&] { return parse_address(json_text(*bezoek, "postcode"), json_text(*bezoek, "huisnummer"), letter, toevoeging); },
                                    adres_error),
                   std::nullopt};
     c.mangled.check(wanted.bag_id);
     if (wanted.adres)
-        v.adres = {text(*bezoek, "straatnaam"), wanted.adres->nummer.nummer, wanted.adres->nummer.huisletter,
-                   wanted.adres->nummer.toevoeging, wanted.adres->postcode, text(*bezoek, "plaats")};
+        v.adres = {json_text(*bezoek, "straatnaam"), wanted.adres->nummer.nummer, wanted.adres->nummer.huisletter,
+                   wanted.adres->nummer.toevoeging, wanted.adres->postcode, json_text(*bezoek, "plaats")};
     const auto match = locate_vestiging(wanted, [&] { return geo_point(geo, c); }, c.index, c.options, std::move(adres_error));
     c.sbi.see(v.sbi_hoofd);
     for (const auto& code : v.sbi_neven) c.sbi.see(code);
@@ -146,7 +113,7 @@ bool is_kvk_json(const std::string& source) {
     register_gdal_once();
     VSIStatBufL stat{};
     if (VSIStatL(source.c_str(), &stat) != 0 || VSI_ISDIR(stat.st_mode)) return false;
-    const auto head = read_all(source, 1 << 16);
+    const auto head = read_source_text(source, 1 << 16);
     const auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first == std::string::npos || (head[first] != '[' && head[first] != '{')) return false;
     // GeoJSON goes to GDAL; a Vestigingsprofiel has a vestigingsnummer.
@@ -155,7 +122,7 @@ bool is_kvk_json(const std::string& source) {
 
 void read_kvk_json(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
                    Rejects& rejects, LayerStats& stats) {
-    auto content = read_all(source, std::string::npos);
+    auto content = read_source_text(source, std::string::npos);
     if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);
     stats.bron = source;
     stats.driver = "JSON (KvK Vestigingsprofiel)";

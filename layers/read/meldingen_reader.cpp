@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "engine/errors.hpp"
+#include "layers/read/json_source.hpp"
 #include "layers/read/readers.hpp"
 #include "layers/read/signalen.hpp"
 
@@ -22,13 +23,10 @@ json nested(const std::string& text) {
     return json::parse(text, nullptr, false);
 }
 
-std::string json_text(const json& object, std::initializer_list<const char*> keys) {
-    for (const char* key : keys) {
-        const auto it = object.find(key);
-        if (it == object.end() || it->is_null()) continue;
-        if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
-        if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
-    }
+// The first of `keys` that has a value.
+std::string first_text(const json& object, std::initializer_list<const char*> keys) {
+    for (const char* key : keys)
+        if (auto text = json_text(object, key); !text.empty()) return text;
     return {};
 }
 
@@ -70,7 +68,7 @@ void read_rows_of(const std::string& path, const std::string& source, const Addr
             if (!date) throw RowError{Reden::veld_ontbreekt, "", "datum"};
             m.datum = *date;
             m.categorie = field_text(f, c_categorie);
-            if (const auto category = nested(m.categorie); category.is_object()) m.categorie = json_text(category, {"main", "sub", "name"});
+            if (const auto category = nested(m.categorie); category.is_object()) m.categorie = first_text(category, {"main", "sub", "name"});
             if (m.categorie.empty()) m.categorie = "onbekend";
             m.bron = field_text(f, c_bron);
 
@@ -82,8 +80,8 @@ void read_rows_of(const std::string& path, const std::string& source, const Addr
                 wanted.adres = read_address(f, address);
                 if (!wanted.adres)
                     if (const auto a = nested(field_text(f, c_adres)); a.is_object())
-                        wanted.adres = parse_address(json_text(a, {"postcode"}), json_text(a, {"huisnummer"}),
-                                                     json_text(a, {"huisletter"}), json_text(a, {"huisnummer_toevoeging", "toevoeging"}));
+                        wanted.adres = parse_address(json_text(a, "postcode"), json_text(a, "huisnummer"),
+                                                     json_text(a, "huisletter"), first_text(a, {"huisnummer_toevoeging", "toevoeging"}));
             } catch (RowError& e) {
                 adres_error = std::move(e);
             }

@@ -14,6 +14,8 @@
 #include <unordered_set>
 
 #include "engine/errors.hpp"
+#include "engine/text.hpp"
+#include "layers/read/json_source.hpp"
 #include "layers/read/readers.hpp"
 #include "layers/store/files.hpp"
 
@@ -75,53 +77,19 @@ std::string memory_path() {
     return "/vsimem/onregel-signalen-" + std::to_string(next++) + ".geojson";
 }
 
-std::string trimmed(std::string s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-    std::size_t start = 0;
-    while (start < s.size() && std::isspace(static_cast<unsigned char>(s[start]))) ++start;
-    return s.substr(start);
-}
-
-const json& member(const json& object, const char* key) {
-    static const json none;
-    if (!object.is_object()) return none;
-    const auto it = object.find(key);
-    return it == object.end() ? none : *it;
-}
-
-// A JSON value as text: Signalen writes huisnummer as a number or a string.
-std::string text(const json& value) {
-    if (value.is_string()) return trimmed(value.get<std::string>());
-    if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
-    if (value.is_number()) return value.dump();
-    return {};
-}
-std::string text(const json& object, const char* key) { return text(member(object, key)); }
-
 void take_address(Row& r, const json& address) {
-    r.postcode = text(address, "postcode");
-    r.huisnummer = text(address, "huisnummer");
-    r.huisletter = text(address, "huisletter");
-    r.toevoeging = text(address, "huisnummer_toevoeging");
+    r.postcode = json_text(address, "postcode");
+    r.huisnummer = json_text(address, "huisnummer");
+    r.huisletter = json_text(address, "huisletter");
+    r.toevoeging = json_text(address, "huisnummer_toevoeging");
 }
 
 // A GeoJSON point's coordinates, lon first as GeoJSON writes them; nothing for another geometry.
 void take_point(Row& r, const json& geometry) {
     const auto& c = member(geometry, "coordinates");
-    if (text(geometry, "type") != "Point" || !c.is_array() || c.size() < 2) return;
-    r.lon = text(c[0]);
-    r.lat = text(c[1]);
-}
-
-std::string read_head(const std::string& path, std::size_t limit) {
-    VSILFILE* file = VSIFOpenL(path.c_str(), "rb");
-    if (!file) throw input_error(path + ": kan niet worden geopend");
-    std::string content;
-    char buffer[1 << 16];
-    for (std::size_t n; content.size() < limit && (n = VSIFReadL(buffer, 1, sizeof buffer, file)) > 0;) content.append(buffer, n);
-    VSIFCloseL(file);
-    if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);
-    return content;
+    if (json_text(geometry, "type") != "Point" || !c.is_array() || c.size() < 2) return;
+    r.lon = json_text(c[0]);
+    r.lat = json_text(c[1]);
 }
 
 // The JSON documents in a file: one, or several one after another (JSON lines, or pages appended).
@@ -142,8 +110,6 @@ std::vector<json> documents(const std::string& content, const std::string& sourc
     }
     return docs;
 }
-
-std::string plural(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 // --- the private API list ---------------------------------------------------------------------------
 
@@ -175,12 +141,12 @@ std::unique_ptr<SignalenExport> api_list(const std::vector<json>& docs) {
     std::size_t deelmeldingen = 0;
     for (const json* s : results) {
         Row r;
-        r.id = text(*s, "id");
-        r.datum = text(*s, "created_at");
-        r.bron = text(*s, "source");
+        r.id = json_text(*s, "id");
+        r.datum = json_text(*s, "created_at");
+        r.bron = json_text(*s, "source");
         const auto& category = member(*s, "category");
-        r.categorie = text(category, "main");
-        if (r.categorie.empty()) r.categorie = text(category, "sub");
+        r.categorie = json_text(category, "main");
+        if (r.categorie.empty()) r.categorie = json_text(category, "sub");
         const auto& location = member(*s, "location");
         take_point(r, member(location, "geometrie"));
         take_address(r, member(location, "address"));
@@ -189,12 +155,12 @@ std::unique_ptr<SignalenExport> api_list(const std::vector<json>& docs) {
     }
     writer.close();
     out->rijen = writer.count();
-    if (pages > 1) out->waarschuwingen.push_back(plural(pages, "pagina", "pagina's") + " van de API-lijst gelezen");
+    if (pages > 1) out->waarschuwingen.push_back(count_text(static_cast<std::int64_t>(pages), "pagina", "pagina's") + " van de API-lijst gelezen");
     if (count > static_cast<std::int64_t>(results.size()))
         out->waarschuwingen.push_back("de API meldt count " + std::to_string(count) + ", het bestand bevat er " + std::to_string(results.size()) +
                                       ": haal ook de volgende pagina's op (_links.next) en geef ze samen op");
     if (deelmeldingen > 0)
-        out->waarschuwingen.push_back(plural(deelmeldingen, "melding is een deelmelding", "meldingen zijn deelmeldingen") +
+        out->waarschuwingen.push_back(count_text(static_cast<std::int64_t>(deelmeldingen), "melding is een deelmelding", "meldingen zijn deelmeldingen") +
                                       " (has_parent): ze tellen naast de melding waaruit ze zijn gesplitst");
     return out;
 }
@@ -203,7 +169,7 @@ std::unique_ptr<SignalenExport> api_list(const std::vector<json>& docs) {
 
 const json& features_of(const json& doc) {
     static const json none;
-    return text(doc, "type") == "FeatureCollection" ? member(doc, "features") : none;
+    return json_text(doc, "type") == "FeatureCollection" ? member(doc, "features") : none;
 }
 
 // Signalen's public geography: FeatureCollections whose features have created_at and a category with
@@ -211,7 +177,7 @@ const json& features_of(const json& doc) {
 bool is_public_geography(const std::vector<json>& docs) {
     bool collection = false;
     for (const auto& doc : docs) {
-        if (text(doc, "type") != "FeatureCollection") return false;
+        if (json_text(doc, "type") != "FeatureCollection") return false;
         collection = true;
         const auto& features = features_of(doc);
         if (features.is_array() && !features.empty()) {
@@ -231,10 +197,10 @@ std::unique_ptr<SignalenExport> public_geography(const std::vector<json>& docs) 
             ++n;
             Row r;
             const auto& p = member(f, "properties");
-            r.datum = text(p, "created_at");
+            r.datum = json_text(p, "created_at");
             const auto& category = member(p, "category");
-            r.categorie = text(member(category, "parent"), "name");
-            if (r.categorie.empty()) r.categorie = text(category, "name");
+            r.categorie = json_text(member(category, "parent"), "name");
+            if (r.categorie.empty()) r.categorie = json_text(category, "name");
             take_point(r, member(f, "geometry"));
             // No id in this export: one from when and where, the same in the next download.
             const auto key = r.datum + "|" + r.lon + "|" + r.lat;
@@ -432,20 +398,20 @@ std::unique_ptr<SignalenExport> datawarehouse(const std::string& signals_csv) {
                 (categories_csv.empty() ? "" : ", " + name_of(categories_csv)) + " uit " + directory_of(signals_csv));
     if (categories_csv.empty()) w.push_back("categories.csv ontbreekt naast signals.csv: elke melding heeft categorie 'onbekend'");
     std::string ways;
-    if (swapped) ways += plural(swapped, "rij", "rijen") + " verwisseld gelezen (lat als lengtegraad)";
-    if (as_named) ways += (ways.empty() ? "" : ", ") + plural(as_named, "rij", "rijen") + " zoals de kolommen heten";
-    if (neither) ways += (ways.empty() ? "" : ", ") + plural(neither, "rij", "rijen") + " buiten Nederland in beide lezingen";
+    if (swapped) ways += count_text(static_cast<std::int64_t>(swapped), "rij", "rijen") + " verwisseld gelezen (lat als lengtegraad)";
+    if (as_named) ways += (ways.empty() ? "" : ", ") + count_text(static_cast<std::int64_t>(as_named), "rij", "rijen") + " zoals de kolommen heten";
+    if (neither) ways += (ways.empty() ? "" : ", ") + count_text(static_cast<std::int64_t>(neither), "rij", "rijen") + " buiten Nederland in beide lezingen";
     if (!ways.empty())
         w.push_back("locations.csv: Signalen schrijft de lengtegraad in de kolom lat en de breedtegraad in lng "
                     "(lat = ST_X(geometrie)); per rij herkend aan de Nederlandse bereiken: " + ways);
     if (without_location)
-        w.push_back(plural(without_location, "melding verwijst", "meldingen verwijzen") +
+        w.push_back(count_text(static_cast<std::int64_t>(without_location), "melding verwijst", "meldingen verwijzen") +
                     " naar een location_id die niet in locations.csv staat (dump onvolledig?)");
     if (without_category && !categories_csv.empty())
-        w.push_back(plural(without_category, "melding verwijst", "meldingen verwijzen") +
+        w.push_back(count_text(static_cast<std::int64_t>(without_category), "melding verwijst", "meldingen verwijzen") +
                     " naar een category_assignment_id die niet in categories.csv staat: categorie 'onbekend'");
     if (deelmeldingen > 0)
-        w.push_back(plural(deelmeldingen, "melding is een deelmelding", "meldingen zijn deelmeldingen") +
+        w.push_back(count_text(static_cast<std::int64_t>(deelmeldingen), "melding is een deelmelding", "meldingen zijn deelmeldingen") +
                     " (parent gezet): ze tellen naast de melding waaruit ze zijn gesplitst");
     return out;
 }
@@ -476,14 +442,14 @@ std::unique_ptr<SignalenExport> signalen_export(const std::string& source) {
     if (lower(name_of(source)).ends_with("signals.csv"))
         return has_columns(source, {"location_id", "category_assignment_id"}) ? datawarehouse(source) : nullptr;
 
-    const auto head = read_head(source, 1 << 16);
+    const auto head = read_source_text(source, 1 << 16);
     const auto first = head.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || (head[first] != '{' && head[first] != '[')) return nullptr;
     const bool list = head.find("\"results\"") != std::string::npos;
     const bool geography = head.find("\"FeatureCollection\"") != std::string::npos && head.find("\"created_at\"") != std::string::npos &&
                            head.find("\"slug\"") != std::string::npos;
     if (!list && !geography) return nullptr;
-    const auto docs = documents(read_head(source, std::string::npos), source);
+    const auto docs = documents(read_source_text(source, std::string::npos), source);
     if (list)
         if (auto out = api_list(docs)) return out;
     return is_public_geography(docs) ? public_geography(docs) : nullptr;
