@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "engine/errors.hpp"
 #include "engine/text.hpp"
 
 namespace onregel::cli {
@@ -88,6 +89,15 @@ CLI::Validator one_of(std::initializer_list<std::string> words) {
                 return unless(std::find(allowed.begin(), allowed.end(), text) != allowed.end(), expected, text);
             },
             "{" + listed + "}"};
+}
+
+Date date_option(const std::string& text, const char* option) {
+    try {
+        if (const auto d = parse_date(text)) return *d;
+    } catch (const input_error& e) {
+        throw config_error(std::string(option) + ": " + e.what());
+    }
+    throw config_error(std::string(option) + ": verwacht een datum als JJJJ-MM-DD");
 }
 
 }  // namespace onregel::cli

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "engine/date.hpp"
+
 namespace onregel::cli {
 
 // A whole number from `min` to `max`, both included.
@@ -17,5 +19,8 @@ CLI::Validator positive_number();
 CLI::Validator non_negative_number();
 // One of the words given.
 CLI::Validator one_of(std::initializer_list<std::string> words);
+
+// The date an option gives (`--peildatum`, `--van`): config_error naming the option when it is none.
+Date date_option(const std::string& text, const char* option);
 
 }  // namespace onregel::cli

@@ -18,15 +18,6 @@ struct MonitorArguments {
     std::string van, tot;
 };
 
-Date datum(const std::string& text, const char* option) {
-    try {
-        if (const auto d = parse_date(text)) return *d;
-    } catch (const input_error& e) {
-        throw config_error(std::string(option) + ": " + e.what());
-    }
-    throw config_error(std::string(option) + ": verwacht een datum als JJJJ-MM-DD");
-}
-
 }  // namespace
 
 void add_monitor_command(CLI::App& app) {
@@ -52,8 +43,8 @@ void add_monitor_command(CLI::App& app) {
         auto& o = args->options;
         if (jaar->count()) o.jaar = args->jaar;
         if (!args->van.empty() || !args->tot.empty()) {
-            o.van = datum(args->van, "--van");
-            o.tot = datum(args->tot, "--tot");
+            o.van = date_option(args->van, "--van");
+            o.tot = date_option(args->tot, "--tot");
             if (*o.tot < *o.van)
                 throw config_error("--van " + args->van + " ligt na --tot " + args->tot +
                                    ": geef de eerste en de laatste dag van de periode");

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/register/register.hpp"
+#include "checks.hpp"
 #include "engine/errors.hpp"
 #include "engine/text.hpp"
 
@@ -22,7 +23,8 @@ const char* register_help = "The register: register.gpkg (created when absent, p
 void print_changes(const Wijzigingen& w) {
     for (const auto& [tabel, t] : w.per_tabel)
         if (t.nieuw || t.gewijzigd || t.ongewijzigd)
-            std::cout << tabel << ": " << t.nieuw << " nieuw, " << t.gewijzigd << " gewijzigd, " << t.ongewijzigd << " ongewijzigd\n";
+            std::cout << tabel << ": " << t.nieuw << " nieuw, " << t.gewijzigd << " gewijzigd, " << t.ongewijzigd << " ongewijzigd"
+                      << (t.vervallen ? ", " + std::to_string(t.vervallen) + " vervallen" : "") << "\n";
     if (w.leeg()) std::cout << "Het register was al bijgewerkt: niets veranderd.\n";
 }
 
@@ -49,14 +51,7 @@ void add_register_command(CLI::App& app) {
     purge->add_option("--config", args->purge.config_path, "TOML configuration with [register] bewaartermijn_maanden (default: built-in)");
     purge->add_option("--peildatum", args->peildatum, "Count the bewaartermijn back from this day (YYYY-MM-DD; default: today)");
     purge->callback([args] {
-        args->purge.peildatum = today();
-        if (!args->peildatum.empty()) {
-            try {
-                args->purge.peildatum = *parse_date(args->peildatum);
-            } catch (const input_error& e) {
-                throw config_error(std::string("--peildatum: ") + e.what());
-            }
-        }
+        args->purge.peildatum = args->peildatum.empty() ? today() : date_option(args->peildatum, "--peildatum");
         const auto weg = register_purge(args->purge);
         std::cout << "Verwijderd: " << count_text(static_cast<std::int64_t>(weg.controles.size()), "controle", "controles") << ", "
                   << count_text(static_cast<std::int64_t>(weg.interventies.size()), "interventie", "interventies") << ", "

@@ -30,8 +30,11 @@ void print_summary(const RunOptions& options, const RunSummary& summary) {
                   << " als steekproef" << (summary.hercontroles ? " en " + std::to_string(summary.hercontroles) + " als hercontrole" : "")
                   << ".\n";
     if (!options.register_target.empty())
-        std::cout << "Register bijgewerkt; " << count_text(static_cast<std::int64_t>(summary.in_rust), "adres", "adressen")
-                  << " niet voorgesteld na een recente controle zonder bevinding.\n";
+        std::cout << "Register bijgewerkt"
+                  << (options.voorstel ? "; " + count_text(static_cast<std::int64_t>(summary.in_rust), "adres met een signaal", "adressen met een signaal") +
+                                             " niet voorgesteld na een recente controle zonder bevinding"
+                                       : std::string())
+                  << ".\n";
     if (summary.top.empty()) return;
     std::cout << "\nHoogst gerangschikt:\n";
     for (std::size_t i = 0; i < summary.top.size(); ++i) {

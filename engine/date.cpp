@@ -95,6 +95,19 @@ Date today() {
     return static_cast<Date>(now.time_since_epoch().count());
 }
 
+int kwartaal_van(Date d) {
+    int y = 0;
+    unsigned m = 0, day = 0;
+    ymd_from_date(d, y, m, day);
+    return static_cast<int>((m - 1) / 3 + 1);
+}
+
+Date kwartaal_begin(int jaar, int kwartaal) { return date_from_ymd(jaar, static_cast<unsigned>(kwartaal * 3 - 2), 1); }
+
+Date kwartaal_einde(int jaar, int kwartaal) {
+    return kwartaal == 4 ? date_from_ymd(jaar, 12, 31) : kwartaal_begin(jaar, kwartaal + 1) - 1;
+}
+
 std::string format_date(Date date) {
     int y;
     unsigned m, d;

@@ -23,6 +23,11 @@ std::optional<Date> parse_date_nl(std::string_view text);
 Date today();
 
 std::string format_date(Date d);  // YYYY-MM-DD
+
+// Quarters of a calendar year, 1 to 4: the one a day lies in, and its first and last day.
+int kwartaal_van(Date d);
+Date kwartaal_begin(int jaar, int kwartaal);
+Date kwartaal_einde(int jaar, int kwartaal);
 int year_of(Date d);
 
 }  // namespace onregel

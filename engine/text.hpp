@@ -21,6 +21,9 @@ std::string join_distinct(std::vector<std::string> values, std::string_view sepa
 std::string list_text(const std::vector<std::string>& values, std::string_view last = " en ");
 // Text for an XML or HTML attribute or element: & < > " ' as entities (&#39;, which both know).
 std::string markup_escaped(std::string_view text);
+
+// A-Z as a-z, every other byte as it is: the same in every locale.
+std::string ascii_lower(std::string_view text);
 // A count with its noun in Dutch: "1 adres", "45 adressen", "12.500 meldingen" (a point between
 // thousands from five digits on, as Dutch writes it).
 std::string count_text(std::int64_t n, std::string_view singular, std::string_view plural);

@@ -42,7 +42,7 @@ MonitorSummary run_job(const MonitorOptions& options, Job& job) {
     const Register reg = read_register(options.register_target);
     const auto periode = monitor_periode(options, reg);
     if (!periode)
-        throw input_error(options.register_target +
+        throw input_error(register_naam(options.register_target) +
                           ": het register is leeg; er is niets om over te rapporteren (of geef --jaar of --van en --tot)");
     const Monitor monitor = compute_monitor(reg, config.register_beleid, config.doelen, *periode, k);
     const std::string bron = bron_naam(options.register_target);
@@ -85,7 +85,7 @@ std::optional<Periode> monitor_periode(const MonitorOptions& options, const Regi
 
 MonitorSummary run_monitor(const MonitorOptions& options) {
     Job job("monitor", Profiel::loo,
-            {{"register", is_postgis_register(options.register_target) ? "PostgreSQL" : options.register_target}}, options.out);
+            {{"register", register_naam(options.register_target)}}, options.out);
     return job.run([&] { return run_job(options, job); });
 }
 

@@ -17,25 +17,8 @@ namespace {
 
 constexpr double p_grens = 0.05;  // a trend is called one below this two-sided p
 
-int kwartaal_of(Date d) {
-    int y = 0;
-    unsigned m = 0, day = 0;
-    ymd_from_date(d, y, m, day);
-    return static_cast<int>((m - 1) / 3 + 1);
-}
-
-Date kwartaal_begin(int jaar, int kwartaal) { return date_from_ymd(jaar, static_cast<unsigned>(kwartaal * 3 - 2), 1); }
-Date kwartaal_einde(int jaar, int kwartaal) {
-    return kwartaal == 4 ? date_from_ymd(jaar, 12, 31) : kwartaal_begin(jaar, kwartaal + 1) - 1;
-}
-
 bool met_bevinding(const RegisterControle& c) {
     return std::any_of(c.constateringen.begin(), c.constateringen.end(), [](const auto& k) { return k != geen_bevinding; });
-}
-
-std::string lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
 }
 
 Waarde procent(std::int64_t deel, std::int64_t geheel) {
@@ -55,7 +38,8 @@ std::string buurt_naam(const std::string& buurt) { return buurt.empty() ? "(zond
 
 // Counts per buurt (rows) and column, suppressed for the loo profile: 1 to k - 1 reads "< k"; when a
 // column holds exactly one such cell, its value would follow from the town-wide total that the report
-// publishes, so the smallest other non-zero cell of the column reads "x" too.
+// publishes, so the smallest other non-zero cell of the column reads "x" too — and when there is none,
+// every cell of the column does.
 std::vector<std::vector<Waarde>> onderdrukt(const std::vector<std::string>& namen,
                                             const std::vector<std::vector<std::int64_t>>& tellingen, int k) {
     std::vector<std::vector<Waarde>> rijen(namen.size());
@@ -69,9 +53,14 @@ std::vector<std::vector<Waarde>> onderdrukt(const std::vector<std::string>& name
         if (klein.size() == 1)
             for (std::size_t r = 0; r < namen.size(); ++r)
                 if (tellingen[r][c] >= k && (!ook || tellingen[r][c] < tellingen[*ook][c])) ook = r;
+        // The only non-zero cell, and small: the town total would say how many, the zeros where. The whole
+        // column is hidden then.
+        const bool alles = klein.size() == 1 && !ook;
         for (std::size_t r = 0; r < namen.size(); ++r) {
             const auto v = tellingen[r][c];
-            if (v > 0 && v < k)
+            if (alles)
+                rijen[r].emplace_back(std::string(afgeschermd));
+            else if (v > 0 && v < k)
                 rijen[r].emplace_back(onder_k(k));
             else if (ook == r)
                 rijen[r].emplace_back(std::string(afgeschermd));
@@ -84,9 +73,9 @@ std::vector<std::vector<Waarde>> onderdrukt(const std::vector<std::string>& name
 
 // Town-wide counts per name (a meldingcategorie, a signal) and year: a name is shown when its count
 // reaches k in some year, the others are summed under `overige`; the total comes last.
-void per_naam_rijen(const std::map<std::string, std::vector<std::int64_t>>& per_naam, int k, const std::string& overige,
+// `n` columns (years, runs), also when there are no names at all.
+void per_naam_rijen(const std::map<std::string, std::vector<std::int64_t>>& per_naam, std::size_t n, int k, const std::string& overige,
                     const std::string& totaal, std::vector<std::string>& namen, std::vector<std::vector<std::int64_t>>& rijen) {
-    const std::size_t n = per_naam.empty() ? 0 : per_naam.begin()->second.size();
     std::vector<std::int64_t> rest(n, 0), alles(n, 0);
     bool rest_gebruikt = false;
     for (const auto& [naam, tellingen] : per_naam) {
@@ -263,16 +252,15 @@ Trend trend_of(const std::vector<double>& per_jaar) {
     return t;
 }
 
+// The last day the register knows what happened: controles, interventies ended, runs. Not a start
+// (a hercontrole is planned ahead) nor the end of a quarter of meldingen (the quarter may still run).
 std::optional<Date> laatste_datum(const Register& reg) {
     std::optional<Date> out;
     const auto zie = [&](Date d) { out = std::max(out.value_or(d), d); };
     for (const auto& c : reg.controles) zie(c.datum);
-    for (const auto& i : reg.interventies) {
-        zie(i.start);
+    for (const auto& i : reg.interventies)
         if (i.einde) zie(*i.einde);
-    }
     for (const auto& r : reg.runs) zie(r.peildatum);
-    for (const auto& m : reg.meldingen) zie(kwartaal_einde(m.jaar, m.kwartaal));
     return out;
 }
 
@@ -288,8 +276,8 @@ Monitor compute_monitor(const Register& reg, const RegisterBeleid& beleid, const
         if (in_periode(c.datum)) f.controles.push_back(&c);
     std::sort(f.controles.begin(), f.controles.end(),
               [](const auto* a, const auto* b) { return std::tie(a->datum, a->bag_id) < std::tie(b->datum, b->bag_id); });
-    for (const auto& i : reg.interventies)
-        if (in_periode(i.start)) f.interventies.push_back(&i);
+    for (const auto& i : reg.interventies)  // started: a start after what the register knows is a plan
+        if (in_periode(i.start) && i.start <= m.register_tot) f.interventies.push_back(&i);
     const auto n_controles = static_cast<std::int64_t>(f.controles.size());
     const auto bevindingen = static_cast<std::int64_t>(
         std::count_if(f.controles.begin(), f.controles.end(), [](const auto* c) { return met_bevinding(*c); }));
@@ -300,13 +288,13 @@ Monitor compute_monitor(const Register& reg, const RegisterBeleid& beleid, const
         "Controles per kwartaal",
         {{Kolom::tekst, "Kwartaal"}, {Kolom::aantal, "Controles"}, {Kolom::aantal, "Adressen"}, {Kolom::aantal, "Met bevinding"}},
         {}};
-    for (int index = year_of(periode.van) * 4 + kwartaal_of(periode.van) - 1;; ++index) {
+    for (int index = year_of(periode.van) * 4 + kwartaal_van(periode.van) - 1;; ++index) {
         const int y = index / 4, q = index % 4 + 1;
         if (kwartaal_begin(y, q) > periode.tot) break;
         std::set<std::string> adressen;
         std::int64_t n = 0, b = 0;
         for (const auto* c : f.controles)
-            if (year_of(c->datum) == y && kwartaal_of(c->datum) == q) {
+            if (year_of(c->datum) == y && kwartaal_van(c->datum) == q) {
                 ++n;
                 b += met_bevinding(*c);
                 adressen.insert(c->bag_id);
@@ -475,7 +463,7 @@ Monitor compute_monitor(const Register& reg, const RegisterBeleid& beleid, const
     {
         std::vector<std::string> namen;
         std::vector<std::vector<std::int64_t>> rijen;
-        per_naam_rijen(per_categorie, k, "Overige categorieën (elk minder dan " + std::to_string(k) + " per jaar)",
+        per_naam_rijen(per_categorie, m.jaren.size(), k, "Overige categorieën (elk minder dan " + std::to_string(k) + " per jaar)",
                        "Alle meldingen", namen, rijen);
         for (std::size_t r = 0; r < namen.size(); ++r) {
             std::vector<Waarde> rij{namen[r]};
@@ -536,7 +524,7 @@ Monitor compute_monitor(const Register& reg, const RegisterBeleid& beleid, const
         std::vector<std::string> namen;
         std::vector<std::vector<std::int64_t>> rijen;
         if (!runs.empty())
-            per_naam_rijen(per_signaal, k, "Overige signalen (elk minder dan " + std::to_string(k) + ")", "Alle signaleringen",
+            per_naam_rijen(per_signaal, runs.size(), k, "Overige signalen (elk minder dan " + std::to_string(k) + ")", "Alle signaleringen",
                            namen, rijen);
         for (std::size_t r = 0; r < namen.size(); ++r) {
             std::vector<Waarde> rij{namen[r]};
@@ -586,7 +574,7 @@ Monitor compute_monitor(const Register& reg, const RegisterBeleid& beleid, const
                 for (int y : m.volledige_jaren) {
                     double n = 0;
                     for (const auto* r : meldingen)
-                        if (r->jaar == y && lower(r->categorie) == lower(d.categorie)) {
+                        if (r->jaar == y && ascii_lower(r->categorie) == ascii_lower(d.categorie)) {
                             n += r->aantal;
                             gevonden = true;
                         }

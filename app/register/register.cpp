@@ -24,17 +24,10 @@ std::string logboek_of(const Config& config, const std::string& target) {
     return config.logboek.empty() ? register_logboek(target) : config.logboek;
 }
 
-nlohmann::ordered_json tellingen(const Wijzigingen& w) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::object();
-    for (const auto& [tabel, t] : w.per_tabel)
-        if (t.nieuw || t.gewijzigd || t.ongewijzigd) out[tabel] = {{"nieuw", t.nieuw}, {"gewijzigd", t.gewijzigd}, {"ongewijzigd", t.ongewijzigd}};
-    return out;
-}
-
 nlohmann::ordered_json start_record(std::string_view commando, const std::string& target, const std::string& config_path) {
     nlohmann::ordered_json record;
     record["commando"] = commando;
-    record["register"] = is_postgis_register(target) ? std::string("PostgreSQL") : target;  // a PG: string may hold a password
+    record["register"] = register_naam(target);
     record["config"] = {{"bron", config_path.empty() ? "standaard" : config_path},
                         {"sha256", config_path.empty() ? "" : sha256_file(config_path)}};
     return record;
@@ -46,14 +39,24 @@ void throw_rejects(const Rejects& rejects) {
                           " kon niet worden gelezen. Verbeter ze en importeer opnieuw (wat al in het register staat, verandert dan niet):";
     for (std::size_t i = 0; i < rows.size() && i < rejects_shown; ++i) {
         const auto& r = rows[i];
-        message += "\n  " + r.bron + ", " + r.rij + (r.id.empty() ? "" : " (" + r.id + ")") + ": " + r.tekst() +
-                   (r.waarde.empty() ? "" : " '" + r.waarde + "'") + " — " + std::string(info(r.reden).advies);
+        // File, row and reason, not the row's BAG id: the message also goes into the logboek.
+        const bool id_value = info(r.reden).key.starts_with("bag_id");
+        message += "\n  " + r.bron + ", " + r.rij + ": " + r.tekst() + (r.waarde.empty() || id_value ? "" : " '" + r.waarde + "'") +
+                   " — " + std::string(info(r.reden).advies);
     }
     if (rows.size() > rejects_shown) message += "\n  en nog " + std::to_string(rows.size() - rejects_shown) + " meer";
     throw input_error(message);
 }
 
 }  // namespace
+
+nlohmann::ordered_json wijzigingen_json(const Wijzigingen& wijzigingen) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const auto& [tabel, t] : wijzigingen.per_tabel)
+        if (t.nieuw || t.gewijzigd || t.ongewijzigd || t.vervallen)
+            out[tabel] = {{"nieuw", t.nieuw}, {"gewijzigd", t.gewijzigd}, {"ongewijzigd", t.ongewijzigd}, {"vervallen", t.vervallen}};
+    return out;
+}
 
 std::string register_logboek(const std::string& target) {
     if (is_postgis_register(target)) return "onregel-logboek.jsonl";
@@ -82,7 +85,7 @@ Wijzigingen register_import(const RegisterImportOptions& options) {
         }
         if (!rejects.rows().empty()) throw_rejects(rejects);
         const auto wijzigingen = write_register(options.target, nieuw);
-        record["wijzigingen"] = tellingen(wijzigingen);
+        record["wijzigingen"] = wijzigingen_json(wijzigingen);
         record["resultaat"] = "ok";
         append_logboek(logboek, record);
         return wijzigingen;

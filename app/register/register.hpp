@@ -2,6 +2,7 @@
 // `onregel register import` and `onregel register purge`: the sheets a gemeente fills in taken into the
 // register (all or nothing: a sheet with a rejected row changes nothing), and rows past the
 // bewaartermijn removed. Every change goes to the logboek.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct RegisterPurgeOptions {
 
 // The rows removed, per table.
 Register register_purge(const RegisterPurgeOptions& options);
+
+// What taking rows in did, per table that was touched, for the logboek and the manifest.
+nlohmann::ordered_json wijzigingen_json(const Wijzigingen& wijzigingen);
 
 // Where a register's logboek goes when the config names none: beside the file; for PostgreSQL in the
 // working directory.

@@ -11,6 +11,7 @@
 #include "app/job.hpp"
 #include "layers/read/address_index.hpp"
 #include "app/run/controles_output.hpp"
+#include "app/register/register.hpp"
 #include "app/run/run_register.hpp"
 #include "layers/register/register_store.hpp"
 #include "engine/analysis/ranking.hpp"
@@ -297,21 +298,27 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
                                 {"hercontroles", summary.hercontroles}};
     if (stand) {
         // Added before the output appears: a run whose register write fails leaves no output that says it was added.
-        std::vector<std::string> input_sha256;
-        for (const auto& [layer, sha] : sha256) input_sha256.push_back(layer + ":" + sha);
+        std::vector<std::string> input_sha256;  // every file read, those beside a source too
+        for (const auto& [layer, entry] : manifest["invoer"].items()) {
+            input_sha256.push_back(layer + ":" + entry["sha256"].get<std::string>());
+            for (const auto& ook : entry.value("ook_gelezen", nlohmann::ordered_json::array()))
+                input_sha256.push_back(layer + ":" + ook["sha256"].get<std::string>());
+        }
         const auto config_sha256 = sha256_hex(config_json(config, signals));
         const RegisterRun run{run_id(town.peildatum, config_sha256, input_sha256), town.peildatum, config_sha256,
                               static_cast<int>(ranked.size())};
         const auto wijzigingen = write_register(options.register_target, run_rows(town, ranked, inputs.buurt, run));
-        summary.in_rust = static_cast<std::size_t>(std::count(stand->rust.begin(), stand->rust.end(), 1));
+        // Flagged addresses left out: an unflagged one would not have been proposed anyway.
+        summary.in_rust = static_cast<std::size_t>(std::count_if(ranked.begin(), ranked.end(), [&](const auto& b) { return stand->rust[b.vbo] != 0; }));
         auto& r = manifest["register"];
-        r["bron"] = is_postgis_register(options.register_target) ? std::string("PostgreSQL") : options.register_target;
+        // Absolute, so `explain` finds the register from any directory.
+        r["bron"] = is_postgis_register(options.register_target) ? register_naam(options.register_target)
+                                                                 : std::filesystem::absolute(options.register_target).string();
         r["run"] = run.id;
         r["in_rust"] = summary.in_rust;
         r["hercontroles_verschuldigd"] = stand->hercontroles.size();
         r["buiten_bag"] = stand->buiten_bag;
-        for (const auto& [tabel, t] : wijzigingen.per_tabel)
-            r["wijzigingen"][tabel] = {{"nieuw", t.nieuw}, {"gewijzigd", t.gewijzigd}, {"ongewijzigd", t.ongewijzigd}};
+        r["wijzigingen"] = wijzigingen_json(wijzigingen);
         job.record()["register"] = r;
     }
     manifest["viewer"] = {{"locaties", shown.locaties}, {"locaties_totaal", ranked.size()}, {"panden", shown.panden.size()}};

@@ -44,7 +44,7 @@ struct RunSummary {
     std::size_t flagged = 0;
     std::size_t controles = 0, steekproef = 0, hercontroles = 0;
     int controledagen = 0;
-    std::size_t in_rust = 0;  // --register: addresses left out of the proposal after a recent clean controle
+    std::size_t in_rust = 0;  // --register: flagged addresses left out of the proposal after a recent clean controle
 };
 
 // `progress` receives one line per stage when set (the CLI passes it only on a terminal).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "engine/errors.hpp"
@@ -85,7 +86,11 @@ std::vector<Controle> propose_controles(const Town& town, const GridIndex& vbo_i
     const int random_slots = steekproef_per_dag(options);
     const int ranked_slots = options.per_dag - random_slots;
     std::vector<std::uint8_t> taken(panden.size(), 0);
-    for (std::size_t e = 0; e < panden.size(); ++e) taken[e] = rests(ranked[panden[e].objecten[0]].vbo);
+    std::unordered_map<std::uint64_t, std::size_t> entry_of_pand;
+    for (std::size_t e = 0; e < panden.size(); ++e) {
+        taken[e] = rests(ranked[panden[e].objecten[0]].vbo);
+        entry_of_pand.emplace(pand_key(vbos[ranked[panden[e].objecten[0]].vbo]), e);
+    }
     std::vector<Controle> controles;
     std::vector<std::uint32_t> nearby;
     std::size_t next_anchor = 0, next_hercontrole = 0;
@@ -102,10 +107,15 @@ std::vector<Controle> propose_controles(const Town& town, const GridIndex& vbo_i
         if (!hercontrole && next_anchor == panden.size()) break;
         int slots = ranked_slots;
         if (hercontrole) {
-            const auto e = entry_of[*hercontrole];
-            if (e >= 0) taken[static_cast<std::size_t>(e)] = 1;
+            // Its pand, when flagged, is visited with it; the pand's rank is its own only when it is the
+            // pand's highest-ranked object (the one a ranked visit would go to).
+            std::int32_t rang = 0;
+            if (const auto it = entry_of_pand.find(pand_key(vbos[*hercontrole])); it != entry_of_pand.end()) {
+                taken[it->second] = 1;
+                if (ranked[panden[it->second].objecten[0]].vbo == *hercontrole) rang = static_cast<std::int32_t>(it->second + 1);
+            }
             used.insert(pand_key(vbos[*hercontrole]));
-            day.push_back({dag, 0, *hercontrole, Selectie::hercontrole, e >= 0 ? e + 1 : 0});
+            day.push_back({dag, 0, *hercontrole, Selectie::hercontrole, rang});
             --slots;
         }
         const Point anchor = hercontrole ? vbos[*hercontrole].punt : vbos[ranked[panden[next_anchor].objecten[0]].vbo].punt;

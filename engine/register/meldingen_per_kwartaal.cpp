@@ -8,11 +8,8 @@ namespace onregel {
 std::vector<MeldingenKwartaal> meldingen_per_kwartaal(std::span<const Melding> meldingen, std::span<const std::string> buurt) {
     std::map<std::tuple<int, int, std::string, std::string>, int> per_kwartaal;
     for (const auto& m : meldingen) {
-        int y = 0;
-        unsigned month = 0, day = 0;
-        ymd_from_date(m.datum, y, month, day);
         const auto b = m.vbo >= 0 && !buurt.empty() ? buurt[static_cast<std::size_t>(m.vbo)] : std::string();
-        ++per_kwartaal[{y, static_cast<int>((month - 1) / 3 + 1), b, m.categorie}];
+        ++per_kwartaal[{year_of(m.datum), kwartaal_van(m.datum), b, m.categorie}];
     }
     std::vector<MeldingenKwartaal> out;
     out.reserve(per_kwartaal.size());

@@ -1,6 +1,7 @@
 #include "register.hpp"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -16,7 +17,7 @@ constexpr std::string_view selectie_names[] = {"ranking", "steekproef", "tip", "
 auto velden(const RegisterRun& r) { return std::tie(r.id, r.peildatum, r.config_sha256, r.gemarkeerd); }
 auto velden(const RunSignaal& r) { return std::tie(r.run, r.buurt, r.signaal, r.aantal); }
 auto velden(const RegisterControle& c) {
-    return std::tie(c.bag_id, c.datum, c.buurt, c.controledag, c.selectie, c.partners, c.constateringen, c.signalen,
+    return std::tie(c.bag_id, c.datum, c.controledag, c.selectie, c.partners, c.constateringen, c.signalen,
                     c.signalen_bekend);
 }
 auto velden(const Interventie& i) { return std::tie(i.bag_id, i.soort, i.start, i.einde, i.afloop); }
@@ -58,9 +59,6 @@ void merge(std::vector<Row>& into, const std::vector<Row>& rows) {
     for (auto& [key, row] : by_key) into.push_back(std::move(row));
 }
 
-Date kwartaal_einde(int jaar, int kwartaal) {
-    return kwartaal == 4 ? date_from_ymd(jaar, 12, 31) : date_from_ymd(jaar, static_cast<unsigned>(kwartaal * 3 + 1), 1) - 1;
-}
 
 }  // namespace
 
@@ -83,16 +81,41 @@ std::string sleutel(const MeldingenKwartaal& row) {
 }
 
 bool Wijzigingen::leeg() const {
-    return std::all_of(per_tabel.begin(), per_tabel.end(), [](const auto& t) { return t.second.nieuw == 0 && t.second.gewijzigd == 0; });
+    return std::all_of(per_tabel.begin(), per_tabel.end(), [](const auto& t) {
+        return t.second.nieuw == 0 && t.second.gewijzigd == 0 && t.second.vervallen == 0;
+    });
 }
 
 Register te_schrijven(const Register& bestaand, const Register& nieuw, Wijzigingen& wijzigingen) {
+    auto interventies = nieuw.interventies;
+    std::unordered_map<std::string, const Interventie*> recorded;
+    for (const auto& i : bestaand.interventies) recorded.emplace(sleutel(i), &i);
+    for (auto& i : interventies)
+        if (!i.einde && i.afloop.empty())
+            if (const auto it = recorded.find(sleutel(i)); it != recorded.end()) {
+                i.einde = it->second->einde;
+                i.afloop = it->second->afloop;
+            }
     Register out;
     out.runs = diff(bestaand.runs, nieuw.runs, wijzigingen.per_tabel["runs"]);
     out.run_signalen = diff(bestaand.run_signalen, nieuw.run_signalen, wijzigingen.per_tabel["run_signalen"]);
     out.controles = diff(bestaand.controles, nieuw.controles, wijzigingen.per_tabel["controles"]);
-    out.interventies = diff(bestaand.interventies, nieuw.interventies, wijzigingen.per_tabel["interventies"]);
+    out.interventies = diff(bestaand.interventies, interventies, wijzigingen.per_tabel["interventies"]);
     out.meldingen = diff(bestaand.meldingen, nieuw.meldingen, wijzigingen.per_tabel["meldingen_per_kwartaal"]);
+    return out;
+}
+
+Register te_verwijderen(const Register& bestaand, const Register& nieuw, Wijzigingen& wijzigingen) {
+    std::set<std::pair<int, int>> kwartalen;
+    std::set<std::string> keys;
+    for (const auto& m : nieuw.meldingen) {
+        kwartalen.emplace(m.jaar, m.kwartaal);
+        keys.insert(sleutel(m));
+    }
+    Register out;
+    for (const auto& m : bestaand.meldingen)
+        if (kwartalen.contains({m.jaar, m.kwartaal}) && !keys.contains(sleutel(m))) out.meldingen.push_back(m);
+    wijzigingen.per_tabel["meldingen_per_kwartaal"].vervallen += static_cast<int>(out.meldingen.size());
     return out;
 }
 

@@ -42,7 +42,6 @@ struct RunSignaal {
 struct RegisterControle {
     std::string bag_id;
     Date datum = 0;
-    std::string buurt;
     int controledag = 0;  // the day of the proposal it came from; 0 when it came from elsewhere
     Selectie selectie = Selectie::ranking;
     std::vector<std::string> partners;        // e.g. politie, omgevingsdienst
@@ -87,6 +86,7 @@ std::string sleutel(const MeldingenKwartaal& row);      // quarter, buurt and ca
 // What taking rows in did, per table.
 struct Mutaties {
     int nieuw = 0, gewijzigd = 0, ongewijzigd = 0;
+    int vervallen = 0;  // rows a newer one replaced under another key (meldingen of a quarter counted again)
     bool operator==(const Mutaties&) const = default;
 };
 struct Wijzigingen {
@@ -95,8 +95,15 @@ struct Wijzigingen {
 };
 
 // The rows of `nieuw` that are not in `bestaand` as they are, with the counts: what a store has to write.
-// Rows are compared whole; within `nieuw` a later row with the same key replaces an earlier one.
+// Rows are compared whole; within `nieuw` a later row with the same key replaces an earlier one. An
+// interventie without einde and afloop (a sheet's vervolg names only its start) keeps the ending
+// `bestaand` recorded for it.
 Register te_schrijven(const Register& bestaand, const Register& nieuw, Wijzigingen& wijzigingen);
+
+// The rows of `bestaand` that `nieuw` makes obsolete, counted as vervallen: the meldingen of every
+// quarter `nieuw` counts, under a buurt or categorie it no longer has (a run's counts of a quarter
+// replace the earlier run's whole, also when one had --buurten and the other not).
+Register te_verwijderen(const Register& bestaand, const Register& nieuw, Wijzigingen& wijzigingen);
 
 // Every row of `nieuw` written into `register`, replacing rows with the same key; sorted by key.
 void neem_op(Register& register_, const Register& nieuw);

@@ -5,6 +5,7 @@
 #include "engine/errors.hpp"
 #include "engine/policy_toml.hpp"
 #include "engine/signal.hpp"
+#include "engine/text.hpp"
 #include "register_toml.hpp"
 
 namespace onregel {
@@ -17,8 +18,8 @@ constexpr std::string_view maat_names[] = {"controles", "aandeel_met_bevinding",
 // Lower case without spaces, underscores and hyphens: "Last onder dwangsom" finds last_onder_dwangsom.
 std::string folded(std::string_view text) {
     std::string out;
-    for (char c : text)
-        if (c != ' ' && c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : ascii_lower(text))
+        if (c != ' ' && c != '_' && c != '-') out += c;
     return out;
 }
 
@@ -210,7 +211,7 @@ bool read_register_section(const std::string& name, const toml::node& node, cons
 
 void write_register_toml(const RegisterBeleid& beleid, const std::vector<Doel>& doelen, std::ostream& out) {
     out << "\n# The controle register (run --register, onregel register, onregel monitor).\n[register]\n"
-           "# Rows older than this are removed by `onregel register opschonen` (AVG: no longer than needed).\n"
+           "# Rows older than this are removed by `onregel register purge` (AVG: no longer than needed).\n"
         << "bewaartermijn_maanden = " << beleid.bewaartermijn_maanden << "\n"
         << "# A controle without constatering keeps the address out of the proposal this long, unless a new signal appears.\n"
         << "rust_maanden = " << beleid.rust_maanden << "\n";

@@ -17,7 +17,7 @@ struct Keuze {
 };
 
 struct RegisterBeleid {
-    int bewaartermijn_maanden = 0;  // rows older than this are removed by `register opschonen`
+    int bewaartermijn_maanden = 0;  // rows older than this are removed by `register purge`
     int rust_maanden = 0;           // a controle without constatering keeps the address out of the proposal this long
     std::vector<Keuze> constateringen;
     std::vector<Keuze> interventies;

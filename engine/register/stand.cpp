@@ -35,10 +35,16 @@ std::string naam_van(const std::vector<Keuze>& lijst, const std::string& sleutel
     return k ? k->naam : sleutel;  // a key a later config no longer lists: shown as stored
 }
 
-std::string interventie_tekst(const Interventie& i, const RegisterBeleid& beleid) {
+// A visit on or after `start`: a hercontrole done, whether or not its afloop was filled in.
+bool bezocht_sinds(const std::vector<const RegisterControle*>& controles, Date start) {
+    return std::any_of(controles.begin(), controles.end(), [&](const auto* c) { return c->datum >= start; });
+}
+
+std::string interventie_tekst(const Interventie& i, const RegisterBeleid& beleid, bool bezocht) {
     std::string text = midden(naam_van(beleid.interventies, i.soort));
     if (i.soort == hercontrole) text += " op " + dag_text(i.start);
-    return text + ", " + (i.afloop.empty() ? std::string("loopt") : midden(naam_van(beleid.afloop, i.afloop)));
+    if (!i.afloop.empty()) return text + ", " + midden(naam_van(beleid.afloop, i.afloop));
+    return text + (i.soort == hercontrole && bezocht ? ", gedaan" : ", loopt");
 }
 
 }  // namespace
@@ -69,12 +75,13 @@ std::string historie_tekst(const std::vector<const RegisterControle*>& controles
         std::string found;
         for (const auto& k : controles[c]->constateringen) found += (found.empty() ? " " : ", ") + midden(naam_van(beleid.constateringen, k));
         text += found;
-        for (const auto* i : per_controle[c]) text += "; " + interventie_tekst(*i, beleid);
+        for (const auto* i : per_controle[c]) text += "; " + interventie_tekst(*i, beleid, bezocht_sinds(controles, i->start));
         sentence(text);
     }
     if (!zonder.empty()) {
         std::string text = "Interventie zonder controle in het register:";
-        for (std::size_t n = 0; n < zonder.size(); ++n) text += (n ? "; " : " ") + interventie_tekst(*zonder[n], beleid);
+        for (std::size_t n = 0; n < zonder.size(); ++n)
+            text += (n ? "; " : " ") + interventie_tekst(*zonder[n], beleid, bezocht_sinds(controles, zonder[n]->start));
         sentence(text);
     }
     return out;
@@ -103,7 +110,7 @@ RegisterStand register_stand(const Town& town, const std::vector<Beoordeling>& r
     for (const auto& h : reg.interventies)  // a hercontrole still to come is history too: it is planned
         if (const auto i = find(h.bag_id)) {
             interventies[*i].push_back(&h);
-            if (hercontrole_verschuldigd(h, town.peildatum)) due.emplace_back(h.start, *i);
+            if (hercontrole_verschuldigd(h, town.peildatum) && !bezocht_sinds(controles[*i], h.start)) due.emplace_back(h.start, *i);
         }
     std::sort(due.begin(), due.end(), [&](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : vbos[a.second].id < vbos[b.second].id;

@@ -97,26 +97,11 @@ Date previous_controle_weekday(Date d) {
     return d;
 }
 
-Date years_before(Date d, int years) {
-    int y = 0;
-    unsigned m = 0, day = 0;
-    ymd_from_date(d, y, m, day);
-    const Date first = date_from_ymd(y - years, m, 1);
-    const Date next = m == 12 ? date_from_ymd(y - years + 1, 1, 1) : date_from_ymd(y - years, m + 1, 1);
-    return first + static_cast<Date>(std::min(day, static_cast<unsigned>(next - first))) - 1;
-}
+Date years_before(Date d, int years) { return maanden_terug(d, 12 * years); }
 
-Date quarter_end(int quarter_index) {  // year * 4 + quarter - 1
-    const int y = quarter_index / 4, q = quarter_index % 4;
-    return q == 3 ? date_from_ymd(y, 12, 31) : date_from_ymd(y, static_cast<unsigned>(q * 3 + 4), 1) - 1;
-}
+Date quarter_end(int quarter_index) { return kwartaal_einde(quarter_index / 4, quarter_index % 4 + 1); }  // year * 4 + quarter - 1
 
-int quarter_index(Date d) {
-    int y = 0;
-    unsigned m = 0, day = 0;
-    ymd_from_date(d, y, m, day);
-    return y * 4 + static_cast<int>((m - 1) / 3);
-}
+int quarter_index(Date d) { return year_of(d) * 4 + kwartaal_van(d) - 1; }
 
 bool in_use(const Verblijfsobject& v) {
     return v.status == VboStatus::in_gebruik || v.status == VboStatus::in_gebruik_niet_ingemeten;

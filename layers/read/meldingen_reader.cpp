@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "engine/errors.hpp"
+#include "engine/text.hpp"
 #include "layers/read/json_source.hpp"
 #include "layers/read/readers.hpp"
 #include "layers/read/signalen.hpp"
@@ -134,11 +135,13 @@ void read_rows_of(const std::string& path, const std::string& source, const Addr
     };
     read_rows_parallel(*dataset, layer, "meldingen", source, options, rejects, stats, prepare, finish);
     if (by_address_only)
-        stats.waarschuwingen.push_back(std::to_string(by_address_only) +
-                                       " melding(en) met een onbruikbare coördinaat zijn op hun adres geplaatst");
+        stats.waarschuwingen.push_back(count_text(static_cast<std::int64_t>(by_address_only), "melding met een onbruikbare coördinaat is",
+                                                  "meldingen met een onbruikbare coördinaat zijn") +
+                                       " op het adres geplaatst");
     if (by_point_only)
-        stats.waarschuwingen.push_back(std::to_string(by_point_only) +
-                                       " melding(en) met een onleesbaar adres zijn op hun coördinaat geplaatst");
+        stats.waarschuwingen.push_back(count_text(static_cast<std::int64_t>(by_point_only), "melding met een onleesbaar adres is",
+                                                  "meldingen met een onleesbaar adres zijn") +
+                                       " op de coördinaat geplaatst");
 }
 
 }  // namespace

@@ -10,8 +10,10 @@ namespace onregel {
 
 namespace {
 
-// Items of a list cell, split at ';' or ',', trimmed, empty ones left out.
-std::vector<std::string> items(const std::string& cell) {
+// Items of a list cell, split at `separators`, trimmed, empty ones left out. The handhavers' lists
+// (constateringen, vervolg, partners) split at ';' only, as a name may hold a comma ("Doorzetting naar
+// RIEC, politie of Belastingdienst"); signalen, as `run` writes them, at ','.
+std::vector<std::string> items(const std::string& cell, std::string_view separators = ";") {
     std::vector<std::string> out;
     std::string item;
     const auto flush = [&] {
@@ -20,7 +22,7 @@ std::vector<std::string> items(const std::string& cell) {
         item.clear();
     };
     for (char c : cell) {
-        if (c == ';' || c == ',') flush();
+        if (separators.find(c) != std::string_view::npos) flush();
         else if (c != ' ' || !item.empty()) item += c;
     }
     flush();
@@ -71,7 +73,6 @@ void read_controles_sheet(const std::string& source, const RegisterBeleid& belei
     const int c_controledag = columns.optional("controledag");
     const int c_partners = columns.optional("partners");
     const int c_signalen = columns.optional("signalen");
-    const int c_buurt = columns.optional("buurt");
     if (c_selectie < 0 && c_steekproef < 0)
         stats.waarschuwingen.push_back(source + ": geen kolom selectie of steekproef: elke controle telt als gekozen uit de ranking");
     const ReadOptions options;
@@ -110,9 +111,8 @@ void read_controles_sheet(const std::string& source, const RegisterBeleid& belei
             c.controledag = static_cast<int>(*n);
         }
         c.partners = distinct(items(field_text(f, c_partners)));
-        c.signalen = distinct(items(field_text(f, c_signalen)));
+        c.signalen = distinct(items(field_text(f, c_signalen), ",;"));
         c.signalen_bekend = c_signalen >= 0;
-        c.buurt = field_text(f, c_buurt);
         // vervolg: interventies, each its kind and, for one that is not now (a hercontrole), a date.
         for (const auto& item : items(field_text(f, c_vervolg))) {
             Interventie i{c.bag_id, "", c.datum, std::nullopt, ""};

@@ -220,11 +220,6 @@ std::unique_ptr<SignalenExport> public_geography(const std::vector<json>& docs) 
 
 // --- the datawarehouse dump -------------------------------------------------------------------------
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 std::string directory_of(const std::string& path) {
     const auto slash = path.find_last_of('/');
     return slash == std::string::npos ? "." : path.substr(0, slash);
@@ -250,7 +245,7 @@ std::vector<std::string> named(const std::string& dir, const std::string& name) 
     std::vector<std::string> found;
     char** list = VSIReadDir(dir.c_str());
     for (char** entry = list; entry && *entry; ++entry) {
-        const auto file = lower(*entry);
+        const auto file = ascii_lower(*entry);
         if (file == name || (file.size() > name.size() && file.ends_with("_" + name))) found.push_back(dir + "/" + *entry);
     }
     CSLDestroy(list);
@@ -434,12 +429,12 @@ std::unique_ptr<SignalenExport> signalen_export(const std::string& source) {
         return signals.empty() || !has_columns(signals, {"location_id", "category_assignment_id"}) ? nullptr : datawarehouse(signals);
     }
     if (!is_file(source)) return nullptr;
-    if (lower(source).ends_with(".zip")) {
+    if (ascii_lower(source).ends_with(".zip")) {
         const auto zip = "/vsizip/" + source;
         const auto signals = is_directory(zip) ? signals_in(zip, source) : "";
         return signals.empty() || !has_columns(signals, {"location_id", "category_assignment_id"}) ? nullptr : datawarehouse(signals);
     }
-    if (lower(name_of(source)).ends_with("signals.csv"))
+    if (ascii_lower(name_of(source)).ends_with("signals.csv"))
         return has_columns(source, {"location_id", "category_assignment_id"}) ? datawarehouse(source) : nullptr;
 
     const auto head = read_source_text(source, 1 << 16);

@@ -42,7 +42,7 @@ void read_erkenningen(const std::string& source, const AddressIndex& index, cons
                       Rejects& rejects, LayerStats& stats);
 void read_uitkomsten(const std::string& source, const AddressIndex& index, const ReadOptions& options,
                      std::vector<Uitkomst>& uitkomsten, Rejects& rejects, LayerStats& stats);
-// The register's sheets (onregel register importeer): the controles sheet of `run` as filled in at the
+// The register's sheets (onregel register import): the controles sheet of `run` as filled in at the
 // door, or the uitkomsten CSV of `evaluate` (bag_id, datum, uitkomst, categorie), gives controles and
 // the interventies its vervolg column names; an interventies sheet (bag_id, soort, start, einde, afloop)
 // gives interventies. Keys and names are those of the config's [register] tables.

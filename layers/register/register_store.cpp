@@ -88,10 +88,10 @@ const Tabel<RunSignaal>& run_signalen_tabel() {
 const Tabel<RegisterControle>& controles_tabel() {
     static const Tabel<RegisterControle> t{
         "controles",
-        {{"bag_id", OFTString}, {"datum", OFTDate}, {"buurt", OFTString}, {"controledag", OFTInteger}, {"selectie", OFTString},
+        {{"bag_id", OFTString}, {"datum", OFTDate}, {"controledag", OFTInteger}, {"selectie", OFTString},
          {"partners", OFTString}, {"constateringen", OFTString}, {"signalen", OFTString}, {"signalen_bekend", OFTInteger}},
         [](const RegisterControle& c) {
-            return std::vector<Waarde>{c.bag_id, c.datum, c.buurt, std::int64_t{c.controledag}, std::string(selectie_name(c.selectie)),
+            return std::vector<Waarde>{c.bag_id, c.datum, std::int64_t{c.controledag}, std::string(selectie_name(c.selectie)),
                                        joined(c.partners), joined(c.constateringen), joined(c.signalen),
                                        std::int64_t{c.signalen_bekend ? 1 : 0}};
         },
@@ -99,15 +99,14 @@ const Tabel<RegisterControle>& controles_tabel() {
             RegisterControle r;
             r.bag_id = tekst(f, c[1]);
             r.datum = datum_verplicht(f, c[2]);
-            r.buurt = tekst(f, c[3]);
-            r.controledag = static_cast<int>(getal(f, c[4]));
-            const auto selectie = parse_selectie(tekst(f, c[5]));
-            if (!selectie) throw input_error("register: controle " + tekst(f, c[0]) + ": onbekende selectie '" + tekst(f, c[5]) + "'");
+            r.controledag = static_cast<int>(getal(f, c[3]));
+            const auto selectie = parse_selectie(tekst(f, c[4]));
+            if (!selectie) throw input_error("register: controle " + tekst(f, c[0]) + ": onbekende selectie '" + tekst(f, c[4]) + "'");
             r.selectie = *selectie;
-            r.partners = split(tekst(f, c[6]));
-            r.constateringen = split(tekst(f, c[7]));
-            r.signalen = split(tekst(f, c[8]));
-            r.signalen_bekend = getal(f, c[9]) != 0;
+            r.partners = split(tekst(f, c[5]));
+            r.constateringen = split(tekst(f, c[6]));
+            r.signalen = split(tekst(f, c[7]));
+            r.signalen_bekend = getal(f, c[8]) != 0;
             return r;
         }};
     return t;
@@ -157,19 +156,21 @@ std::string literal(const Waarde& w) {
 
 class Store {
 public:
-    Store(const std::string& target, bool write) : target_(target) {
+    Store(const std::string& target, bool write) : naam_(register_naam(target)) {
         register_gdal_once();
         const bool pg = is_postgis_register(target);
         if (!pg && !std::filesystem::exists(target)) {
             if (!write) return;
             auto* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
             dataset_.reset(driver->Create(target.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-            if (!dataset_) throw environment_error(target + ": het register kan niet worden aangemaakt (" + CPLGetLastErrorMsg() + ")");
+            if (!dataset_) throw environment_error(naam_ + ": het register kan niet worden aangemaakt (" + CPLGetLastErrorMsg() + ")");
             ::chmod(target.c_str(), 0600);  // private like every output
         } else {
             dataset_.reset(static_cast<GDALDataset*>(GDALOpenEx(target.c_str(), GDAL_OF_VECTOR | (write ? GDAL_OF_UPDATE : 0),
                                                                 pg ? nullptr : allowed_gpkg, nullptr, nullptr)));
-            if (!dataset_) throw input_error(target + ": het register kan niet worden geopend (" + CPLGetLastErrorMsg() + ")");
+            // A server that does not answer is the environment; a file that is no GeoPackage the input.
+            if (!dataset_ && pg) throw environment_error("PostgreSQL: het register is niet bereikbaar; klopt de verbinding (host, poort, database, gebruiker)?");
+            if (!dataset_) throw input_error(naam_ + ": het register kan niet worden geopend (" + CPLGetLastErrorMsg() + ")");
         }
     }
 
@@ -192,7 +193,7 @@ public:
         if (dataset_->GetLayerByName(tabel.naam)) return;
         const char* options[] = {"FID=fid", nullptr};
         OGRLayer* layer = dataset_->CreateLayer(tabel.naam, nullptr, wkbNone, const_cast<char**>(options));
-        if (!layer) throw environment_error(target_ + ": tabel " + tabel.naam + " kan niet worden aangemaakt (" + CPLGetLastErrorMsg() + ")");
+        if (!layer) throw environment_error(naam_ + ": tabel " + tabel.naam + " kan niet worden aangemaakt (" + CPLGetLastErrorMsg() + ")");
         OGRFieldDefn key("sleutel", OFTString);
         key.SetNullable(FALSE);
         layer->CreateField(&key);
@@ -227,10 +228,10 @@ public:
     }
 
     void begin() {
-        if (dataset_->StartTransaction() != OGRERR_NONE) throw environment_error(target_ + ": geen transactie mogelijk (" + CPLGetLastErrorMsg() + ")");
+        if (dataset_->StartTransaction() != OGRERR_NONE) throw environment_error(naam_ + ": geen transactie mogelijk (" + CPLGetLastErrorMsg() + ")");
     }
     void commit() {
-        if (dataset_->CommitTransaction() != OGRERR_NONE) throw environment_error(target_ + ": schrijven mislukt (" + CPLGetLastErrorMsg() + ")");
+        if (dataset_->CommitTransaction() != OGRERR_NONE) throw environment_error(naam_ + ": schrijven mislukt (" + CPLGetLastErrorMsg() + ")");
     }
     void rollback() { dataset_->RollbackTransaction(); }
 
@@ -245,18 +246,23 @@ private:
         for (const auto& k : tabel.kolommen) out.push_back(defn->GetFieldIndex(k.naam));
         for (std::size_t i = 0; i < out.size(); ++i)
             if (out[i] < 0)
-                throw input_error(target_ + ": tabel " + tabel.naam + " mist kolom " + (i == 0 ? "sleutel" : tabel.kolommen[i - 1].naam) +
+                throw input_error(naam_ + ": tabel " + tabel.naam + " mist kolom " + (i == 0 ? "sleutel" : tabel.kolommen[i - 1].naam) +
                                   ": is dit een register van onregel?");
         return out;
     }
 
+    // The database's own message up to the statement it may quote: the statement holds the row's values.
     void execute(const std::string& sql) {
         CPLErrorReset();
         if (OGRLayer* result = dataset_->ExecuteSQL(sql.c_str(), nullptr, nullptr)) dataset_->ReleaseResultSet(result);
-        if (CPLGetLastErrorType() >= CE_Failure) throw environment_error(target_ + ": " + CPLGetLastErrorMsg());
+        if (CPLGetLastErrorType() < CE_Failure) return;
+        std::string message = CPLGetLastErrorMsg();
+        for (const char* statement : {"INSERT", "DELETE", "CREATE", "insert", "delete", "create"})
+            if (const auto at = message.find(statement); at != std::string::npos) message.erase(at);
+        throw environment_error(naam_ + ": schrijven in het register mislukt (" + message + ")");
     }
 
-    std::string target_;
+    std::string naam_;  // in messages: never a PG: string
     DatasetPtr dataset_;
 };
 
@@ -273,6 +279,8 @@ void for_each_table(Work&& work) {
 }  // namespace
 
 bool is_postgis_register(const std::string& target) { return target.rfind("PG:", 0) == 0; }
+
+std::string register_naam(const std::string& target) { return is_postgis_register(target) ? "PostgreSQL" : target; }
 
 const std::vector<std::string>& register_tables() {
     static const std::vector<std::string> names = [] {
@@ -297,10 +305,14 @@ Wijzigingen write_register(const std::string& target, const Register& nieuw) {
     for_each_table([&](const auto& tabel, auto member) { bestaand.*member = store.read(tabel); });
     Wijzigingen wijzigingen;
     const Register rows = te_schrijven(bestaand, nieuw, wijzigingen);
+    const Register stale = te_verwijderen(bestaand, nieuw, wijzigingen);
     for_each_table([&](const auto& tabel, auto) { store.ensure(tabel); });
     store.begin();
     try {
-        for_each_table([&](const auto& tabel, auto member) { store.upsert(tabel, rows.*member); });
+        for_each_table([&](const auto& tabel, auto member) {
+            store.erase(tabel, stale.*member);
+            store.upsert(tabel, rows.*member);
+        });
         store.commit();
     } catch (...) {
         store.rollback();

@@ -13,6 +13,10 @@ namespace onregel {
 // True for "PG:…"; anything else is a GeoPackage file path.
 bool is_postgis_register(const std::string& target);
 
+// How messages, the logboek and manifests name the register: the path of a file, "PostgreSQL" for a
+// PG: string (it may hold a password).
+std::string register_naam(const std::string& target);
+
 // The whole register, each table sorted by key. A GeoPackage that does not exist reads as empty.
 // Throws input_error when the target cannot be opened or a table has not the register's columns.
 Register read_register(const std::string& target);

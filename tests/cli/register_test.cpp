@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.hpp"
+#include "engine/date.hpp"
 
 namespace onregel::test {
 namespace {
@@ -81,6 +82,7 @@ TEST(CliRegister, AYearInTheRegisterFromProposalToHercontrole) {
     EXPECT_NE(first.out.find("Register bijgewerkt"), std::string::npos) << first.out;
     const auto manifest = nlohmann::json::parse(slurp(dir / "eerste" / "manifest.json"));
     const std::string peildatum = manifest["peildatum"];
+    const std::string bezoek = format_date(*parse_date(peildatum) - 30);  // the hercontrole falls due 30 days later
     EXPECT_EQ(manifest["register"]["wijzigingen"]["runs"]["nieuw"], 1);
 
     // The handhavers visit the first two ranked addresses: nothing at the first, a wrong KvK
@@ -92,11 +94,11 @@ TEST(CliRegister, AYearInTheRegisterFromProposalToHercontrole) {
         if (row.at("selectie") != "ranking") return {};
         if (schoon.empty()) {
             schoon = unquoted_id(row.at("bag_id"));
-            return {{"datum_bezoek", peildatum}, {"bevinding", "nee"}, {"partners", "politie"}};
+            return {{"datum_bezoek", bezoek}, {"bevinding", "nee"}, {"partners", "politie"}};
         }
         if (gevonden.empty()) {
             gevonden = unquoted_id(row.at("bag_id"));
-            return {{"datum_bezoek", peildatum},
+            return {{"datum_bezoek", bezoek},
                     {"bevinding", "ja"},
                     {"constateringen", "KvK-inschrijving onjuist"},
                     {"vervolg", "last onder dwangsom; hercontrole " + peildatum}};
@@ -141,10 +143,19 @@ TEST(CliRegister, AYearInTheRegisterFromProposalToHercontrole) {
     EXPECT_NE(logboek.find("\"commando\":\"register import\""), std::string::npos);
     EXPECT_EQ(logboek.find(gevonden), std::string::npos);
 
+    // The hercontrole done: a visit on its day closes it, afloop filled in or not; the address is not
+    // proposed as a hercontrole again.
+    const auto terug = dir / "hercontrole.csv";
+    std::ofstream(terug) << "bag_id;datum_bezoek;bevinding;selectie\n" << gevonden << ";" << peildatum << ";nee;hercontrole\n";
+    ASSERT_EQ(run_cli({"register", "import", "--register", reg.string(), "--controles", terug.string()}).exit_code, 0);
+    ASSERT_EQ(run_cli(run_args(dir / "derde", reg)).exit_code, 0);
+    for (const auto& f : nlohmann::json::parse(slurp(dir / "derde" / "controles.geojson"))["features"])
+        EXPECT_NE(f["properties"]["selectie"], "hercontrole");
+
     // Purge on a day far ahead: everything ended goes; the running dwangsom and hercontrole stay.
     const auto purge = run_cli({"register", "purge", "--register", reg.string(), "--peildatum", "2099-01-01"});
     ASSERT_EQ(purge.exit_code, 0) << purge.err;
-    EXPECT_NE(purge.out.find("2 controles, 0 interventies"), std::string::npos) << purge.out;
+    EXPECT_NE(purge.out.find("3 controles, 0 interventies"), std::string::npos) << purge.out;
 }
 
 TEST(CliRegister, ASheetWithAMistakeChangesNothingAndSaysWhatToDo) {

@@ -28,7 +28,6 @@ inline Register monitor_fixture() {
         c.datum = datum;
         c.selectie = selectie;
         c.constateringen = std::move(constateringen);
-        c.buurt = "CANARY-BUURT-CONTROLE";
         c.signalen = {"CANARY-SIGNAAL-CONTROLE"};
         c.signalen_bekend = true;
         reg.controles.push_back(c);

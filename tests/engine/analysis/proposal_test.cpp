@@ -217,3 +217,36 @@ TEST(Proposal, BadOptionsAreConfigErrors) {
 
 }  // namespace
 }  // namespace onregel
+
+namespace onregel {
+namespace {
+
+// With a register: a due hercontrole anchors the first day, also at an object that is not its pand's
+// highest-ranked (its pand is then visited through it, once, without the pand's rank); a resting
+// object is neither a stop nor a steekproef draw.
+TEST(ProposalWithRegister, HercontroleFirstAndRestingAddressesLeftOut) {
+    Fixture f;
+    RegisterStand stand;
+    stand.rust.assign(f.b.town.verblijfsobjecten.size(), 0);
+    stand.historie.assign(f.b.town.verblijfsobjecten.size(), std::string());
+    stand.rust[0] = 1;           // the highest-ranked object rests
+    stand.hercontroles = {5};    // in the shared pand, whose highest-ranked object is 2
+    const auto controles = propose_controles(f.b.town, f.index, f.ranked, f.panden, {2, 4, 500, 0.25, 7}, &stand);
+    ASSERT_FALSE(controles.empty());
+    const auto days = by_day(controles);
+    const auto& first = days.at(1);
+    const auto her = std::find_if(first.begin(), first.end(), [](const auto& c) { return c.selectie == Selectie::hercontrole; });
+    ASSERT_NE(her, first.end());
+    EXPECT_EQ(her->vbo, 5u);
+    EXPECT_EQ(her->pand_rang, 0) << "not the pand's highest-ranked object";
+    for (const auto& c : controles) {
+        EXPECT_NE(c.vbo, 0u) << "resting";
+        EXPECT_NE(c.vbo, 2u) << "its pand is visited through the hercontrole";
+    }
+    // Without the register the same call visits object 0 first.
+    const auto plain = f.propose(2, 4, 500, 0.25);
+    EXPECT_EQ(by_day(plain).at(1).front().vbo, 0u);
+}
+
+}  // namespace
+}  // namespace onregel

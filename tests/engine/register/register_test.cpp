@@ -57,6 +57,33 @@ TEST(Register, AChangedRowReplacesTheOneWithItsKey) {
     EXPECT_EQ(stored.interventies[0].afloop, "opgevolgd");
 }
 
+// A controles sheet's vervolg names an interventie's start only: imported again after its ending was
+// recorded through an interventies sheet, it changes nothing.
+TEST(Register, AVervolgNeverClearsARecordedEnding) {
+    Register stored;
+    stored.interventies = {{"0353010000000001", "last_onder_dwangsom", d("2026-03-20"), d("2026-05-01"), "opgevolgd"}};
+    Register sheet;
+    sheet.interventies = {{"0353010000000001", "last_onder_dwangsom", d("2026-03-20"), std::nullopt, ""}};
+    Wijzigingen w;
+    EXPECT_TRUE(te_schrijven(stored, sheet, w).interventies.empty());
+    EXPECT_EQ(w.per_tabel["interventies"], (Mutaties{0, 0, 1}));
+}
+
+// A run's counts of a quarter replace the earlier run's whole: a row it no longer has is vervallen, so
+// a run without --buurten and one with are never added up; other quarters stay.
+TEST(Register, AQuarterCountedAgainReplacesItsRows) {
+    Register stored;
+    stored.meldingen = {{2025, 1, "", "drugs", 4}, {2025, 1, "", "overlast", 2}, {2024, 4, "", "drugs", 3}};
+    Register run;
+    run.meldingen = {{2025, 1, "BU03530101", "drugs", 4}, {2025, 1, "", "overlast", 2}};
+    Wijzigingen w;
+    const auto weg = te_verwijderen(stored, run, w);
+    ASSERT_EQ(weg.meldingen.size(), 1u);
+    EXPECT_EQ(sleutel(weg.meldingen[0]), "2025-K1||drugs");
+    EXPECT_EQ(w.per_tabel["meldingen_per_kwartaal"].vervallen, 1);
+    EXPECT_FALSE(w.leeg());
+}
+
 TEST(Register, WithinOneImportTheLastRowOfAKeyCounts) {
     Register nieuw;
     nieuw.controles = {controle("0353010000000001", "2026-03-12", {"geen_bevinding"}),

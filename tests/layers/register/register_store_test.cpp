@@ -25,7 +25,6 @@ Register sample_register() {
     RegisterControle c;
     c.bag_id = "0353010000000001";
     c.datum = d("2026-03-12");
-    c.buurt = "BU03530101";
     c.controledag = 2;
     c.selectie = Selectie::steekproef;
     c.partners = {"politie", "omgevingsdienst"};
