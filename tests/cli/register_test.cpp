@@ -2,7 +2,9 @@
 // sheet comes back filled in and is imported (twice: the second time changes nothing), the next run
 // leaves the clean address out, puts the due hercontrole first and shows the history; a sheet with a
 // mistake changes nothing and says what to do; purge removes what is past the bewaartermijn.
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -156,6 +158,52 @@ TEST(CliRegister, AYearInTheRegisterFromProposalToHercontrole) {
     const auto purge = run_cli({"register", "purge", "--register", reg.string(), "--peildatum", "2099-01-01"});
     ASSERT_EQ(purge.exit_code, 0) << purge.err;
     EXPECT_NE(purge.out.find("3 controles, 0 interventies"), std::string::npos) << purge.out;
+}
+
+// controles.xlsx as Excel keeps it: the visit's date a date cell, the names as the config writes them.
+TEST(CliRegister, TheSpreadsheetFromTheDoor) {
+    const auto dir = scratch("register_xlsx");
+    const auto reg = dir / "register.gpkg";
+    ASSERT_EQ(run_cli(run_args(dir / "run", reg)).exit_code, 0);
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> source(GDALDataset::Open((dir / "run" / "controles.xlsx").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ASSERT_TRUE(source);
+    OGRLayer* in = source->GetLayerByName("controles");
+    ASSERT_TRUE(in);
+    const auto filled = dir / "ingevuld.xlsx";
+    {
+        std::unique_ptr<GDALDataset> target(
+            GetGDALDriverManager()->GetDriverByName("XLSX")->Create(filled.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        ASSERT_TRUE(target);
+        OGRLayer* out = target->CreateLayer("controles", nullptr, wkbNone, nullptr);
+        const auto* defn = in->GetLayerDefn();
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            OGRFieldDefn field(defn->GetFieldDefn(i));
+            if (std::string(field.GetNameRef()) == "datum_bezoek") field.SetType(OFTDate);
+            ASSERT_EQ(out->CreateField(&field), OGRERR_NONE);
+        }
+        bool first = true;
+        for (std::unique_ptr<OGRFeature> f(in->GetNextFeature()); f; f.reset(in->GetNextFeature())) {
+            OGRFeature copy(out->GetLayerDefn());
+            for (int i = 0; i < defn->GetFieldCount(); ++i)
+                if (f->IsFieldSetAndNotNull(i)) copy.SetField(i, f->GetFieldAsString(i));
+            if (first) {
+                copy.SetField("datum_bezoek", 2024, 3, 12);
+                copy.SetField("bevinding", "Ja");
+                copy.SetField("constateringen", "Opiumwet; Milieu");
+                copy.SetField("vervolg", "Sluiting (Opiumwet art. 13b of APV); Doorzetting naar RIEC, politie of Belastingdienst");
+                copy.SetField("partners", "politie; omgevingsdienst");
+                first = false;
+            }
+            ASSERT_EQ(out->CreateFeature(&copy), OGRERR_NONE);
+        }
+    }
+    const auto import = run_cli({"register", "import", "--register", reg.string(), "--controles", filled.string()});
+    ASSERT_EQ(import.exit_code, 0) << import.err;
+    EXPECT_NE(import.out.find("controles: 1 nieuw"), std::string::npos) << import.out;
+    EXPECT_NE(import.out.find("interventies: 2 nieuw"), std::string::npos) << import.out;
+    const auto again = run_cli({"register", "import", "--register", reg.string(), "--controles", filled.string()});
+    EXPECT_NE(again.out.find("niets veranderd"), std::string::npos) << again.out;
 }
 
 TEST(CliRegister, ASheetWithAMistakeChangesNothingAndSaysWhatToDo) {
