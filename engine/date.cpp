@@ -79,7 +79,7 @@ std::optional<Date> parse_date_nl(std::string_view text) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     const auto first = text.find_first_of("-/");
-    if (first == std::string_view::npos || first > 2 || first == 0) return parse_date(text);
+    if (first == 0 || first > 2) return parse_date(text);  // npos too: no day first
     const auto second = text.find(text[first], first + 1);
     int y = 0, m = 0, d = 0;
     if (second == std::string_view::npos || second - first < 2 || second - first > 3 || text.size() != second + 5 ||

@@ -84,7 +84,7 @@ Wijzigingen register_import(const RegisterImportOptions& options) {
             read_interventies_sheet(path, config.register_beleid, nieuw, rejects, stats);
         }
         if (!rejects.rows().empty()) throw_rejects(rejects);
-        const auto wijzigingen = write_register(options.target, nieuw);
+        auto wijzigingen = write_register(options.target, nieuw);
         record["wijzigingen"] = wijzigingen_json(wijzigingen);
         record["resultaat"] = "ok";
         append_logboek(logboek, record);
@@ -100,7 +100,7 @@ Register register_purge(const RegisterPurgeOptions& options) {
     record["bewaartermijn_maanden"] = config.register_beleid.bewaartermijn_maanden;
     append_logboek_start(logboek, record);
     return logged(logboek, record, [&] {
-        const auto weg = verlopen(read_register(options.target), options.peildatum, config.register_beleid.bewaartermijn_maanden);
+        auto weg = verlopen(read_register(options.target), options.peildatum, config.register_beleid.bewaartermijn_maanden);
         delete_from_register(options.target, weg);
         record["verwijderd"] = {{"runs", weg.runs.size()},
                                 {"run_signalen", weg.run_signalen.size()},

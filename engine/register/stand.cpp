@@ -69,7 +69,7 @@ std::string historie_tekst(const std::vector<const RegisterControle*>& controles
     for (std::size_t c = 0; c < order.size(); ++c) order[c] = c;
     std::sort(order.begin(), order.end(), [&](auto a, auto b) { return controles[a]->datum > controles[b]->datum; });
     std::string out;
-    const auto sentence = [&](std::string text) { out += (out.empty() ? "" : " ") + text + "."; };
+    const auto sentence = [&](const std::string& text) { out += (out.empty() ? "" : " ") + text + "."; };
     for (const auto c : order) {
         std::string text = "Gecontroleerd " + dag_text(controles[c]->datum) + ":";
         std::string found;
