@@ -211,6 +211,7 @@ test('the looplijst of a day of eight fits on two A4 pages with what the door ne
   const { page } = viewer;
   const day = data.controles.features.map((f) => f.properties).filter((p) => p.controledag === 1);
   assert.equal(day.length, 8);
+  assert.ok(day.some((p) => p.selectie === 'hercontrole'), 'the town\'s register has a hercontrole due: it anchors day 1');
   await page.click('#tab-controles');
   await page.evaluate(() => { window.print = () => {}; });
   await page.click('#dagen li.dag[data-dag="1"] .knop-print');
@@ -229,7 +230,14 @@ test('the looplijst of a day of eight fits on two A4 pages with what the door ne
     const loc = locaties.get(block.id);
     assert.ok(block.text.includes('Aantekeningen'));
     const controle = day.find((p) => p.bag_id === block.id);
-    if (controle.steekproef === 'ja') assert.equal(block.first, controle.redenen[0], 'a steekproef says so in words');
+    if (controle.selectie === 'steekproef') assert.equal(block.first, controle.redenen[0], 'a steekproef says so in words');
+    // The register's history of the address, as controles.* has it.
+    if (controle.historie) assert.ok(block.text.includes('Eerder: ' + controle.historie), block.id);
+    if (controle.selectie === 'hercontrole') {
+      assert.equal(block.first, controle.redenen[0], 'a hercontrole says so first');
+      assert.ok(controle.historie, 'a hercontrole has a history');
+      continue;
+    }
     if (!loc) continue;
     // The evidence of a signal that scored comes first; every evidence sentence is there.
     const scored = Object.keys(loc.bijdragen).filter((id) => loc.bijdragen[id] > 0);
