@@ -118,9 +118,13 @@ TEST(PrivacyCanary, FreeTextOfMeldingenReachesNoOutputOfAnyCommand) {
 
         // evaluate, with the steekproef of the proposal among the outcomes.
         const auto controles = nlohmann::json::parse(slurp(out / "controles.geojson"))["features"];
+        int steekproef = 0;
         for (const auto& f : controles)
-            if (f["properties"]["steekproef"] == "ja")
+            if (f["properties"]["selectie"] == "steekproef") {
                 uitkomsten += f["properties"]["bag_id"].get<std::string>() + ",,,,,2025-01-16,geen_bevinding,\n";
+                ++steekproef;
+            }
+        EXPECT_GT(steekproef, 0) << "the proposal drew a steekproef";
         std::ofstream(in / ("uitkomsten_" + profiel + ".csv")) << uitkomsten;
         cli({"evaluate", "--out", out.string(), "--uitkomsten", (in / ("uitkomsten_" + profiel + ".csv")).string()});
 
