@@ -50,16 +50,6 @@ std::vector<Row> diff(const std::vector<Row>& bestaand, const std::vector<Row>& 
     return out;
 }
 
-template <class Row>
-void merge(std::vector<Row>& into, const std::vector<Row>& rows) {
-    std::map<std::string, Row> by_key;
-    for (auto& row : into) by_key.insert_or_assign(sleutel(row), std::move(row));
-    for (const auto& row : rows) by_key.insert_or_assign(sleutel(row), row);
-    into.clear();
-    for (auto& [key, row] : by_key) into.push_back(std::move(row));
-}
-
-
 }  // namespace
 
 std::string_view selectie_name(Selectie selectie) { return selectie_names[static_cast<int>(selectie)]; }
@@ -117,14 +107,6 @@ Register te_verwijderen(const Register& bestaand, const Register& nieuw, Wijzigi
         if (kwartalen.contains({m.jaar, m.kwartaal}) && !keys.contains(sleutel(m))) out.meldingen.push_back(m);
     wijzigingen.per_tabel["meldingen_per_kwartaal"].vervallen += static_cast<int>(out.meldingen.size());
     return out;
-}
-
-void neem_op(Register& register_, const Register& nieuw) {
-    merge(register_.runs, nieuw.runs);
-    merge(register_.run_signalen, nieuw.run_signalen);
-    merge(register_.controles, nieuw.controles);
-    merge(register_.interventies, nieuw.interventies);
-    merge(register_.meldingen, nieuw.meldingen);
 }
 
 Date maanden_terug(Date datum, int maanden) {

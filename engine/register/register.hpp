@@ -105,9 +105,6 @@ Register te_schrijven(const Register& bestaand, const Register& nieuw, Wijziging
 // replace the earlier run's whole, also when one had --buurten and the other not).
 Register te_verwijderen(const Register& bestaand, const Register& nieuw, Wijzigingen& wijzigingen);
 
-// Every row of `nieuw` written into `register`, replacing rows with the same key; sorted by key.
-void neem_op(Register& register_, const Register& nieuw);
-
 // The rows older than the bewaartermijn on `peildatum`: controles by their date, ended interventies by
 // their last date (a running one stays), runs with their signal counts by peildatum, meldingen by the
 // end of their quarter.

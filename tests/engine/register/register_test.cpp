@@ -5,6 +5,7 @@
 #include "engine/config.hpp"
 #include "engine/errors.hpp"
 #include "engine/register/register.hpp"
+#include "register_rows.hpp"
 #include "engine/signals/registry.hpp"
 
 namespace onregel {
@@ -34,7 +35,7 @@ TEST(Register, ASecondImportOfTheSameRowsWritesNothing) {
     EXPECT_FALSE(eerste.leeg());
 
     Register stored;
-    neem_op(stored, rows);
+    test::neem_op(stored, rows);
     Wijzigingen tweede;
     const auto again = te_schrijven(stored, nieuw, tweede);
     EXPECT_TRUE(again.controles.empty());
@@ -52,7 +53,7 @@ TEST(Register, AChangedRowReplacesTheOneWithItsKey) {
     const auto rows = te_schrijven(stored, nieuw, w);
     ASSERT_EQ(rows.interventies.size(), 1u);
     EXPECT_EQ(w.per_tabel["interventies"], (Mutaties{0, 1, 0}));
-    neem_op(stored, rows);
+    test::neem_op(stored, rows);
     ASSERT_EQ(stored.interventies.size(), 1u);
     EXPECT_EQ(stored.interventies[0].afloop, "opgevolgd");
 }

@@ -11,6 +11,7 @@
 #include "layers/layers_test_util.hpp"
 #include "layers/postgis_server.hpp"
 #include "layers/register/register_store.hpp"
+#include "register_rows.hpp"
 #include "layers/source/gdal_source.hpp"
 
 namespace onregel {
@@ -58,7 +59,7 @@ void expect_same_register(const Register& a, const Register& b) {
 
 Register sorted(Register r) {
     Register out;
-    neem_op(out, r);
+    test::neem_op(out, r);
     return out;
 }
 
@@ -95,7 +96,7 @@ TEST(RegisterStore, AChangedRowIsUpdatedInPlace) {
     const auto back = read_register(path);
     ASSERT_EQ(back.interventies.size(), 3u);
     auto expected = sample_register();
-    neem_op(expected, change);
+    test::neem_op(expected, change);
     expect_same_register(back, expected);
 }
 
