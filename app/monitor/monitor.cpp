@@ -25,9 +25,8 @@ int loo_k(const Signals& signals) {
     throw std::logic_error("meldingen_hotspot is not registered");
 }
 
-std::string bron_naam(const std::string& target) {
-    return is_postgis_register(target) ? "PostgreSQL" : fs::path(target).filename().string();  // a PG: string may hold a password
-}
+// The register's name in the report: its file name, or "PostgreSQL".
+std::string bron_naam(const std::string& target) { return fs::path(register_naam(target)).filename().string(); }
 
 MonitorSummary run_job(const MonitorOptions& options, Job& job) {
     const auto signals = make_signals();

@@ -102,11 +102,7 @@ Register register_purge(const RegisterPurgeOptions& options) {
     return logged(logboek, record, [&] {
         auto weg = verlopen(read_register(options.target), options.peildatum, config.register_beleid.bewaartermijn_maanden);
         delete_from_register(options.target, weg);
-        record["verwijderd"] = {{"runs", weg.runs.size()},
-                                {"run_signalen", weg.run_signalen.size()},
-                                {"controles", weg.controles.size()},
-                                {"interventies", weg.interventies.size()},
-                                {"meldingen_per_kwartaal", weg.meldingen.size()}};
+        record["verwijderd"] = rijen_per_tabel(weg);
         record["resultaat"] = "ok";
         append_logboek(logboek, record);
         return weg;

@@ -76,6 +76,14 @@ bool Wijzigingen::leeg() const {
     });
 }
 
+std::map<std::string, std::size_t> rijen_per_tabel(const Register& r) {
+    return {{tabel_runs, r.runs.size()},
+            {tabel_run_signalen, r.run_signalen.size()},
+            {tabel_controles, r.controles.size()},
+            {tabel_interventies, r.interventies.size()},
+            {tabel_meldingen, r.meldingen.size()}};
+}
+
 Register te_schrijven(const Register& bestaand, const Register& nieuw, Wijzigingen& wijzigingen) {
     auto interventies = nieuw.interventies;
     std::unordered_map<std::string, const Interventie*> recorded;
@@ -87,11 +95,11 @@ Register te_schrijven(const Register& bestaand, const Register& nieuw, Wijziging
                 i.afloop = it->second->afloop;
             }
     Register out;
-    out.runs = diff(bestaand.runs, nieuw.runs, wijzigingen.per_tabel["runs"]);
-    out.run_signalen = diff(bestaand.run_signalen, nieuw.run_signalen, wijzigingen.per_tabel["run_signalen"]);
-    out.controles = diff(bestaand.controles, nieuw.controles, wijzigingen.per_tabel["controles"]);
-    out.interventies = diff(bestaand.interventies, interventies, wijzigingen.per_tabel["interventies"]);
-    out.meldingen = diff(bestaand.meldingen, nieuw.meldingen, wijzigingen.per_tabel["meldingen_per_kwartaal"]);
+    out.runs = diff(bestaand.runs, nieuw.runs, wijzigingen.per_tabel[tabel_runs]);
+    out.run_signalen = diff(bestaand.run_signalen, nieuw.run_signalen, wijzigingen.per_tabel[tabel_run_signalen]);
+    out.controles = diff(bestaand.controles, nieuw.controles, wijzigingen.per_tabel[tabel_controles]);
+    out.interventies = diff(bestaand.interventies, interventies, wijzigingen.per_tabel[tabel_interventies]);
+    out.meldingen = diff(bestaand.meldingen, nieuw.meldingen, wijzigingen.per_tabel[tabel_meldingen]);
     return out;
 }
 
@@ -105,7 +113,7 @@ Register te_verwijderen(const Register& bestaand, const Register& nieuw, Wijzigi
     Register out;
     for (const auto& m : bestaand.meldingen)
         if (kwartalen.contains({m.jaar, m.kwartaal}) && !keys.contains(sleutel(m))) out.meldingen.push_back(m);
-    wijzigingen.per_tabel["meldingen_per_kwartaal"].vervallen += static_cast<int>(out.meldingen.size());
+    wijzigingen.per_tabel[tabel_meldingen].vervallen += static_cast<int>(out.meldingen.size());
     return out;
 }
 

@@ -68,6 +68,13 @@ struct MeldingenKwartaal {
     int aantal = 0;
 };
 
+// The register's tables by name: the store's tables, the keys of Wijzigingen, the logboek's counts.
+inline constexpr const char* tabel_runs = "runs";
+inline constexpr const char* tabel_run_signalen = "run_signalen";
+inline constexpr const char* tabel_controles = "controles";
+inline constexpr const char* tabel_interventies = "interventies";
+inline constexpr const char* tabel_meldingen = "meldingen_per_kwartaal";
+
 struct Register {
     std::vector<RegisterRun> runs;
     std::vector<RunSignaal> run_signalen;
@@ -93,6 +100,9 @@ struct Wijzigingen {
     std::map<std::string, Mutaties> per_tabel;  // by table: runs, run_signalen, controles, interventies, meldingen_per_kwartaal
     bool leeg() const;  // nothing new or changed
 };
+
+// Rows per table (by the names above), for the logboek.
+std::map<std::string, std::size_t> rijen_per_tabel(const Register& register_);
 
 // The rows of `nieuw` that are not in `bestaand` as they are, with the counts: what a store has to write.
 // Rows are compared whole; within `nieuw` a later row with the same key replaces an earlier one. An

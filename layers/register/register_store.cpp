@@ -65,7 +65,7 @@ Date datum_verplicht(OGRFeature& f, int i) {
 
 const Tabel<RegisterRun>& runs_tabel() {
     static const Tabel<RegisterRun> t{
-        "runs",
+        tabel_runs,
         {{"peildatum", OFTDate}, {"config_sha256", OFTString}, {"gemarkeerd", OFTInteger}},
         [](const RegisterRun& r) { return std::vector<Waarde>{r.peildatum, r.config_sha256, std::int64_t{r.gemarkeerd}}; },
         [](OGRFeature& f, const std::vector<int>& c) {
@@ -76,7 +76,7 @@ const Tabel<RegisterRun>& runs_tabel() {
 
 const Tabel<RunSignaal>& run_signalen_tabel() {
     static const Tabel<RunSignaal> t{
-        "run_signalen",
+        tabel_run_signalen,
         {{"run", OFTString}, {"buurt", OFTString}, {"signaal", OFTString}, {"aantal", OFTInteger}},
         [](const RunSignaal& r) { return std::vector<Waarde>{r.run, r.buurt, r.signaal, std::int64_t{r.aantal}}; },
         [](OGRFeature& f, const std::vector<int>& c) {
@@ -87,7 +87,7 @@ const Tabel<RunSignaal>& run_signalen_tabel() {
 
 const Tabel<RegisterControle>& controles_tabel() {
     static const Tabel<RegisterControle> t{
-        "controles",
+        tabel_controles,
         {{"bag_id", OFTString}, {"datum", OFTDate}, {"controledag", OFTInteger}, {"selectie", OFTString},
          {"partners", OFTString}, {"constateringen", OFTString}, {"signalen", OFTString}, {"signalen_bekend", OFTInteger}},
         [](const RegisterControle& c) {
@@ -114,7 +114,7 @@ const Tabel<RegisterControle>& controles_tabel() {
 
 const Tabel<Interventie>& interventies_tabel() {
     static const Tabel<Interventie> t{
-        "interventies",
+        tabel_interventies,
         {{"bag_id", OFTString}, {"soort", OFTString}, {"start", OFTDate}, {"einde", OFTDate}, {"afloop", OFTString}},
         [](const Interventie& i) {
             return std::vector<Waarde>{i.bag_id, i.soort, i.start, i.einde ? Waarde(*i.einde) : Waarde(), i.afloop};
@@ -127,7 +127,7 @@ const Tabel<Interventie>& interventies_tabel() {
 
 const Tabel<MeldingenKwartaal>& meldingen_tabel() {
     static const Tabel<MeldingenKwartaal> t{
-        "meldingen_per_kwartaal",
+        tabel_meldingen,
         {{"jaar", OFTInteger}, {"kwartaal", OFTInteger}, {"buurt", OFTString}, {"categorie", OFTString}, {"aantal", OFTInteger}},
         [](const MeldingenKwartaal& m) {
             return std::vector<Waarde>{std::int64_t{m.jaar}, std::int64_t{m.kwartaal}, m.buurt, m.categorie, std::int64_t{m.aantal}};
