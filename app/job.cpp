@@ -11,6 +11,10 @@ Config load_config(const std::string& config_path, const Signals& signals) {
     return config;
 }
 
+nlohmann::ordered_json config_record(const std::string& config_path) {
+    return {{"bron", config_path.empty() ? "standaard" : config_path}, {"sha256", config_path.empty() ? "" : sha256_file(config_path)}};
+}
+
 Job::Job(std::string_view commando, Profiel profiel, const std::vector<std::pair<std::string, std::string>>& invoer,
          const std::filesystem::path& out)
     : logboek_(default_logboek(out)) {
@@ -22,8 +26,7 @@ Job::Job(std::string_view commando, Profiel profiel, const std::vector<std::pair
 Config Job::configure(const std::string& config_path, const Signals& signals) {
     Config config = load_config(config_path, signals);
     if (!config.logboek.empty()) logboek_ = config.logboek;
-    record_["config"] = {{"bron", config_path.empty() ? "standaard" : config_path},
-                         {"sha256", config_path.empty() ? "" : sha256_file(config_path)}};
+    record_["config"] = config_record(config_path);
     return config;
 }
 

@@ -24,6 +24,9 @@ namespace onregel {
 // `config --check` use. Throws config_error, or input_error when the file cannot be read.
 Config load_config(const std::string& config_path, const Signals& signals);
 
+// The configuration as the logboek names it: its file and SHA-256, or "standaard".
+nlohmann::ordered_json config_record(const std::string& config_path);
+
 class Job {
 public:
     // `invoer`: (layer, source) of every input given, noted in the logboek in this order. The logboek

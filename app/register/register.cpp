@@ -28,8 +28,7 @@ nlohmann::ordered_json start_record(std::string_view commando, const std::string
     nlohmann::ordered_json record;
     record["commando"] = commando;
     record["register"] = register_naam(target);
-    record["config"] = {{"bron", config_path.empty() ? "standaard" : config_path},
-                        {"sha256", config_path.empty() ? "" : sha256_file(config_path)}};
+    record["config"] = config_record(config_path);
     return record;
 }
 
