@@ -113,7 +113,7 @@ std::optional<BagId> bag_id_number(std::string_view id) {
 }
 
 std::string format_adres(const Adres& a) {
-    std::string out = a.straat;
+    std::string out(a.straat);
     if (a.huisnummer > 0) {
         if (!out.empty()) out += ' ';
         char buf[12];

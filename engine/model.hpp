@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compact_text.hpp"
 #include "date.hpp"
 #include "sbi.hpp"
 
@@ -54,12 +55,12 @@ VboStatus parse_vbo_status(std::string_view text);  // BAG's own wording; throws
 std::string_view vbo_status_name(VboStatus status);
 
 struct Adres {
-    std::string straat;
+    CompactText straat;
     std::int32_t huisnummer = 0;
-    std::string huisletter;
-    std::string toevoeging;
-    std::string postcode;  // normalised: 1234AB
-    std::string woonplaats;
+    CompactText huisletter;
+    CompactText toevoeging;
+    CompactText postcode;  // normalised: 1234AB
+    CompactText woonplaats;
 };
 // "Straat 12a-1, 1234AB Woonplaats" — the Dutch way an address is written on a letter.
 std::string format_adres(const Adres& adres);
@@ -90,7 +91,7 @@ struct Verblijfsobject {
 struct Pand {
     BagId id = 0;
     std::int32_t bouwjaar = 0;
-    std::string status;
+    CompactText status;
     std::vector<Point> omtrek;  // outer ring, for the offline basemap; may be empty
 };
 
@@ -106,11 +107,11 @@ struct Vestiging {
     std::string vestigingsnummer;  // 12 digits, text
     std::string kvk_nummer;        // 8 digits, text
     std::string handelsnaam;       // only ever written in the handhaving profile
-    std::string rechtsvorm;
+    CompactText rechtsvorm;
     bool hoofdvestiging = false;
     std::optional<Date> aanvang;
     std::optional<Date> einde;
-    std::string sbi_hoofd;               // 4 or 5 digits
+    CompactText sbi_hoofd;               // 4 or 5 digits
     std::vector<std::string> sbi_neven;  // 4 or 5 digits each
     SbiVersie sbi_versie = SbiVersie::onbekend;  // of the codes, told from its file (KvK readers)
     std::int32_t werkzame_personen = -1;  // -1 = unknown
@@ -127,8 +128,8 @@ struct Vestiging {
 struct Melding {
     std::string id;
     Date datum = 0;
-    std::string categorie;
-    std::string bron;
+    CompactText categorie;
+    CompactText bron;
     Point punt;
     std::int32_t vbo = -1;  // the verblijfsobject it was reported at, -1 when only a location is known
     MatchMethod match = MatchMethod::coordinaat;

@@ -101,9 +101,9 @@ OGRLayer* create_layer(GDALDataset& ds, const char* name, OGRSpatialReference& s
     return layer;
 }
 
-void set_text(OGRFeature& feature, int field, const std::string& value) {
+void set_text(OGRFeature& feature, int field, std::string_view value) {
     if (value.empty()) feature.SetFieldNull(field);  // PDOK leaves absent huisletters NULL
-    else feature.SetField(field, value.c_str());
+    else feature.SetField(field, std::string(value).c_str());
 }
 
 }  // namespace

@@ -74,7 +74,8 @@ Candidate locatie_candidate(const json& p) {
 }
 
 Candidate vbo_candidate(const Verblijfsobject& v) {
-    return {bag_id_text(v.id), v.adres.postcode, v.adres.straat, {v.adres.huisnummer, v.adres.huisletter, v.adres.toevoeging}};
+    return {bag_id_text(v.id), v.adres.postcode.str(), v.adres.straat.str(),
+            {v.adres.huisnummer, v.adres.huisletter.str(), v.adres.toevoeging.str()}};
 }
 
 std::string explain_ranked(const json& p, std::size_t ranked, const json& manifest) {
@@ -165,16 +166,16 @@ std::string suggestions(const Town& town, const AddressQuery& q) {
     for (const auto& v : town.verblijfsobjecten)
         if (q.postcode.empty() ? street_key(v.adres.straat) == street_key(q.straat) : v.adres.postcode == q.postcode)
             if (q.postcode.empty() || q.straat.empty() || street_key(v.adres.straat) == street_key(q.straat))
-                streets.emplace(street_key(v.adres.straat), v.adres.woonplaats);
+                streets.emplace(street_key(v.adres.straat), v.adres.woonplaats.str());
     std::vector<std::uint32_t> candidates;
     for (std::uint32_t i = 0; i < town.verblijfsobjecten.size(); ++i) {
         const auto& a = town.verblijfsobjecten[i].adres;
-        if (streets.count({street_key(a.straat), a.woonplaats})) candidates.push_back(i);
+        if (streets.count({street_key(a.straat), a.woonplaats.str()})) candidates.push_back(i);
     }
     if (candidates.empty()) {
         if (q.straat.empty()) return " Postcode " + q.postcode + " komt in de BAG niet voor.";
         std::vector<std::string> names;
-        for (const auto& v : town.verblijfsobjecten) names.push_back(v.adres.straat);
+        for (const auto& v : town.verblijfsobjecten) names.push_back(v.adres.straat.str());
         std::sort(names.begin(), names.end());
         names.erase(std::unique(names.begin(), names.end()), names.end());
         const auto closest = closest_names(q.straat, names);

@@ -62,7 +62,7 @@ FeatureTable basisdataset_table(const Town& town, const Policy& policy, const Ge
             const auto& melding = town.meldingen[m];
             if (melding.datum > town.peildatum) continue;
             ++n_meldingen;
-            ++per_jaar[{year_of(melding.datum), melding.categorie}];
+            ++per_jaar[{year_of(melding.datum), melding.categorie.str()}];
         }
         std::vector<std::string> meldingen;
         meldingen.reserve(per_jaar.size());
@@ -73,9 +73,9 @@ FeatureTable basisdataset_table(const Town& town, const Policy& policy, const Ge
             score = std::int64_t(b->score);
             for (const auto& c : b->bijdragen) signalen.push_back(c.signaal + " (+" + std::to_string(c.points) + ")");
         }
-        const std::vector<Cell> object = {bag_id_text(vbo.id), town.pand_id(vbo), format_adres(vbo.adres), vbo.adres.postcode,
-                                          std::int64_t(vbo.adres.huisnummer), vbo.adres.huisletter, vbo.adres.toevoeging,
-                                          vbo.adres.woonplaats, format_gebruiksdoelen(vbo.gebruiksdoelen),
+        const std::vector<Cell> object = {bag_id_text(vbo.id), town.pand_id(vbo), format_adres(vbo.adres), vbo.adres.postcode.str(),
+                                          std::int64_t(vbo.adres.huisnummer), vbo.adres.huisletter.str(), vbo.adres.toevoeging.str(),
+                                          vbo.adres.woonplaats.str(), format_gebruiksdoelen(vbo.gebruiksdoelen),
                                           std::int64_t(vbo.oppervlakte), std::int64_t(vbo.bouwjaar),
                                           std::string(vbo_status_name(vbo.status)), std::int64_t(actief),
                                           std::int64_t(stichtingen), std::int64_t(auto_), std::int64_t(risico)};
@@ -89,7 +89,7 @@ FeatureTable basisdataset_table(const Town& town, const Policy& policy, const Ge
             if (v) {
                 const auto* branche = policy.risicobranche(*v);
                 row.cells.insert(row.cells.end(),
-                                 {v->sbi_hoofd, std::string(sbi_afdeling(v->sbi_hoofd)), v->sbi_neven, v->rechtsvorm,
+                                 {v->sbi_hoofd.str(), std::string(sbi_afdeling(v->sbi_hoofd)), v->sbi_neven, v->rechtsvorm.str(),
                                   ja_nee(v->hoofdvestiging), datum(v->aanvang), datum(v->einde),
                                   ja_nee(v->actief_op(town.peildatum)), branche ? branche->naam : std::string()});
             } else {

@@ -228,7 +228,7 @@ Gebiedscijfers Gemeentebeeld::cijfers(std::span<const std::uint32_t> vbos, std::
         const auto k = jaar_terug(peildatum, melding.datum);
         if (!k) continue;
         if (*k < reeks_jaren_) ++c.meldingen[static_cast<std::size_t>(reeks_jaren_ - 1 - *k)];
-        ++c.meldingen_per_categorie[melding.categorie];
+        ++c.meldingen_per_categorie[melding.categorie.str()];
     }
     if (c.meldingen.size() >= mann_kendall_min_length) {
         const std::vector<double> series(c.meldingen.begin(), c.meldingen.end());

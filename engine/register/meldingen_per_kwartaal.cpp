@@ -9,7 +9,7 @@ std::vector<MeldingenKwartaal> meldingen_per_kwartaal(std::span<const Melding> m
     std::map<std::tuple<int, int, std::string, std::string>, int> per_kwartaal;
     for (const auto& m : meldingen) {
         const auto b = m.vbo >= 0 && !buurt.empty() ? buurt[static_cast<std::size_t>(m.vbo)] : std::string();
-        ++per_kwartaal[{year_of(m.datum), kwartaal_van(m.datum), b, m.categorie}];
+        ++per_kwartaal[{year_of(m.datum), kwartaal_van(m.datum), b, m.categorie.str()}];
     }
     std::vector<MeldingenKwartaal> out;
     out.reserve(per_kwartaal.size());

@@ -83,7 +83,8 @@ bool autobranche_met_erkenning(std::string_view sbi) {
 // moved by `jitter`.
 void locate(MeldingRow& m, const Verblijfsobject& v, bool spaced, Point jitter) {
     if (m.by_address) {
-        m.postcode = spaced ? v.adres.postcode.substr(0, 4) + " " + v.adres.postcode.substr(4) : v.adres.postcode;
+        const auto postcode = v.adres.postcode.str();
+        m.postcode = spaced ? postcode.substr(0, 4) + " " + postcode.substr(4) : postcode;
         m.huisnummer = std::to_string(v.adres.huisnummer);
         m.huisletter = v.adres.huisletter;
         m.toevoeging = v.adres.toevoeging;
@@ -212,8 +213,8 @@ void Builder::add_vergunning(std::uint32_t vbo, Date datum, std::string aanvrage
 
 void Builder::add_erkenning(std::uint32_t vbo, std::string_view naam, std::string_view soort) {
     const auto& v = out_.verblijfsobjecten[vbo];
-    out_.erkenningen.push_back({std::string(naam), std::string(soort), v.adres.postcode, v.adres.huisnummer,
-                                v.adres.huisletter, v.adres.toevoeging, v.punt});
+    out_.erkenningen.push_back({std::string(naam), std::string(soort), v.adres.postcode.str(), v.adres.huisnummer,
+                                v.adres.huisletter.str(), v.adres.toevoeging.str(), v.punt});
 }
 
 bool Builder::quiet(Point p, double spread, double lookalike_radius, bool boxes) {

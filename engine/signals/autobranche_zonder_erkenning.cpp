@@ -55,7 +55,7 @@ std::vector<Hit> AutobrancheZonderErkenning::evaluate(const Context& context) co
             for (auto v : town.vestigingen_per_vbo.of(i)) {
                 const auto& vestiging = town.vestigingen[v];
                 if (vestiging.actief_op(town.peildatum) && match_sbi(context.policy.erkenningsplichtig, vestiging))
-                    sbi.push_back(vestiging.sbi_hoofd);
+                    sbi.push_back(vestiging.sbi_hoofd.str());
             }
             if (sbi.empty()) continue;
             index.within(vbo.punt, nabij_, near);

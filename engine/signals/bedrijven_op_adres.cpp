@@ -39,7 +39,7 @@ std::vector<Hit> BedrijvenOpAdres::evaluate(const Context& context) const {
                 const auto& vestiging = town.vestigingen[v];
                 if (!vestiging.actief_op(town.peildatum)) continue;
                 ++active;
-                branches.push_back(vestiging.sbi_hoofd);
+                branches.push_back(vestiging.sbi_hoofd.str());
             }
             if (active == 0) continue;
             const double m2_per = static_cast<double>(vbo.oppervlakte) / active;

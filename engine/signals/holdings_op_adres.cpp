@@ -45,7 +45,7 @@ std::vector<Hit> HoldingsOpAdres::evaluate(const Context& context) const {
                     !policy.holding_rechtsvorm(vestiging.rechtsvorm))
                     continue;
                 ++holdings;
-                rechtsvormen.push_back(vestiging.rechtsvorm.empty() ? "onbekend" : vestiging.rechtsvorm);
+                rechtsvormen.push_back(vestiging.rechtsvorm.empty() ? "onbekend" : vestiging.rechtsvorm.str());
             }
             if (holdings < min_holdings_) continue;
             hits.push_back({i, level_by_multiple(holdings, min_holdings_),

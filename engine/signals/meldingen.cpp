@@ -71,7 +71,7 @@ std::vector<Hit> Meldingen::evaluate(const Context& context) const {
                 gewogen += categorie * std::exp2(-(town.peildatum - melding.datum) / halfwaardetijd_);
                 ++count;
                 first = std::min(first, melding.datum);
-                ++per_categorie[melding.categorie];
+                ++per_categorie[melding.categorie.str()];
             }
             if (count == 0 || gewogen < niveau1_) continue;
             std::string bewijs;

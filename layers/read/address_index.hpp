@@ -36,7 +36,7 @@ struct Match {
 // A nevenadres of an addressable object (LV BAG): the same door reached by another address.
 struct NevenAdres {
     std::uint32_t vbo = 0;
-    std::string postcode;
+    CompactText postcode;
     Huisnummer nummer;
 };
 

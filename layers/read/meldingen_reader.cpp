@@ -68,8 +68,9 @@ void read_rows_of(const std::string& path, const std::string& source, const Addr
             const auto date = past_date(f, c_datum, "datum");
             if (!date) throw RowError{Reden::veld_ontbreekt, "", "datum"};
             m.datum = *date;
-            m.categorie = field_text(f, c_categorie);
-            if (const auto category = nested(m.categorie); category.is_object()) m.categorie = first_text(category, {"main", "sub", "name"});
+            const auto categorie = field_text(f, c_categorie);
+            const auto category = nested(categorie);
+            m.categorie = category.is_object() ? first_text(category, {"main", "sub", "name"}) : categorie;
             if (m.categorie.empty()) m.categorie = "onbekend";
             m.bron = field_text(f, c_bron);
 

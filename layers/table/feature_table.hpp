@@ -50,7 +50,11 @@ template <class... Values>
 std::vector<Cell> make_cells(Values&&... values) {
     std::vector<Cell> cells;
     cells.reserve(sizeof...(values));
-    (cells.emplace_back(std::forward<Values>(values)), ...);
+    const auto add = [&cells]<class Value>(Value&& value) {
+        if constexpr (std::is_same_v<std::remove_cvref_t<Value>, CompactText>) cells.emplace_back(value.str());
+        else cells.emplace_back(std::forward<Value>(value));
+    };
+    (add(std::forward<Values>(values)), ...);
     return cells;
 }
 

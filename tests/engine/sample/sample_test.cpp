@@ -90,7 +90,7 @@ TEST(SampleGenerator, IdsAndAddressesFollowBag) {
         ASSERT_TRUE(std::regex_match(id, vbo_id)) << id;
         ASSERT_GE(v.pand, 0) << id;
         ASSERT_TRUE(std::regex_match(pand_of(v), pand_id)) << pand_of(v);
-        ASSERT_TRUE(std::regex_match(v.adres.postcode, postcode)) << v.adres.postcode;
+        ASSERT_TRUE(std::regex_match(v.adres.postcode.str(), postcode)) << v.adres.postcode;
         EXPECT_EQ(v.adres.woonplaats, "IJsselstein");
         EXPECT_TRUE(ids.insert(id).second) << "duplicate " << id;
         EXPECT_TRUE(addresses.insert(format_adres(v.adres)).second) << "duplicate " << format_adres(v.adres);
@@ -352,7 +352,7 @@ TEST(SampleScale, WritesExactlyNObjectsInTownsOverTheNetherlands) {
         for (const auto& v : c.verblijfsobjecten) {
             ASSERT_TRUE(in_netherlands(v.punt)) << v.id;
             ASSERT_TRUE(ids.insert(bag_id_text(v.id)).second) << v.id;
-            town_postcodes.insert(v.adres.postcode);
+            town_postcodes.insert(v.adres.postcode.str());
         }
         for (const auto& p : town_postcodes) ASSERT_TRUE(postcodes.insert(p).second) << "postcode in two towns: " << p;
         for (const auto& v : c.vestigingen) ASSERT_TRUE(vestigingsnummers.insert(v.vestigingsnummer).second);

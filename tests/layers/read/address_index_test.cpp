@@ -126,10 +126,10 @@ public:
         for (std::uint32_t i = 0; i < vbos.size(); ++i) {
             const auto& a = vbos[i].adres;
             if (a.postcode.empty() || a.huisnummer <= 0) continue;
-            entries_.push_back({a.postcode, Huisnummer{a.huisnummer, a.huisletter, a.toevoeging}, i, false});
+            entries_.push_back({a.postcode.str(), Huisnummer{a.huisnummer, a.huisletter.str(), a.toevoeging.str()}, i, false});
         }
         for (const auto& n : neven)
-            if (!n.postcode.empty()) entries_.push_back({n.postcode, n.nummer, n.vbo, true});
+            if (!n.postcode.empty()) entries_.push_back({n.postcode.str(), n.nummer, n.vbo, true});
     }
 
     std::optional<Match> by_address(const std::string& postcode, const Huisnummer& h) const {
@@ -223,7 +223,7 @@ TEST(AddressIndex, FindsEveryAddressOfALargeTown) {
     for (std::uint32_t i = 0; i < vbos.size(); ++i) {
         const auto& a = vbos[i].adres;
         ASSERT_EQ(index.by_id(bag_id_text(vbos[i].id)), i);
-        const auto m = index.by_address(a.postcode, Huisnummer{a.huisnummer, a.huisletter, a.toevoeging});
+        const auto m = index.by_address(a.postcode, Huisnummer{a.huisnummer, a.huisletter.str(), a.toevoeging.str()});
         ASSERT_TRUE(m) << a.postcode;
         ASSERT_EQ(m->vbo, i);
         ASSERT_EQ(m->route, MatchRoute::adres);
