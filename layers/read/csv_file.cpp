@@ -216,6 +216,7 @@ std::optional<CsvFile> CsvFile::open(const std::string& path, const std::vector<
             file.pieces_[k].numbered = file.pieces_[k - 1].numbered + records[k - 1];
             file.pieces_[k].lined = file.pieces_[k - 1].lined + lines[k - 1];
         }
+        file.records_ = file.pieces_.empty() ? 0 : file.pieces_.back().numbered + records.back();
         return file;
     }
     file.pieces_.clear();
@@ -242,12 +243,13 @@ std::optional<CsvFile> CsvFile::open(const std::string& path, const std::vector<
     }
     current.end = file.size_;
     if (current.end > current.begin) file.pieces_.push_back(current);
+    file.records_ = number;
     return file;
 }
 
 CsvFile::CsvFile(CsvFile&& other) noexcept
     : data_(other.data_), size_(other.size_), separator_(other.separator_), names_(std::move(other.names_)),
-      pieces_(std::move(other.pieces_)) {
+      pieces_(std::move(other.pieces_)), records_(other.records_) {
     other.data_ = nullptr;
 }
 

@@ -46,6 +46,7 @@ public:
     ~CsvFile();
 
     std::size_t pieces() const { return pieces_.size(); }
+    std::int64_t records() const { return records_; }  // in all pieces together
     // Calls take(row) for every record of `piece`, in the order of the file; empty lines are skipped.
     void for_each_row(std::size_t piece, const std::function<void(const CsvRow&)>& take) const;
     // The same for every piece in turn.
@@ -63,6 +64,7 @@ private:
     char separator_ = ',';
     std::vector<std::string> names_;
     std::vector<Piece> pieces_;
+    std::int64_t records_ = 0;
 };
 
 // A quoted field may hold line breaks (a multi-line omschrijving), but its record may run on past its

@@ -134,7 +134,10 @@ void read_rows_of(const std::string& path, const std::string& source, const Addr
         by_point_only += p.adres_onbruikbaar;
         town.meldingen.push_back(std::move(m));
     };
-    read_rows_parallel(*dataset, layer, "meldingen", source, options, rejects, stats, prepare, finish);
+    read_rows_parallel(*dataset, layer, "meldingen", source, options, rejects, stats, prepare, finish, [&](std::size_t rows) {
+        town.meldingen.reserve(town.meldingen.size() + rows);
+        seen.reserve(rows);
+    });
     if (by_address_only)
         stats.waarschuwingen.push_back(count_text(static_cast<std::int64_t>(by_address_only), "melding met een onbruikbare coördinaat is",
                                                   "meldingen met een onbruikbare coördinaat zijn") +
