@@ -104,7 +104,9 @@ kvk = kvk.assign(vbo=kvk_vbo, route=kvk_route)[kvk_vbo.notna()]
 kvk["aanvang"] = pd.to_datetime(kvk["datumAanvang"], format="%Y%m%d", errors="coerce")
 kvk["einde"] = pd.to_datetime(kvk["datumEinde"], format="%Y%m%d", errors="coerce")
 
-# --- meldingen: address routes, then the nearest object within 10 m (ties: lowest index)
+# --- meldingen: address routes, then the nearest object within 10 m (ties: lowest index), as
+# AddressIndex::nearest: squared distance <= 10², the smallest squared distance, then the lowest index. Every
+# pair within the window is looked at: several objects can share one point (flats in one building).
 m_vbo, m_route = match_address(address_keys(meldingen["postcode"], meldingen["huisnummer"], meldingen["huisletter"],
                                             meldingen["toevoeging"]), maps)
 has_xy = (meldingen["x"] != "") & (meldingen["y"] != "")
@@ -112,14 +114,14 @@ mx = pd.to_numeric(meldingen["x"], errors="coerce").to_numpy()
 my = pd.to_numeric(meldingen["y"], errors="coerce").to_numpy()
 todo = np.flatnonzero(m_vbo.isna().to_numpy() & has_xy.to_numpy())
 tree = cKDTree(np.column_stack([vx, vy]))
-dist, idx = tree.query(np.column_stack([mx[todo], my[todo]]), k=4, distance_upper_bound=10.0)
+close = cKDTree(np.column_stack([mx[todo], my[todo]])).sparse_distance_matrix(tree, 10.0 + 1, output_type="ndarray")
+dx, dy = vx[close["j"]] - mx[todo][close["i"]], vy[close["j"]] - my[todo][close["i"]]
+d2 = dx * dx + dy * dy
+close, d2 = close[d2 <= 10.0 * 10.0], d2[d2 <= 10.0 * 10.0]
+order = np.lexsort((close["j"], d2, close["i"]))
+first = order[np.r_[True, close["i"][order][1:] != close["i"][order][:-1]]] if len(order) else order
 best = np.full(len(todo), -1)
-for row in range(len(todo)):
-    d, i = dist[row], idx[row]
-    ok = np.isfinite(d)
-    if ok.any():
-        close = d[ok] == d[ok].min()
-        best[row] = i[ok][close].min()
+best[close["i"][first]] = close["j"][first]
 near = best >= 0
 m_vbo.iloc[todo[near]] = best[near]
 m_route.iloc[todo[near]] = "coordinaat"
