@@ -5,6 +5,7 @@ onregel's own defaults and no number is typed twice.
   onregel config --default | peer_params.py json   one JSON object (for bench/geopandas/run.py)
   onregel config --default | peer_params.py psql   name=value lines, one psql variable each (queries.sql)
 
+Signals: the parameters of bedrijven_op_adres, kelderbox, risicobranche_cluster and meldingen_hotspot.
 Risk branches: the SBI 2025 prefixes of [risicobranches], the version `onregel sample` writes. Meldingen
 categories whose [meldingen_gewicht] is 0 or less are left out of the hot spot, as onregel does
 (categories not listed weigh 1; the default table is empty).
@@ -14,6 +15,8 @@ import sys
 import tomllib
 
 SIGNALS = {
+    "bedrijven_op_adres": ["min_vestigingen", "max_m2_per_vestiging", "min_vestigingen_woonfunctie"],
+    "kelderbox": ["max_oppervlakte", "min_vestigingen", "min_meldingen"],
     "risicobranche_cluster": ["straal_m", "fdr_q", "min_risico", "min_lq"],
     "meldingen_hotspot": ["cel_m", "min_meldingen", "min_verhouding", "fdr_q"],
 }
@@ -32,7 +35,8 @@ def psql_lines(p):
     lines = [f"risk_regex={p['risk_regex']}",
              # a PostgreSQL text[] literal; the category names are plain words
              "categorie_zonder_gewicht={" + ",".join(p["categorie_zonder_gewicht"]) + "}"]
-    for signal, short in [("risicobranche_cluster", "rb"), ("meldingen_hotspot", "hs")]:
+    for signal, short in [("bedrijven_op_adres", "ba"), ("kelderbox", "kb"), ("risicobranche_cluster", "rb"),
+                          ("meldingen_hotspot", "hs")]:
         lines += [f"{short}_{key}={value!r}" for key, value in p[signal].items()]
     return lines
 

@@ -4,9 +4,8 @@ matching, bedrijven_op_adres, kelderbox, risicobranche_cluster and meldingen_hot
 
 usage: run.py BAG_GPKG KVK_CSV MELDINGEN_CSV PARAMS_JSON OUT_CSV
 PARAMS_JSON: `onregel config --default | bench/peer_params.py json` (risk branches, categories that weigh 0,
-the parameters of the two statistical signals). Writes bag_id,signaal rows to OUT_CSV and the match routes
-as JSON on stdout. The thresholds of bedrijven_op_adres and kelderbox are the defaults of
-engine/signals/*.cpp, written here.
+the parameters of the four signals). Writes bag_id,signaal rows to OUT_CSV and the match routes as JSON on
+stdout.
 """
 import json
 import sys
@@ -143,17 +142,21 @@ opp = vbo["oppervlakte"].fillna(0).to_numpy()
 doel = vbo["gebruiksdoel"].fillna("").str.strip()
 hits = []
 
-# bedrijven_op_adres: >= 5 active and < 20 m² each, or >= 3 on a woonfunctie-only object.
+# bedrijven_op_adres: >= min_vestigingen active and < max_m2_per_vestiging m² each, or
+# >= min_vestigingen_woonfunctie on a woonfunctie-only object.
+ba = params["bedrijven_op_adres"]
 with np.errstate(divide="ignore", invalid="ignore"):
-    crowded = (n_active >= 5) & (opp > 0) & (opp / n_active < 20)
-home = (doel == "woonfunctie").to_numpy() & (n_active >= 3)
+    crowded = (n_active >= ba["min_vestigingen"]) & (opp > 0) & (opp / n_active < float(ba["max_m2_per_vestiging"]))
+home = (doel == "woonfunctie").to_numpy() & (n_active >= ba["min_vestigingen_woonfunctie"])
 hits.append(("bedrijven_op_adres", np.flatnonzero(crowded | home)))
 
-# kelderbox: <= 25 m², only overige gebruiksfunctie, >= 1 active vestiging or >= 1 melding up to the peildatum.
+# kelderbox: <= max_oppervlakte m², only overige gebruiksfunctie, >= min_vestigingen active vestigingen or
+# >= min_meldingen meldingen up to the peildatum.
+kb = params["kelderbox"]
 n_meldingen = meldingen[matched & (meldingen["datum"] <= peil)].groupby("vbo").size()
 n_meldingen = n_meldingen.reindex(np.arange(len(vbo)), fill_value=0).to_numpy()
-box = (doel == "overige gebruiksfunctie").to_numpy() & (opp > 0) & (opp <= 25)
-hits.append(("kelderbox", np.flatnonzero(box & ((n_active >= 1) | (n_meldingen >= 1)))))
+box = (doel == "overige gebruiksfunctie").to_numpy() & (opp > 0) & (opp <= kb["max_oppervlakte"])
+hits.append(("kelderbox", np.flatnonzero(box & ((n_active >= kb["min_vestigingen"]) | (n_meldingen >= kb["min_meldingen"])))))
 
 # risicobranche_cluster, as engine/signals/risicobranche_cluster.cpp. Business addresses: objects with an
 # active vestiging that are not woonfunctie only; risk addresses among them have an active vestiging in a

@@ -2,8 +2,8 @@
 -- matching, bedrijven_op_adres, kelderbox, risicobranche_cluster and meldingen_hotspot as `onregel run`.
 -- psql variables: out (CSV of the hits) and, from `onregel config --default` through bench/peer_params.py,
 -- risk_regex (SBI 2025 prefixes of [risicobranches] as a regex), categorie_zonder_gewicht (text[] of the
--- categories [meldingen_gewicht] weighs 0), rb_* and hs_* (the two statistical signals' parameters).
--- The thresholds of bedrijven_op_adres and kelderbox are the defaults of engine/signals/*.cpp, written here.
+-- categories [meldingen_gewicht] weighs 0), ba_*, kb_*, rb_* and hs_* (the parameters of bedrijven_op_adres,
+-- kelderbox, risicobranche_cluster and meldingen_hotspot).
 \set ON_ERROR_STOP on
 \timing on
 
@@ -178,19 +178,21 @@ ANALYZE actief;
 
 CREATE TABLE hits (bag_id text, signaal text);
 
--- bedrijven_op_adres: >= 5 active and < 20 m² each, or >= 3 on a woonfunctie-only object.
+-- bedrijven_op_adres: >= min_vestigingen active and < max_m2_per_vestiging m² each, or
+-- >= min_vestigingen_woonfunctie on a woonfunctie-only object.
 INSERT INTO hits
   SELECT v.identificatie, 'bedrijven_op_adres' FROM vbo v JOIN actief a ON a.vbo = v.fid
-  WHERE (a.n >= 5 AND v.oppervlakte > 0 AND v.oppervlakte::float8 / a.n < 20)
-     OR (trim(v.gebruiksdoel) = 'woonfunctie' AND a.n >= 3);
+  WHERE (a.n >= :ba_min_vestigingen AND v.oppervlakte > 0 AND v.oppervlakte::float8 / a.n < :ba_max_m2_per_vestiging::float8)
+     OR (trim(v.gebruiksdoel) = 'woonfunctie' AND a.n >= :ba_min_vestigingen_woonfunctie);
 
--- kelderbox: <= 25 m², only overige gebruiksfunctie, >= 1 active vestiging or >= 1 melding up to the peildatum.
+-- kelderbox: <= max_oppervlakte m², only overige gebruiksfunctie, >= min_vestigingen active vestigingen or
+-- >= min_meldingen meldingen up to the peildatum.
 INSERT INTO hits
   SELECT v.identificatie, 'kelderbox' FROM vbo v
   LEFT JOIN actief a ON a.vbo = v.fid
   LEFT JOIN (SELECT vbo, count(*) AS n FROM mld_m, peil WHERE vbo IS NOT NULL AND datum <= peil.d GROUP BY vbo) m ON m.vbo = v.fid
-  WHERE trim(v.gebruiksdoel) = 'overige gebruiksfunctie' AND v.oppervlakte > 0 AND v.oppervlakte <= 25
-    AND (a.n >= 1 OR m.n >= 1);
+  WHERE trim(v.gebruiksdoel) = 'overige gebruiksfunctie' AND v.oppervlakte > 0 AND v.oppervlakte <= :kb_max_oppervlakte
+    AND (a.n >= :kb_min_vestigingen OR m.n >= :kb_min_meldingen);
 
 -- The two statistical signals, as engine/signals/risicobranche_cluster.cpp and meldingen_hotspot.cpp with
 -- engine/analysis/hotspot_grid.cpp: excess tests with Benjamini-Hochberg over all tests. Parameters: the
