@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """The onregel benchmark in GeoPandas (Debian's python3-geopandas, fiona reader): the same address
-matching, bedrijven_op_adres, kelderbox, risk-branch DBSCAN (scikit-learn) and grid Gi* as `onregel run`.
+matching, bedrijven_op_adres, kelderbox, risicobranche_cluster and meldingen_hotspot as `onregel run`.
 
-usage: run.py BAG_GPKG KVK_CSV MELDINGEN_CSV RISK_PREFIXES OUT_CSV
-RISK_PREFIXES: the SBI prefixes of [risicobranches], comma-separated. Writes bag_id,signaal rows to
-OUT_CSV and the match routes as JSON on stdout. Defaults of engine/signals/*.cpp; keep them in step.
+usage: run.py BAG_GPKG KVK_CSV MELDINGEN_CSV PARAMS_JSON OUT_CSV
+PARAMS_JSON: `onregel config --default | bench/peer_params.py json` (risk branches, categories that weigh 0,
+the parameters of the four signals). Writes bag_id,signaal rows to OUT_CSV and the match routes as JSON on
+stdout.
 """
 import json
 import sys
@@ -13,10 +14,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
-from scipy.special import erfc
-from sklearn.cluster import DBSCAN
+from scipy.stats import binom, poisson
 
-bag_path, kvk_path, meldingen_path, risk_prefixes, out_path = sys.argv[1:6]
+bag_path, kvk_path, meldingen_path, params_path, out_path = sys.argv[1:6]
+with open(params_path) as f:
+    params = json.load(f)
 
 WORDS = {"BIS": "BIS", "HS": "H", "HUIS": "H", "BG": "BG", "ROOD": "ROOD", "ZW": "ZW",
          "I": "1", "II": "2", "III": "3", "IV": "4"}
@@ -57,6 +59,13 @@ def unique_map(keys):
     return groups.loc[groups["min"] == groups["max"], "min"]
 
 
+def benjamini_hochberg(p, q):
+    """As engine/analysis/fdr.cpp: with p sorted, the largest p(k) <= k q / m; every p up to it passes."""
+    s = np.sort(p)
+    passing = np.flatnonzero(s <= np.arange(1, len(s) + 1, dtype=float) * q / len(s))
+    return p <= (s[passing[-1]] if len(passing) else -1.0)
+
+
 def match_address(keys, maps):
     vbo = pd.Series(np.nan, index=keys[0].index)
     route = pd.Series(None, index=keys[0].index, dtype=object)
@@ -94,7 +103,9 @@ kvk = kvk.assign(vbo=kvk_vbo, route=kvk_route)[kvk_vbo.notna()]
 kvk["aanvang"] = pd.to_datetime(kvk["datumAanvang"], format="%Y%m%d", errors="coerce")
 kvk["einde"] = pd.to_datetime(kvk["datumEinde"], format="%Y%m%d", errors="coerce")
 
-# --- meldingen: address routes, then the nearest object within 10 m (ties: lowest index)
+# --- meldingen: address routes, then the nearest object within 10 m (ties: lowest index), as
+# AddressIndex::nearest: squared distance <= 10², the smallest squared distance, then the lowest index. Every
+# pair within the window is looked at: several objects can share one point (flats in one building).
 m_vbo, m_route = match_address(address_keys(meldingen["postcode"], meldingen["huisnummer"], meldingen["huisletter"],
                                             meldingen["toevoeging"]), maps)
 has_xy = (meldingen["x"] != "") & (meldingen["y"] != "")
@@ -102,14 +113,14 @@ mx = pd.to_numeric(meldingen["x"], errors="coerce").to_numpy()
 my = pd.to_numeric(meldingen["y"], errors="coerce").to_numpy()
 todo = np.flatnonzero(m_vbo.isna().to_numpy() & has_xy.to_numpy())
 tree = cKDTree(np.column_stack([vx, vy]))
-dist, idx = tree.query(np.column_stack([mx[todo], my[todo]]), k=4, distance_upper_bound=10.0)
+close = cKDTree(np.column_stack([mx[todo], my[todo]])).sparse_distance_matrix(tree, 10.0 + 1, output_type="ndarray")
+dx, dy = vx[close["j"]] - mx[todo][close["i"]], vy[close["j"]] - my[todo][close["i"]]
+d2 = dx * dx + dy * dy
+close, d2 = close[d2 <= 10.0 * 10.0], d2[d2 <= 10.0 * 10.0]
+order = np.lexsort((close["j"], d2, close["i"]))
+first = order[np.r_[True, close["i"][order][1:] != close["i"][order][:-1]]] if len(order) else order
 best = np.full(len(todo), -1)
-for row in range(len(todo)):
-    d, i = dist[row], idx[row]
-    ok = np.isfinite(d)
-    if ok.any():
-        close = d[ok] == d[ok].min()
-        best[row] = i[ok][close].min()
+best[close["i"][first]] = close["j"][first]
 near = best >= 0
 m_vbo.iloc[todo[near]] = best[near]
 m_route.iloc[todo[near]] = "coordinaat"
@@ -131,50 +142,93 @@ opp = vbo["oppervlakte"].fillna(0).to_numpy()
 doel = vbo["gebruiksdoel"].fillna("").str.strip()
 hits = []
 
-# bedrijven_op_adres: >= 5 active and < 20 m² each, or >= 3 on a woonfunctie-only object.
+# bedrijven_op_adres: >= min_vestigingen active and < max_m2_per_vestiging m² each, or
+# >= min_vestigingen_woonfunctie on a woonfunctie-only object.
+ba = params["bedrijven_op_adres"]
 with np.errstate(divide="ignore", invalid="ignore"):
-    crowded = (n_active >= 5) & (opp > 0) & (opp / n_active < 20)
-home = (doel == "woonfunctie").to_numpy() & (n_active >= 3)
+    crowded = (n_active >= ba["min_vestigingen"]) & (opp > 0) & (opp / n_active < float(ba["max_m2_per_vestiging"]))
+home = (doel == "woonfunctie").to_numpy() & (n_active >= ba["min_vestigingen_woonfunctie"])
 hits.append(("bedrijven_op_adres", np.flatnonzero(crowded | home)))
 
-# kelderbox: <= 25 m², only overige gebruiksfunctie, >= 1 active vestiging or >= 1 melding up to the peildatum.
+# kelderbox: <= max_oppervlakte m², only overige gebruiksfunctie, >= min_vestigingen active vestigingen or
+# >= min_meldingen meldingen up to the peildatum.
+kb = params["kelderbox"]
 n_meldingen = meldingen[matched & (meldingen["datum"] <= peil)].groupby("vbo").size()
 n_meldingen = n_meldingen.reindex(np.arange(len(vbo)), fill_value=0).to_numpy()
-box = (doel == "overige gebruiksfunctie").to_numpy() & (opp > 0) & (opp <= 25)
-hits.append(("kelderbox", np.flatnonzero(box & ((n_active >= 1) | (n_meldingen >= 1)))))
+box = (doel == "overige gebruiksfunctie").to_numpy() & (opp > 0) & (opp <= kb["max_oppervlakte"])
+hits.append(("kelderbox", np.flatnonzero(box & ((n_active >= kb["min_vestigingen"]) | (n_meldingen >= kb["min_meldingen"])))))
 
-# risicobranche_cluster: DBSCAN (eps 75 m inclusive, min 4 including itself) over objects with an active
-# risk-branch vestiging.
-risky = active[active["sbiHoofdactiviteit"].str.startswith(tuple(risk_prefixes.split(",")))]
-objects = np.unique(risky["vbo"].astype(int).to_numpy())
-labels = DBSCAN(eps=75, min_samples=4).fit(np.column_stack([vx[objects], vy[objects]])).labels_
-hits.append(("risicobranche_cluster", objects[labels >= 0]))
+# risicobranche_cluster, as engine/signals/risicobranche_cluster.cpp. Business addresses: objects with an
+# active vestiging that are not woonfunctie only; risk addresses among them have an active vestiging in a
+# risk branch. Each gemeente (first four digits of the BAG id) has its risk share. For every risk address:
+# the business and risk addresses within straal_m (the object included; squared distance <= straal², as
+# onregel's grid index), the binomial tail of the others (risk - 1 of all - 1 at the gemeente's share), BH
+# at fdr_q over all risk addresses, and at least min_risico risk addresses and min_lq times the expected.
+rb = params["risicobranche_cluster"]
+gemeente = vbo["identificatie"].str[:4].astype(int).to_numpy()
+risk_vbo = np.zeros(len(vbo), dtype=bool)
+risk_vbo[active.loc[active["sbiHoofdactiviteit"].str.startswith(tuple(params["risk_prefixes"])), "vbo"].astype(int)] = True
+business = (n_active >= 1) & (doel != "woonfunctie").to_numpy()
+units = np.flatnonzero(business)
+candidates = np.flatnonzero(business & risk_vbo)
+g_all = np.bincount(gemeente[units], minlength=10000)
+g_risk = np.bincount(gemeente[candidates], minlength=10000)
+share = g_risk[gemeente[candidates]] / g_all[gemeente[candidates]]
+radius = float(rb["straal_m"])
+pairs = cKDTree(np.column_stack([vx[candidates], vy[candidates]])).sparse_distance_matrix(
+    cKDTree(np.column_stack([vx[units], vy[units]])), radius + 1, output_type="ndarray")  # the window; then exact
+dx = vx[units][pairs["j"]] - vx[candidates][pairs["i"]]
+dy = vy[units][pairs["j"]] - vy[candidates][pairs["i"]]
+near = dx * dx + dy * dy <= radius * radius
+alle = np.bincount(pairs["i"][near], minlength=len(candidates))
+risico = np.bincount(pairs["i"][near], weights=risk_vbo[units][pairs["j"][near]], minlength=len(candidates)).astype(np.int64)
+p_rb = binom.sf(risico - 2, alle - 1, share)  # P(X >= risico - 1): the object's own branch is not evidence
+fired = (benjamini_hochberg(p_rb, float(rb["fdr_q"])) & (risico >= rb["min_risico"])
+         & (risico >= float(rb["min_lq"]) * (alle * share)))
+hits.append(("risicobranche_cluster", candidates[fired]))
 
-# meldingen_hotspot: 100 m cells holding an object or a melding, Gi* with a 300 m binary band (self
-# included), Benjamini-Hochberg at 0.10; objects in hot cells.
-events = meldingen[meldingen["datum"] <= peil]
-cols = np.floor(np.concatenate([vx, events["px"].to_numpy()]) / 100).astype(np.int64)
-rows = np.floor(np.concatenate([vy, events["py"].to_numpy()]) / 100).astype(np.int64)
-weight = np.concatenate([np.zeros(len(vx)), np.ones(len(events))])
-cells = pd.DataFrame({"c": cols, "r": rows, "n": weight}).groupby(["c", "r"], sort=True)["n"].sum().reset_index()
-centres = np.column_stack([(cells["c"] + 0.5) * 100, (cells["r"] + 0.5) * 100])
-counts = cells["n"].to_numpy()
-tree = cKDTree(centres)
-pairs = tree.sparse_distance_matrix(tree, 300.0, output_type="ndarray")  # every pair within the band, self too
-n = len(counts)
-som = np.bincount(pairs["i"], weights=counts[pairs["j"]], minlength=n)
-w = np.bincount(pairs["i"], minlength=n).astype(float)
-mean, s2 = counts.mean(), counts.var()
+# meldingen_hotspot, as engine/analysis/hotspot_grid.cpp (excess_hotspots). Cells of cel_m; the events are
+# the meldingen up to the peildatum whose categorie weighs more than 0, each counted once per source (the
+# object it was reported at, or itself when it has only a location). A cell's objects are split by gemeente
+# (the first object's gemeente first, then the others in code order); a gemeente's rate is the sum over its
+# cells of sources x its share of the cell's objects, over its objects; a cell expects its objects times
+# their gemeenten's rates. Poisson tail of the sources, BH at fdr_q over all cells with an object; hot with
+# at least min_meldingen meldingen and min_verhouding times the expected sources. np.bincount adds in array
+# order, so the floating-point sums run in onregel's order.
+hs = params["meldingen_hotspot"]
+cel = float(hs["cel_m"])
+
+
+def cell_key(x, y):
+    """(row, column) as one int64 that sorts like the pair."""
+    return np.floor(y / cel).astype(np.int64) * (1 << 32) + np.floor(x / cel).astype(np.int64) + (1 << 31)
+
+
+cell_keys, first_object, cell_of_object = np.unique(cell_key(vx, vy), return_index=True, return_inverse=True)
+n_cells = len(cell_keys)
+objecten = np.bincount(cell_of_object, minlength=n_cells).astype(float)
+first_g = gemeente[first_object]
+events = meldingen[(meldingen["datum"] <= peil) & ~meldingen["categorie"].isin(params["categorie_zonder_gewicht"])]
+ek = cell_key(events["px"].to_numpy(), events["py"].to_numpy())
+at = np.minimum(np.searchsorted(cell_keys, ek), n_cells - 1)
+in_cell = cell_keys[at] == ek  # events in cells without an object are never tested
+e_cell = at[in_cell]
+source = np.where(events["vbo"].notna(), events["vbo"].fillna(0), -1 - np.arange(len(events))).astype(np.int64)[in_cell]
+meldingen_per_cel = np.bincount(e_cell, minlength=n_cells)
+distinct = np.unique(np.column_stack([e_cell, source]), axis=0)
+bronnen = np.bincount(distinct[:, 0], minlength=n_cells).astype(float)
+share_key, share_n = np.unique(cell_of_object * 10000 + gemeente, return_counts=True)
+share_cell, share_g = share_key // 10000, share_key % 10000
+order = np.lexsort((share_g, share_g != first_g[share_cell], share_cell))  # by cell, first gemeente first, then code
+share_cell, share_g, share_n = share_cell[order], share_g[order], share_n[order].astype(float)
+rate_bronnen = np.bincount(share_g, weights=bronnen[share_cell] * share_n / objecten[share_cell], minlength=10000)
+rate_objecten = np.bincount(share_g, weights=share_n, minlength=10000)
+verwacht = np.bincount(share_cell, weights=share_n * rate_bronnen[share_g] / rate_objecten[share_g], minlength=n_cells)
 with np.errstate(divide="ignore", invalid="ignore"):
-    z = np.where((s2 > 0) & (w < n), (som - mean * w) / np.sqrt(s2 * w * (n - w) / (n - 1)), 0.0)
-p = erfc(np.abs(z) / np.sqrt(2))
-order = np.sort(p)
-passing = order[order <= np.arange(1, n + 1) * 0.10 / n]
-threshold = passing.max() if len(passing) else -1
-hot = (z > 0) & (p <= threshold)
-cell_of = pd.Series(np.arange(n), index=pd.MultiIndex.from_arrays([cells["c"], cells["r"]]))
-vbo_cell = cell_of.reindex(pd.MultiIndex.from_arrays([cols[:len(vx)], rows[:len(vx)]])).to_numpy()
-hits.append(("meldingen_hotspot", np.flatnonzero(hot[vbo_cell])))
+    p_hs = np.where(bronnen <= 0, 1.0, np.where(verwacht > 0, poisson.sf(bronnen - 1, verwacht), 0.0))
+hot = (benjamini_hochberg(p_hs, float(hs["fdr_q"])) & (meldingen_per_cel >= hs["min_meldingen"])
+       & (bronnen >= float(hs["min_verhouding"]) * verwacht))
+hits.append(("meldingen_hotspot", np.flatnonzero(hot[cell_of_object])))
 
 # --- write
 out = pd.concat([pd.DataFrame({"bag_id": vbo["identificatie"].to_numpy()[i], "signaal": s}) for s, i in hits])
