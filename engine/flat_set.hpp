@@ -3,6 +3,7 @@
 // allocation per key, where std::unordered_set makes a node for each. For the sets that see millions
 // of keys (hot spot cells, KvK vestigingsnummers).
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <vector>
 
@@ -15,6 +16,10 @@ public:
     bool insert(const Key& key) {
         if (2 * (size_ + 1) > keys_.size()) grow();
         return place(key);
+    }
+    // Room for `keys` keys without growing on the way.
+    void reserve(std::size_t keys) {
+        if (2 * keys > keys_.size()) rebuild(std::bit_ceil(2 * keys));
     }
     std::size_t size() const { return size_; }
     // The keys, in no particular order.
@@ -34,10 +39,11 @@ private:
             if (keys_[i] == key) return false;
         }
     }
-    void grow() {
+    void grow() { rebuild(std::max<std::size_t>(1024, 2 * keys_.size())); }
+    void rebuild(std::size_t capacity) {  // a power of two
         std::vector<Key> keys;
         append_to(keys);
-        keys_.assign(std::max<std::size_t>(1024, 2 * keys_.size()), Key{});
+        keys_.assign(capacity, Key{});
         used_.assign(keys_.size(), 0);
         size_ = 0;
         for (const auto& key : keys) place(key);

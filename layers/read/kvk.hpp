@@ -27,6 +27,7 @@ bool yes(const std::string& text);
 class Vestigingsnummers {
 public:
     bool add(const std::string& nummer);  // false when seen before; nummer passed the form check
+    void reserve(std::size_t nummers) { seen_.reserve(nummers); }
 private:
     struct Mix {
         std::size_t operator()(std::uint64_t key) const {

@@ -222,7 +222,10 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
         place_vestiging(p.v, p.wanted, p.match, index, options, town, stats);
     };
     read_rows_parallel(*dataset, layer, "kvk", source, options, rejects, stats, prepare, finish,
-                       [&](std::size_t rows) { town.vestigingen.reserve(first + rows); });
+                       [&](std::size_t rows) {
+                           town.vestigingen.reserve(first + rows);
+                           seen.reserve(rows);
+                       });
     assign_sbi_versie(sbi, town, first, stats);
     mangled.report(stats, "addresseerbaarObjectId");
 }
