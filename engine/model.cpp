@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include <tbb/parallel_invoke.h>
+
 #include "errors.hpp"
 #include "signal.hpp"
 
@@ -146,15 +148,16 @@ Lookup build_lookup(std::size_t owners, std::span<const std::int32_t> owner_of_i
 }
 
 void Town::link() {
-    std::vector<std::int32_t> owner(vestigingen.size());
-    for (std::size_t i = 0; i < vestigingen.size(); ++i) owner[i] = vestigingen[i].vbo;
-    vestigingen_per_vbo = build_lookup(verblijfsobjecten.size(), owner);
-    owner.resize(meldingen.size());
-    for (std::size_t i = 0; i < meldingen.size(); ++i) owner[i] = meldingen[i].vbo;
-    meldingen_per_vbo = build_lookup(verblijfsobjecten.size(), owner);
-    owner.resize(verblijfsobjecten.size());
-    for (std::size_t i = 0; i < verblijfsobjecten.size(); ++i) owner[i] = verblijfsobjecten[i].pand;
-    vbos_per_pand = build_lookup(panden.size(), owner);
+    const auto lookup = [](std::size_t owners, const auto& items, auto owner_of) {
+        std::vector<std::int32_t> owner(items.size());
+        for (std::size_t i = 0; i < items.size(); ++i) owner[i] = owner_of(items[i]);
+        return build_lookup(owners, owner);
+    };
+    // Side by side: each is a serial pass over millions of items (0.4 s in a row at 10M).
+    tbb::parallel_invoke(
+        [&] { vestigingen_per_vbo = lookup(verblijfsobjecten.size(), vestigingen, [](const Vestiging& v) { return v.vbo; }); },
+        [&] { meldingen_per_vbo = lookup(verblijfsobjecten.size(), meldingen, [](const Melding& m) { return m.vbo; }); },
+        [&] { vbos_per_pand = lookup(panden.size(), verblijfsobjecten, [](const Verblijfsobject& v) { return v.pand; }); });
 }
 
 }  // namespace onregel
