@@ -1,5 +1,6 @@
 #include "compact_text.hpp"
 
+#include <cstring>
 #include <mutex>
 #include <ostream>
 #include <unordered_set>
@@ -60,8 +61,7 @@ CompactText::CompactText(std::string_view text) {
         std::memcpy(bytes_.data() + 1, text.data(), text.size());
         return;
     }
-    const std::string* pooled = pool().intern(text);
-    std::memcpy(bytes_.data(), &pooled, sizeof pooled);
+    bytes_ = std::bit_cast<std::array<char, 8>>(pool().intern(text));
 }
 
 std::ostream& operator<<(std::ostream& out, const CompactText& text) { return out << text.view(); }

@@ -4,7 +4,6 @@
 #include <bit>
 #include <compare>
 #include <cstdint>
-#include <cstring>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -30,8 +29,7 @@ public:
 
     std::string_view view() const {
         if (bytes_[0] & 1) return {bytes_.data() + 1, static_cast<std::size_t>(static_cast<unsigned char>(bytes_[0]) >> 1)};
-        const std::string* pooled = nullptr;
-        std::memcpy(&pooled, bytes_.data(), sizeof pooled);
+        const auto* pooled = std::bit_cast<const std::string*>(bytes_);
         return pooled ? std::string_view(*pooled) : std::string_view();
     }
     operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)

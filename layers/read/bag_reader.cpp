@@ -390,7 +390,7 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
                 if (added) town.panden.push_back({pand, v.bouwjaar, chunk.pandstatus[i], {}});
                 v.pand = it->second;
             }
-            town.verblijfsobjecten.push_back(std::move(v));
+            town.verblijfsobjecten.push_back(v);
             ++stats.used;
         }
         rejects_before(std::numeric_limits<std::size_t>::max());
@@ -530,7 +530,7 @@ void read_bag_panden(const std::string& source, const ReadOptions& options, Town
     for (auto& range : updates)
         for (auto& u : range) {
             auto& pand = town.panden[static_cast<std::size_t>(u.pand)];
-            if (u.status) pand.status = std::move(*u.status);
+            if (u.status) pand.status = *u.status;
             if (u.bouwjaar) pand.bouwjaar = u.bouwjaar;
             pand.omtrek = std::move(u.omtrek);
         }
