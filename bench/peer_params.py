@@ -24,6 +24,8 @@ SIGNALS = {
 
 def params(config):
     prefixes = sorted({p for branch in config["risicobranches"].values() for p in branch["sbi2025"]})
+    if not prefixes:  # "^()" would match every code in SQL, where onregel matches none
+        sys.exit("peer_params.py: the config names no SBI 2025 risk branches")
     out = {"risk_prefixes": prefixes, "risk_regex": "^(" + "|".join(prefixes) + ")",
            "categorie_zonder_gewicht": sorted(c for c, w in config.get("meldingen_gewicht", {}).items() if w <= 0)}
     for signal, keys in SIGNALS.items():
@@ -31,10 +33,14 @@ def params(config):
     return out
 
 
+def pg_quoted(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def psql_lines(p):
     lines = [f"risk_regex={p['risk_regex']}",
-             # a PostgreSQL text[] literal; the category names are plain words
-             "categorie_zonder_gewicht={" + ",".join(p["categorie_zonder_gewicht"]) + "}"]
+             # a PostgreSQL text[] literal, each element quoted
+             "categorie_zonder_gewicht={" + ",".join(pg_quoted(c) for c in p["categorie_zonder_gewicht"]) + "}"]
     for signal, short in [("bedrijven_op_adres", "ba"), ("kelderbox", "kb"), ("risicobranche_cluster", "rb"),
                           ("meldingen_hotspot", "hs")]:
         lines += [f"{short}_{key}={value!r}" for key, value in p[signal].items()]

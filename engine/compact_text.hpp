@@ -17,7 +17,8 @@ namespace onregel {
 // verblijfsobjecten a std::string per part cost 32 bytes plus a heap block for each street name.
 // Each text has one representation (short ones always inline, long ones always the pool's copy), so
 // equality compares the eight bytes; order compares the texts, never the pool's addresses.
-// Thread-safe: the pool is sharded behind mutexes and its entries never move.
+// Thread-safe: the pool is sharded behind mutexes and its entries never move. It grows only with the
+// distinct long texts read (street, place and category names, also of rows later rejected).
 class CompactText {
 public:
     static constexpr std::size_t inline_capacity = 7;
@@ -27,12 +28,15 @@ public:
     CompactText(const std::string& text) : CompactText(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
     CompactText(const char* text) : CompactText(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
 
-    std::string_view view() const {
+    // A view of a temporary's inline bytes would dangle, as with std::string's short strings: not offered.
+    std::string_view view() const&& = delete;
+    std::string_view view() const& {
         if (bytes_[0] & 1) return {bytes_.data() + 1, static_cast<std::size_t>(static_cast<unsigned char>(bytes_[0]) >> 1)};
         const auto* pooled = std::bit_cast<const std::string*>(bytes_);
         return pooled ? std::string_view(*pooled) : std::string_view();
     }
-    operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
+    operator std::string_view() const& { return view(); }  // NOLINT(google-explicit-constructor)
+    operator std::string_view() const&& = delete;
     std::string str() const { return std::string(view()); }
 
     bool empty() const { return bytes_ == std::array<char, 8>{}; }

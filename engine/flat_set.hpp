@@ -22,6 +22,7 @@ public:
         if (2 * keys > keys_.size()) rebuild(std::bit_ceil(2 * keys));
     }
     std::size_t size() const { return size_; }
+    std::size_t capacity() const { return keys_.size() / 2; }  // keys it takes before it grows
     // The keys, in no particular order.
     void append_to(std::vector<Key>& out) const {
         for (std::size_t i = 0; i < keys_.size(); ++i)

@@ -1,6 +1,7 @@
 #include "app/run/pipeline.hpp"
 
 #include <chrono>
+#include <exception>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
@@ -190,11 +191,23 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     // The inputs' fingerprints for the manifest and the logboek (gigabytes at national scale): each file
     // hashed by whichever thread is free first, usually while the GeoPackage is finished. One task a file,
     // so the BAG (2.3 s at 10M) and the others share both threads; each task writes only its own entry.
+    // A file that cannot be hashed keeps its error, reported after the wait for the first such file in
+    // the order of the sources, whichever task failed first.
+    std::map<std::string, std::exception_ptr> hash_error;
     for (const auto& [layer, path] : options.sources.given())
-        if (inputs.layers.contains(layer)) sha256[layer];
+        if (inputs.layers.contains(layer)) {
+            sha256[layer];
+            hash_error[layer];
+        }
     for (const auto& source : options.sources.given())  // a copy of each path: given() is a temporary
         if (auto it = sha256.find(source.first); it != sha256.end())
-            beside.run([&hash = it->second, path = source.second] { hash = sha256_file(path); });
+            beside.run([&hash = it->second, &error = hash_error[source.first], path = source.second] {
+                try {
+                    hash = sha256_file(path);
+                } catch (...) {
+                    error = std::current_exception();
+                }
+            });
     write_geojson(output.file("locaties.geojson"), locaties, to_wgs84);
     summary.written.push_back("locaties.geojson");
     // Kept as text: the viewer carries them too.
@@ -233,6 +246,8 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
 
     timer.start("gpkg");  // what is left of the GeoPackage and the hashes once the rest is written
     beside.wait();
+    for (const auto& [layer, path] : options.sources.given())
+        if (auto it = hash_error.find(layer); it != hash_error.end() && it->second) std::rethrow_exception(it->second);
     summary.written.push_back("onregel.gpkg");
     summary.written.push_back("viewer/index.html");
 

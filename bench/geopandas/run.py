@@ -113,6 +113,7 @@ mx = pd.to_numeric(meldingen["x"], errors="coerce").to_numpy()
 my = pd.to_numeric(meldingen["y"], errors="coerce").to_numpy()
 todo = np.flatnonzero(m_vbo.isna().to_numpy() & has_xy.to_numpy())
 tree = cKDTree(np.column_stack([vx, vy]))
+# 10 m: ReadOptions::match_radius (layers/read/inputs.hpp), a reader option, not in the config
 close = cKDTree(np.column_stack([mx[todo], my[todo]])).sparse_distance_matrix(tree, 10.0 + 1, output_type="ndarray")
 dx, dy = vx[close["j"]] - mx[todo][close["i"]], vy[close["j"]] - my[todo][close["i"]]
 d2 = dx * dx + dy * dy
@@ -208,7 +209,8 @@ cell_keys, first_object, cell_of_object = np.unique(cell_key(vx, vy), return_ind
 n_cells = len(cell_keys)
 objecten = np.bincount(cell_of_object, minlength=n_cells).astype(float)
 first_g = gemeente[first_object]
-events = meldingen[(meldingen["datum"] <= peil) & ~meldingen["categorie"].isin(params["categorie_zonder_gewicht"])]
+categorie = meldingen["categorie"].fillna("").replace("", "onbekend")  # as onregel's reader names an empty one
+events = meldingen[(meldingen["datum"] <= peil) & ~categorie.isin(params["categorie_zonder_gewicht"])]
 ek = cell_key(events["px"].to_numpy(), events["py"].to_numpy())
 at = np.minimum(np.searchsorted(cell_keys, ek), n_cells - 1)
 in_cell = cell_keys[at] == ek  # events in cells without an object are never tested

@@ -160,6 +160,7 @@ CREATE TABLE mld_m AS
          coalesce(a.route, CASE WHEN near.fid IS NOT NULL THEN 'coordinaat' WHEN a.punt IS NOT NULL THEN 'alleen_locatie' END) AS route,
          coalesce(a.punt, v.geom) AS punt
   FROM by_address a
+  -- 10 m: ReadOptions::match_radius (layers/read/inputs.hpp), a reader option, not in the config
   LEFT JOIN LATERAL (SELECT o.fid FROM vbo o WHERE a.vbo IS NULL AND a.punt IS NOT NULL AND ST_DWithin(o.geom, a.punt, 10)
                      ORDER BY o.geom <-> a.punt, o.fid LIMIT 1) near ON true
   LEFT JOIN vbo v ON v.fid = a.vbo;
@@ -244,7 +245,8 @@ CREATE TABLE hs_cel AS
   WITH ev AS (
     SELECT floor(ST_Y(punt) / :hs_cel_m::float8)::bigint AS r, floor(ST_X(punt) / :hs_cel_m::float8)::bigint AS c,
            count(*) AS meldingen, count(DISTINCT coalesce(vbo::text, 'melding ' || id)) AS bronnen
-    FROM mld_m, peil WHERE datum <= peil.d AND NOT (coalesce(categorie, '') = ANY (:'categorie_zonder_gewicht'::text[]))
+    -- an empty categorie is 'onbekend' to onregel's reader (a JSON categorie of Signalen is left out here)
+    FROM mld_m, peil WHERE datum <= peil.d AND NOT (coalesce(nullif(categorie, ''), 'onbekend') = ANY (:'categorie_zonder_gewicht'::text[]))
     GROUP BY 1, 2)
   SELECT s.r, s.c, sum(s.n) AS objecten, coalesce(min(ev.meldingen), 0) AS meldingen, coalesce(min(ev.bronnen), 0) AS bronnen
   FROM hs_share s LEFT JOIN ev USING (r, c) GROUP BY s.r, s.c;

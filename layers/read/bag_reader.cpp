@@ -340,7 +340,7 @@ void read_addressable(const std::string& source, GDALDataset& dataset, OGRLayer&
             auto& chunk = chunks[k];
             chunk.stats.bron = source;
             chunk.stats.driver = "GPKG";
-            chunk.reserve(static_cast<std::size_t>(ranges[k].second - ranges[k].first + 1));
+            if (selection.filter.empty()) chunk.reserve(static_cast<std::size_t>(ranges[k].second - ranges[k].first + 1));
             const GpkgRow row{table, points[k].get(), names, static_cast<int>(names.size()) - 1};
             std::string row_id;
             while (table.next())

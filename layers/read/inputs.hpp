@@ -60,6 +60,8 @@ struct ReadOptions {
     // read in rejects.csv, so it takes at least min_afgewezen_fout rejected rows — unless every row is.
     double max_afgewezen = 10;
     std::size_t min_afgewezen_fout = 20;
+
+    bool selects() const { return !gemeente.empty() || bbox.has_value(); }  // --gemeente or --bbox
 };
 
 // The records of one object type of a source: rijen = gebruikt + afgewezen + the overgeslagen.

@@ -223,7 +223,7 @@ void read_kvk(const std::string& source, const AddressIndex& index, const ReadOp
     };
     read_rows_parallel(*dataset, layer, "kvk", source, options, rejects, stats, prepare, finish,
                        [&](std::size_t rows) {
-                           town.vestigingen.reserve(first + rows);
+                           if (!options.selects()) town.vestigingen.reserve(first + rows);
                            seen.reserve(rows);
                        });
     assign_sbi_versie(sbi, town, first, stats);

@@ -135,7 +135,7 @@ void read_rows_of(const std::string& path, const std::string& source, const Addr
         town.meldingen.push_back(std::move(m));
     };
     read_rows_parallel(*dataset, layer, "meldingen", source, options, rejects, stats, prepare, finish, [&](std::size_t rows) {
-        town.meldingen.reserve(town.meldingen.size() + rows);
+        if (!options.selects()) town.meldingen.reserve(town.meldingen.size() + rows);
         seen.reserve(rows);
     });
     if (by_address_only)

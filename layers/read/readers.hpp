@@ -103,7 +103,8 @@ void read_rows(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, c
 // read without OGR is prepared a piece at a time on all threads; through OGR, row by row in turn.
 // expect(rows) hears the number of rows first when the file tells it without reading them through OGR,
 // so that finish appends to a vector reserved once: at 10M, doubling the vestigingen made the read's
-// peak (old and new buffer alive together) and cost 2 s of first touches on finish's one thread.
+// peak (old and new buffer alive together) and cost 2 s of first touches on finish's one thread. With
+// --gemeente or --bbox (ReadOptions::selects) most rows of a national file are left out: no reserve then.
 template <class Prepare, class Finish, class Expect>
 void read_rows_parallel(GDALDataset& dataset, OGRLayer& layer, const std::string& laag, const std::string& bron,
                         const ReadOptions& options, Rejects& rejects, LayerStats& stats, Prepare&& prepare, Finish&& finish,

@@ -35,7 +35,7 @@ void check_not_special(const std::string& path) {
 std::string read_text_file(const fs::path& path) {
     check_not_special(path.string());
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(path.string() + ": cannot open file");
+    if (!in) throw input_error(path.string() + ": het bestand kan niet worden geopend");
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -92,7 +92,7 @@ std::string sha256_file(const fs::path& path) {
     }
     if (!fs::is_regular_file(path, ec)) return "";
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw input_error(path.string() + ": cannot open file");
+    if (fd < 0) throw input_error(path.string() + ": het bestand kan niet worden geopend");
     Sha256 sha;
     std::vector<char> buffer(1 << 20);
     for (;;) {
@@ -101,7 +101,7 @@ std::string sha256_file(const fs::path& path) {
         if (n < 0) {
             const int error = errno;
             ::close(fd);
-            throw input_error(path.string() + ": read failed: " + std::strerror(error));
+            throw input_error(path.string() + ": lezen mislukt (" + std::strerror(error) + ")");
         }
         if (n == 0) break;
         sha.update(buffer.data(), static_cast<std::size_t>(n));

@@ -19,7 +19,8 @@ TEST(CompactText, KeepsEveryTextWhole) {
         EXPECT_EQ(compact.str(), text);
     }
     const std::string with_nul("a\0b", 3);
-    EXPECT_EQ(CompactText(with_nul).view(), with_nul);
+    const CompactText compact_with_nul(with_nul);
+    EXPECT_EQ(compact_with_nul.view(), with_nul);
 }
 
 TEST(CompactText, EqualTextsAreEqualWhateverTheirSource) {

@@ -29,10 +29,14 @@ TEST(FlatSet, ReserveKeepsWhatIsThereAndTheAnswers) {
     FlatSet<std::uint64_t, Identity> set;
     EXPECT_TRUE(set.insert(7));
     set.reserve(100000);
+    const auto reserved = set.capacity();
+    EXPECT_GE(reserved, 100000U);
     set.reserve(10);  // never shrinks
+    EXPECT_EQ(set.capacity(), reserved);
     EXPECT_FALSE(set.insert(7));
     for (std::uint64_t k = 0; k < 100000; ++k) EXPECT_EQ(set.insert(k), k != 7);
     EXPECT_EQ(set.size(), 100000U);
+    EXPECT_EQ(set.capacity(), reserved);  // no growth on the way
 }
 
 }  // namespace

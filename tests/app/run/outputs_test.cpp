@@ -1,6 +1,7 @@
 // The output side: the batch RD -> WGS84 transform, GeoJSON in blocks, the JSON writer's numbers and
 // strings, what the viewer carries (top of the ranking, panden nearby, simplified outlines) and the
 // GeoPackage as GDAL's own tools read it back.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <string>
@@ -47,6 +48,30 @@ TEST(RdToWgs84, BatchGivesTheSameCoordinatesAsOnePointAtATime) {
     EXPECT_NEAR(amersfoort.lat, 52.15517, 1e-4);
     std::vector<LonLat> wrong(1);
     EXPECT_THROW(to_wgs84.transform(points, wrong), std::logic_error);
+}
+
+TEST(RdToWgs84, RepeatedPointsInAnyOrderGetTheirOwnCoordinates) {
+    // The batch sends each distinct point through PROJ once: shuffled, repeated (a closed ring, shared
+    // corners) and +0.0 beside -0.0, every point must still get what it gets alone.
+    const RdToWgs84 to_wgs84;
+    std::vector<Point> points;
+    for (int k = 0; k < 40; ++k) {
+        const double x = 150000 + 97.3 * ((k * 17) % 40), y = 460000 - 41.9 * ((k * 23) % 40);
+        points.push_back({x, y});
+        points.push_back({x + 5, y});
+        points.push_back({x, y});  // again, as a ring's last point
+    }
+    points.push_back({0.0, 300000});
+    points.push_back({-0.0, 300000});
+    std::rotate(points.begin(), points.begin() + 7, points.end());
+    std::vector<LonLat> batch(points.size());
+    to_wgs84.transform(points, batch);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const auto one = to_wgs84(points[i]);
+        EXPECT_EQ(one.lon, batch[i].lon) << i;
+        EXPECT_EQ(one.lat, batch[i].lat) << i;
+    }
+    EXPECT_NE(batch[0].lon, batch[1].lon);  // distinct points stay distinct
 }
 
 TEST(FeatureTableGeojson, PiecesAndBlocksKeepRowOrderForAnyThreadCount) {

@@ -156,6 +156,9 @@ TEST(CsvFile, ChecksRecordsAgainstPhysicalLines) {
             file->for_each_row([&](const CsvRow& row) {
                 got.push_back({row.line, row.fields.empty() ? "" : std::string(row.fields[0]), row.broken ? reden_tekst(*row.broken) : ""});
             });
+        if (file) {
+            EXPECT_EQ(file->records(), static_cast<std::int64_t>(got.size())) << name << ": every record counted in advance";
+        }
         return got;
     };
     using V = std::vector<Got>;
@@ -179,7 +182,12 @@ TEST(CsvFile, ChecksRecordsAgainstPhysicalLines) {
     std::vector<std::int64_t> lines;
     file->for_each_row([&](const CsvRow& row) { lines.push_back(row.line); });
     EXPECT_EQ(lines, (std::vector<std::int64_t>{2, 4}));
-
+    EXPECT_EQ(file->records(), 2);
+    // A plain file, split into pieces of one line each: the records of all pieces, empty lines not.
+    const auto plain = CsvFile::open(test::write_file(dir / "plain.csv", "a,b\n1,2\n\n3,4\n5,6\n"), {"a", "b"}, 1);
+    ASSERT_TRUE(plain);
+    EXPECT_GT(plain->pieces(), 1U);
+    EXPECT_EQ(plain->records(), 3);
 }
 
 TEST(CsvFile, ReadersTakeItOnlyForUntypedCsvWithoutGeometry) {
