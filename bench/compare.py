@@ -70,9 +70,15 @@ def loadavg(work, name):
     return [float(v) for v in text.split()] if text else None
 
 
+def commit():
+    """The commit the benchmark ran at, "-dirty" when the tree had changes."""
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return subprocess.run(["git", "-C", repo, "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
+
+
 def collect(work, scale, seed, out):
     result = {"scale": int(scale), "seed": int(seed), "datum": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="minutes"),
-              "machine": machine(), "sample": load(f"{work}/sample.time.json")}
+              "commit": commit(), "machine": machine(), "sample": load(f"{work}/sample.time.json")}
     for name in ["onregel-t1", "onregel-t2"]:
         # --threads-compare runs rounds name-1, name-2, ...: the best time of each stage, the fastest round's run.
         rounds = sorted(p[: -len(".manifest.json")] for p in glob.glob(f"{work}/{name}-*.manifest.json"))
@@ -174,13 +180,13 @@ def report(results_dir, out):
     main = runs[max(with_peers)] if with_peers else runs[max(scales)]
     m = main["machine"]
     L = []
-    L.append("# onregel benchmark (issue #7)\n")
+    L.append("# onregel benchmark (issues #7 and #23)\n")
     L.append("Written by `bench/run` from its result files; run by hand, never in the tests. "
              "See bench/README.md for what each peer does and what it leaves out.\n")
     L.append(f"**Machine:** {m['cpu']}, {m['nproc']} cores, {m['geheugen_gib']} GiB, Linux {m['kernel']}, GDAL {m['gdal']}. "
              "The 2 cores are shared with other engineers' builds; the 1-minute load average before each "
              "measured command is in the tables (2.0 = both cores busy before we start).  ")
-    L.append(f"**Date:** {main['datum']}.  **onregel** {main['onregel']['versie']} (Release, "
+    L.append(f"**Date:** {main['datum']}.  **Commit:** `{main.get('commit', '?')}`.  **onregel** {main['onregel']['versie']} (Release, "
              f"{main['onregel']['threads']} threads).  ")
     if "postgis" in main:
         L.append(f"**PostGIS:** {main['postgis']['versie']}.  **GeoPandas:** {main['geopandas']['versie']}.\n")
@@ -290,11 +296,11 @@ def report(results_dir, out):
 
     # Growth
     L.append("## Growth with N (onregel; generation by `onregel sample --scale N`)\n")
-    L.append("| N | generate s | onregel wall s | per 1M objects s | PostGIS wall s | GeoPandas wall s |")
-    L.append("|---:|---:|---:|---:|---:|---:|")
+    L.append("| N | measured | commit | generate s | onregel wall s | per 1M objects s | PostGIS wall s | GeoPandas wall s |")
+    L.append("|---:|---|---|---:|---:|---:|---:|---:|")
     for k in scales:
         r = runs[k]
-        L.append(f"| {k:,} | {fmt((r.get('sample') or {}).get('wall_s'))} | {fmt(r['onregel']['time']['wall_s'])} | "
+        L.append(f"| {k:,} | {r['datum']} | `{r.get('commit', '?')}` | {fmt((r.get('sample') or {}).get('wall_s'))} | {fmt(r['onregel']['time']['wall_s'])} | "
                  f"{r['onregel']['time']['wall_s'] / k * 1e6:.2f} | {fmt(r['postgis']['time']['wall_s'] if 'postgis' in r else None)} | "
                  f"{fmt(r['geopandas']['time']['wall_s'] if 'geopandas' in r else None)} |")
     L.append("")
