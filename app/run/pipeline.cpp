@@ -180,7 +180,11 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     // The GeoPackage shares nothing mutable with the GeoJSON and the viewer: written beside them, each
     // making the rows of the large layers a block at a time. Started first, so the other thread takes it.
     double gpkg_ms = 0;
-    std::map<std::string, std::string> sha256;  // by layer
+    struct InputHash {
+        std::string sha256;
+        std::exception_ptr error;  // the file could not be hashed
+    };
+    std::map<std::string, InputHash> hashes;  // by layer
     tbb::task_group beside;
     const FinishOnExit finish_beside{beside};
     beside.run([&] {
@@ -193,19 +197,16 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     // so the BAG (2.3 s at 10M) and the others share both threads; each task writes only its own entry.
     // A file that cannot be hashed keeps its error, reported after the wait for the first such file in
     // the order of the sources, whichever task failed first.
-    std::map<std::string, std::exception_ptr> hash_error;
+    // Every entry made before any task runs: a task holds a reference to its own.
     for (const auto& [layer, path] : options.sources.given())
-        if (inputs.layers.contains(layer)) {
-            sha256[layer];
-            hash_error[layer];
-        }
+        if (inputs.layers.contains(layer)) hashes[layer];
     for (const auto& source : options.sources.given())  // a copy of each path: given() is a temporary
-        if (auto it = sha256.find(source.first); it != sha256.end())
-            beside.run([&hash = it->second, &error = hash_error[source.first], path = source.second] {
+        if (auto it = hashes.find(source.first); it != hashes.end())
+            beside.run([&hash = it->second, path = source.second] {
                 try {
-                    hash = sha256_file(path);
+                    hash.sha256 = sha256_file(path);
                 } catch (...) {
-                    error = std::current_exception();
+                    hash.error = std::current_exception();
                 }
             });
     write_geojson(output.file("locaties.geojson"), locaties, to_wgs84);
@@ -247,7 +248,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     timer.start("gpkg");  // what is left of the GeoPackage and the hashes once the rest is written
     beside.wait();
     for (const auto& [layer, path] : options.sources.given())
-        if (auto it = hash_error.find(layer); it != hash_error.end() && it->second) std::rethrow_exception(it->second);
+        if (auto it = hashes.find(layer); it != hashes.end() && it->second.error) std::rethrow_exception(it->second.error);
     summary.written.push_back("onregel.gpkg");
     summary.written.push_back("viewer/index.html");
 
@@ -277,7 +278,7 @@ RunSummary run_job(const RunOptions& options, const std::function<void(const std
     const auto reject_counts = inputs.rejects.counts();
     for (const auto& [layer, path] : options.sources.given())
         if (auto it = inputs.layers.find(layer); it != inputs.layers.end())
-            manifest["invoer"][layer] = input_entry(path, sha256.at(layer), it->second, inputs.rejects.count(layer));
+            manifest["invoer"][layer] = input_entry(path, hashes.at(layer).sha256, it->second, inputs.rejects.count(layer));
     manifest["aantallen"] = {{"verblijfsobjecten", town.verblijfsobjecten.size()},
                              {"panden", town.panden.size()},
                              {"vestigingen", town.vestigingen.size()},

@@ -122,8 +122,7 @@ bool is_kvk_json(const std::string& source) {
 
 void read_kvk_json(const std::string& source, const AddressIndex& index, const ReadOptions& options, Town& town,
                    Rejects& rejects, LayerStats& stats) {
-    auto content = read_source_text(source, std::string::npos);
-    if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);
+    const auto content = read_source_text(source, std::string::npos);  // without a byte order mark
     stats.bron = source;
     stats.driver = "JSON (KvK Vestigingsprofiel)";
     stats.crs = "geoData: rijksdriehoekX/Y (EPSG:28992), gpsLatitude/Longitude (EPSG:4326)";
