@@ -27,16 +27,16 @@ std::string text_of(const nlohmann::ordered_json& value) {
     return value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
 }
 
-Verblijfsobject known_object(const fs::path& file, const std::string& id, std::string postcode, std::int32_t huisnummer,
-                             std::string huisletter, std::string toevoeging) {
+Verblijfsobject known_object(const fs::path& file, const std::string& id, const std::string& postcode, std::int32_t huisnummer,
+                             const std::string& huisletter, const std::string& toevoeging) {
     Verblijfsobject v;
     const auto number = bag_id_number(id);
     if (!number) throw input_error(file.string() + ": bag_id '" + id + "' is geen BAG-id van 16 cijfers");
     v.id = *number;
-    v.adres.postcode = std::move(postcode);
+    v.adres.postcode = postcode;
     v.adres.huisnummer = huisnummer;
-    v.adres.huisletter = std::move(huisletter);
-    v.adres.toevoeging = std::move(toevoeging);
+    v.adres.huisletter = huisletter;
+    v.adres.toevoeging = toevoeging;
     return v;
 }
 

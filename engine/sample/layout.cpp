@@ -123,7 +123,7 @@ std::uint32_t Builder::add_vbo(std::int32_t pand, Point p, GebruiksdoelSet doel,
     v.adres.huisletter = huisletter;
     v.adres.toevoeging = toevoeging;
     v.adres.woonplaats = spec_.woonplaats;
-    out_.verblijfsobjecten.push_back(std::move(v));
+    out_.verblijfsobjecten.push_back(v);
     rol_.push_back(rol);
     block_of_.push_back(a.block);
     return static_cast<std::uint32_t>(out_.verblijfsobjecten.size() - 1);

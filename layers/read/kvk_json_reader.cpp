@@ -72,7 +72,7 @@ void read_one(const json& response, std::string& row_id, Context& c) {
     if (v.aanvang && v.einde && *v.einde < *v.aanvang) throw RowError{Reden::einde_voor_aanvang, einde};
     for (const auto& a : member(r, "sbiActiviteiten")) {
         auto code = checked_sbi(json_text(a, "sbiCode"));
-        if (yes(json_text(a, "indHoofdactiviteit")) && v.sbi_hoofd.empty()) v.sbi_hoofd = std::move(code);
+        if (yes(json_text(a, "indHoofdactiviteit")) && v.sbi_hoofd.empty()) v.sbi_hoofd = code;
         else v.sbi_neven.push_back(std::move(code));
     }
     if (v.sbi_hoofd.empty()) throw RowError{Reden::sbi_hoofdactiviteit_ontbreekt, ""};

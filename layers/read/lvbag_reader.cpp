@@ -460,7 +460,7 @@ void read_lvbag(const std::string& source, const ReadOptions& options, Town& tow
                     v.bouwjaar = town.panden[static_cast<std::size_t>(v.pand)].bouwjaar;
                 }
                 seen.emplace(r.id, index);
-                town.verblijfsobjecten.push_back(std::move(v));
+                town.verblijfsobjecten.push_back(v);
                 nevenadressen.insert(nevenadressen.end(), neven.begin(), neven.end());
                 used.insert(uses.begin(), uses.end());
                 ++stats.used;
